@@ -1,0 +1,1 @@
+export const hello = (x: number): number => x + 1;

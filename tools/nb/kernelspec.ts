@@ -1,0 +1,58 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { writeFileAtomic } from "../fs-atomic";
+
+/** Project root (this file lives in tools/nb/). */
+export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+/** Folder that JUPYTER_PATH must name for Jupyter to find the project kernel. */
+export const JUPYTER_DATA_DIR = path.join(PROJECT_ROOT, ".jupyter");
+export const KERNEL_NAME = "execution-tickets";
+export const KERNEL_DISPLAY_NAME = "Execution Tickets (TypeScript)";
+
+export interface KernelSpec {
+  argv: string[];
+  display_name: string;
+  language: string;
+  env?: Record<string, string>;
+}
+
+/** The spec: tslab run by this Node, loading lib's TypeScript through tsx. */
+export function projectKernelSpec(): KernelSpec {
+  const tslab = path.join(PROJECT_ROOT, "node_modules", "tslab", "bin", "tslab");
+  return {
+    argv: [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"],
+    display_name: KERNEL_DISPLAY_NAME,
+    language: "typescript",
+    env: { NODE_OPTIONS: "--require tsx/cjs" },
+  };
+}
+
+/** Writes .jupyter/kernels/execution-tickets/kernel.json; returns its folder. */
+export function writeKernelSpec(): string {
+  const dir = path.join(JUPYTER_DATA_DIR, "kernels", KERNEL_NAME);
+  fs.mkdirSync(dir, { recursive: true });
+  writeFileAtomic(path.join(dir, "kernel.json"), JSON.stringify(projectKernelSpec(), null, 2) + "\n");
+  return dir;
+}
+
+/**
+ * Finds a kernelspec by name in the project's .jupyter and in JUPYTER_PATH entries.
+ * Throws an Error listing the names that are available when it is not found.
+ */
+export function findKernelSpec(name: string): { dir: string; spec: KernelSpec } {
+  const roots = [JUPYTER_DATA_DIR, ...(process.env.JUPYTER_PATH ?? "").split(path.delimiter).filter(Boolean)];
+  const seen: string[] = [];
+  for (const root of roots) {
+    const kernels = path.join(root, "kernels");
+    if (!fs.existsSync(kernels)) continue;
+    for (const entry of fs.readdirSync(kernels)) {
+      seen.push(entry);
+      if (entry !== name) continue;
+      const file = path.join(kernels, entry, "kernel.json");
+      const spec = JSON.parse(fs.readFileSync(file, "utf8")) as KernelSpec;
+      return { dir: path.join(kernels, entry), spec };
+    }
+  }
+  const available = seen.length ? seen.join(", ") : "none (run `npm install` to write the project kernel)";
+  throw new Error(`unknown kernel "${name}"; kernels available: ${available}`);
+}
