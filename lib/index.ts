@@ -1,1 +1,12 @@
-export const hello = (x: number): number => x + 1;
+/**
+ * execution-tickets: the single source of truth for every formula and simulation used by the
+ * notebooks. Each area lives in its own folder; this file only re-exports them.
+ */
+export * from "./model";
+export * from "./random";
+export * from "./rewards";
+export * from "./stats";
+export * from "./sim";
+export * from "./sweep";
+export * from "./notebook";
+export * as validate from "./validate";
