@@ -1,0 +1,31 @@
+/**
+ * One-line text rendering of sweep progress, shared by the terminal bar and the notebook display.
+ */
+import type { SweepProgress } from "./types";
+
+/** Input of {@link formatProgress}. */
+export interface FormatProgressOptions {
+  progress: SweepProgress;
+  /** Text before the bar, e.g. "sweep". */
+  label: string;
+  /** Bar width in characters; 0 for no bar. */
+  width: number;
+}
+
+function seconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+
+/** e.g. "sweep ██████░░░░ 60% 768/1280 (128 cached) 4.1 s, ~2.7 s left". */
+export function formatProgress({ progress, label, width }: FormatProgressOptions): string {
+  const { done, total, cached, elapsed } = progress;
+  const fraction = total === 0 ? 1 : done / total;
+  const filled = Math.round(fraction * width);
+  const bar = width > 0 ? ` ${"█".repeat(filled)}${"░".repeat(width - filled)}` : "";
+  const cachedText = cached > 0 ? ` (${cached} cached)` : "";
+  // Estimate the time left from computed items only: cache hits arrive all at once at the start.
+  const computed = done - cached;
+  const left =
+    done < total && computed > 0 ? `, ~${seconds((elapsed / computed) * (total - done))} left` : "";
+  return `${label}${bar} ${Math.floor(fraction * 100)}% ${done}/${total}${cachedText} ${seconds(elapsed)}${left}`;
+}

@@ -1,0 +1,67 @@
+/**
+ * Work items: one per (cell, replication), numbered in canonical order, and the deterministic
+ * slice of them that a shard runs.
+ */
+import { cellKey, gridCells } from "./grid";
+import type { Grid, Params, Shard } from "./types";
+
+/** One unit of work: a grid cell and a replication, with its canonical index. */
+export interface WorkItem {
+  /** Position in the canonical (cell, replication) order of the whole sweep. */
+  index: number;
+  params: Params;
+  cellKey: string;
+  replication: number;
+}
+
+/** Input of {@link workItems}. */
+export interface WorkItemsOptions {
+  grid: Grid;
+  replications: number;
+  /** When given, only this shard's items (index mod count = shard index), still in canonical order. */
+  shard?: Shard;
+}
+
+/**
+ * The sweep's work items in canonical order: cells in grid order, replications 0..R-1 innermost.
+ * A shard takes every count-th item (strided rather than contiguous blocks, so expensive cells
+ * spread evenly over the shards).
+ */
+export function workItems({ grid, replications, shard }: WorkItemsOptions): WorkItem[] {
+  const items: WorkItem[] = [];
+  const cells = gridCells({ grid });
+  cells.forEach((params, c) => {
+    const key = cellKey({ params });
+    for (let r = 0; r < replications; r++) {
+      const index = c * replications + r;
+      if (shard === undefined || index % shard.count === shard.index) {
+        items.push({ index, params, cellKey: key, replication: r });
+      }
+    }
+  });
+  return items;
+}
+
+/** Input of {@link totalWorkItems}. */
+export interface TotalWorkItemsOptions {
+  grid: Grid;
+  replications: number;
+}
+
+/** Number of work items of the whole (unsharded) sweep. */
+export function totalWorkItems({ grid, replications }: TotalWorkItemsOptions): number {
+  return Object.values(grid).reduce((product, values) => product * values.length, 1) * replications;
+}
+
+/** Input of {@link shardIndices}. */
+export interface ShardIndicesOptions {
+  total: number;
+  shard: Shard;
+}
+
+/** The canonical indices a shard owns, ascending: shard.index, shard.index + count, … */
+export function shardIndices({ total, shard }: ShardIndicesOptions): number[] {
+  const indices: number[] = [];
+  for (let i = shard.index; i < total; i += shard.count) indices.push(i);
+  return indices;
+}

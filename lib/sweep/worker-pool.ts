@@ -1,0 +1,39 @@
+/**
+ * The worker-thread pool. Piscina rather than tinypool: it is already a project dependency, it
+ * selects a named export of the worker module, and it forwards the parent's execArgv and env to
+ * every thread (see worker-exec-argv.ts for how TypeScript reaches the workers). Tinypool (a trimmed fork of piscina) would
+ * add a second pool library for no gain here.
+ */
+import * as path from "node:path";
+import { Piscina } from "piscina";
+import type { ItemBatch } from "./run-items";
+import type { Metrics } from "./types";
+import { workerExecArgv } from "./worker-exec-argv";
+
+/** Input of {@link createWorkerPool}. */
+export interface CreateWorkerPoolOptions {
+  /** Number of worker threads, all started at once. */
+  threads: number;
+}
+
+/** A pool of worker threads that run item batches. */
+export interface WorkerPool {
+  run(batch: ItemBatch): Promise<Metrics[]>;
+  destroy(): Promise<void>;
+}
+
+/** Starts `threads` worker threads that load tasks through worker-entry.cjs. */
+export function createWorkerPool({ threads }: CreateWorkerPoolOptions): WorkerPool {
+  const pool = new Piscina<ItemBatch, Metrics[]>({
+    filename: path.join(__dirname, "worker-entry.cjs"),
+    name: "runBatch",
+    minThreads: threads,
+    maxThreads: threads,
+    concurrentTasksPerWorker: 1,
+    execArgv: workerExecArgv({ execArgv: process.execArgv }),
+  });
+  return {
+    run: (batch) => pool.run(batch),
+    destroy: () => pool.destroy(),
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * Writing result rows to a CSV file.
+ */
+import { toCSV } from "./csv";
+import type { SweepRow } from "./types";
+import { writeFileAtomic } from "./write-atomic";
+
+/** Input of {@link writeCSV}. */
+export interface WriteCSVOptions {
+  file: string;
+  rows: readonly SweepRow[];
+}
+
+/** Writes `toCSV(rows)` to `file` atomically (creating its folder). */
+export function writeCSV({ file, rows }: WriteCSVOptions): void {
+  writeFileAtomic({ file, data: toCSV(rows) });
+}
