@@ -1,0 +1,113 @@
+/**
+ * Buyers with a cost of capital (issue 5, research-notes §5 item 2 [derived there, not the paper's
+ * equation]). A buyer who discounts at a per-slot rate r prices a ticket at μ/(1+nr) (Observation 2
+ * with r in place of d). The protocol sells n tickets at time 0 and one per slot from slot 1 on (the
+ * timing of Observation 3), so at the social rate d its revenue is
+ *   price·(n + Σ_{s≥1} x^s) = price·(nd + 1)/d,
+ * to be compared with the value of all rewards, μ/d.
+ */
+import * as validate from "../validate";
+
+/** Input of {@link capitalCostTicketPrice}. */
+export interface CapitalCostTicketPriceParams {
+  /** Mean reward per slot μ = E[R] ≥ 0. */
+  mu: number;
+  /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
+  n: number;
+  /** The buyer's per-slot cost of capital r > 0. */
+  r: number;
+}
+
+/** A buyer discounting at r per slot pays μ/(1 + nr) for a ticket (Observation 2 at rate r). */
+export function capitalCostTicketPrice({ mu, n, r }: CapitalCostTicketPriceParams): number {
+  validate.nonNegative("mu", mu);
+  validate.ticketCount(n);
+  validate.discountRate(r, "r");
+  return mu / (1 + n * r);
+}
+
+/** Input of {@link protocolCapture}. */
+export interface ProtocolCaptureParams {
+  /** The price every ticket sells at, initial sale and per-slot sales alike (≥ 0). */
+  price: number;
+  /** Mean reward per slot μ = E[R] > 0. */
+  mu: number;
+  /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
+  n: number;
+  /** The protocol's (social) per-slot discount rate d > 0. */
+  d: number;
+}
+
+/**
+ * The share of all future rewards μ/d that the protocol captures when every ticket sells at `price`:
+ * χ = [price·(nd+1)/d] / (μ/d) = price·(nd+1)/μ. Fair pricing (price = μ/(nd+1)) gives 1; any
+ * certainty equivalent (risk aversion) or capital-cost price can be plugged in.
+ */
+export function protocolCapture({ price, mu, n, d }: ProtocolCaptureParams): number {
+  validate.nonNegative("price", price);
+  validate.positive("mu", mu);
+  validate.ticketCount(n);
+  validate.discountRate(d);
+  return (price * (n * d + 1)) / mu;
+}
+
+/** Input of {@link captureRatio} and {@link captureLeakage}. */
+export interface CaptureRatioParams {
+  /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
+  n: number;
+  /** The protocol's (social) per-slot discount rate d > 0. */
+  d: number;
+  /** The buyers' per-slot cost of capital r > 0. */
+  r: number;
+}
+
+/**
+ * Capture with capital cost: χ(n) = (1 + nd)/(1 + nr) (protocolCapture at price μ/(1+nr)).
+ * χ ∈ (0, 1] when r ≥ d; χ → d/r as n → ∞; 1 − χ ≈ n(r − d) while nr ≪ 1.
+ * Example: d = 3 %/yr, r = 10 %/yr, n = 10⁷ gives χ ≈ 0.816.
+ */
+export function captureRatio({ n, d, r }: CaptureRatioParams): number {
+  validate.ticketCount(n);
+  validate.discountRate(d);
+  validate.discountRate(r, "r");
+  return (1 + n * d) / (1 + n * r);
+}
+
+/**
+ * The leakage 1 − χ(n) = n(r − d)/(1 + nr): the value that goes to buyers (and the secondary
+ * market) instead of the protocol. Formed from r − d directly, never as 1 − χ (which would cancel
+ * when χ ≈ 1). Negative when r < d (buyers overpay relative to the social rate).
+ */
+export function captureLeakage({ n, d, r }: CaptureRatioParams): number {
+  validate.ticketCount(n);
+  validate.discountRate(d);
+  validate.discountRate(r, "r");
+  return (n * (r - d)) / (1 + n * r);
+}
+
+/** Input of {@link leakageThreshold}. */
+export interface LeakageThresholdParams {
+  /** The protocol's (social) per-slot discount rate d > 0. */
+  d: number;
+  /** The buyers' per-slot cost of capital r > 0. */
+  r: number;
+  /** Target leakage L ∈ (0, 1), e.g. 0.01 or 0.1. */
+  leakage: number;
+}
+
+/**
+ * The ticket count n* at which the leakage 1 − χ reaches L: solving n(r − d) = L(1 + nr) gives
+ *   n* = L / (r(1 − L) − d).
+ * The leakage increases in n (for r > d), so for every n > n* it exceeds L. Returned as a real
+ * number (the smallest integer n with leakage > L is floor(n*) + 1). Infinity when the leakage never
+ * reaches L: its limit is 1 − d/r, so this happens when L ≥ 1 − d/r (in particular when r ≤ d).
+ * Example: d = 3 %/yr, r = 10 %/yr gives n* ≈ 4.06·10⁵ for L = 1 % (a mean wait of 56 days of
+ * 12-second slots) and n* ≈ 4.67·10⁶ for L = 10 %.
+ */
+export function leakageThreshold({ d, r, leakage }: LeakageThresholdParams): number {
+  validate.discountRate(d);
+  validate.discountRate(r, "r");
+  validate.inOpenRange("leakage", leakage, 0, 1);
+  const gap = r * (1 - leakage) - d;
+  return gap > 0 ? leakage / gap : Infinity;
+}

@@ -1,0 +1,79 @@
+/**
+ * Lookahead tickets and execution auctions (issue 5, research-notes §5 item 4 [derived there]).
+ * An execution ticket with lookahead m: the ticket drawn at slot T proposes (and is paid R) at slot
+ * T + m, so V_m = R·x^{T+m} = x^m·V. An execution auction sells the right to the block of a slot m
+ * slots ahead: value R·x^m, with no timing risk.
+ */
+import * as validate from "../validate";
+import { discountFactor } from "./internal";
+import { ticketVariance } from "./variance";
+
+/** Input of {@link lookaheadTicketValue}. */
+export interface LookaheadTicketValueParams {
+  /** Mean reward per slot μ = E[R] ≥ 0. */
+  mu: number;
+  /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
+  n: number;
+  /** Per-slot discount rate d > 0. */
+  d: number;
+  /** Lookahead m in slots (integer ≥ 0; 0 is the post's ticket). */
+  m: number;
+}
+
+/** Input of {@link lookaheadTicketVariance}. */
+export interface LookaheadTicketVarianceParams extends LookaheadTicketValueParams {
+  /** Reward variance σ² = Var(R) ≥ 0 (finite). */
+  sigma2: number;
+}
+
+/** E[V_m] = μ (1+d)^(−m)/(nd+1): Observation 2 delayed by m slots. */
+export function lookaheadTicketValue({ mu, n, d, m }: LookaheadTicketValueParams): number {
+  validate.nonNegative("mu", mu);
+  validate.ticketCount(n);
+  validate.discountRate(d);
+  validate.integer("m", m, 0);
+  return (mu * discountFactor(d, m)) / (n * d + 1);
+}
+
+/** Var(V_m) = x^{2m}·Var(V), Var(V) from Observation 5 (cancellation-free form). */
+export function lookaheadTicketVariance({ mu, sigma2, n, d, m }: LookaheadTicketVarianceParams): number {
+  const variance = ticketVariance({ mu, sigma2, n, d });
+  validate.integer("m", m, 0);
+  return discountFactor(d, 2 * m) * variance;
+}
+
+/** Input of {@link executionAuctionValue}. */
+export interface ExecutionAuctionValueParams {
+  /** Mean reward per slot μ = E[R] ≥ 0. */
+  mu: number;
+  /** Per-slot discount rate d > 0. */
+  d: number;
+  /** Slots between the sale (time 0) and the sold slot (integer ≥ 0). */
+  m: number;
+}
+
+/** Input of {@link executionAuctionVariance}. */
+export interface ExecutionAuctionVarianceParams {
+  /** Reward variance σ² = Var(R) ≥ 0 (finite). */
+  sigma2: number;
+  /** Per-slot discount rate d > 0. */
+  d: number;
+  /** Slots between the sale (time 0) and the sold slot (integer ≥ 0). */
+  m: number;
+}
+
+/** Expected value of the right to slot m (sold at time 0, paid at m): μ (1+d)^(−m). */
+export function executionAuctionValue({ mu, d, m }: ExecutionAuctionValueParams): number {
+  validate.nonNegative("mu", mu);
+  validate.discountRate(d);
+  validate.integer("m", m, 0);
+  return mu * discountFactor(d, m);
+}
+
+/** Variance of the slot-m right: σ² (1+d)^(−2m); reward risk only, no timing risk. */
+export function executionAuctionVariance({ sigma2, d, m }: ExecutionAuctionVarianceParams): number {
+  validate.nonNegative("sigma2", sigma2);
+  validate.discountRate(d);
+  validate.integer("m", m, 0);
+  return sigma2 * discountFactor(d, 2 * m);
+}
