@@ -9,4 +9,5 @@ export * from "./stats";
 export * from "./sim";
 export * from "./sweep";
 export * from "./notebook";
+export * from "./market";
 export * as validate from "./validate";

@@ -1,0 +1,300 @@
+/**
+ * The mutable state of one agent-based market run, shared by the sale mechanisms and the slot loop.
+ *
+ * Layout for speed (no allocation per slot):
+ * - `owner[i]` is the buyer holding outstanding ticket i, for i < outstanding. A burn swaps the last
+ *   ticket into the hole, a mint appends; the draw picks a uniform position. Positions carry no
+ *   meaning (tickets are exchangeable), so the swap does not change any probability.
+ * - `held[b]` counts buyer b's tickets; `sumSquares` = Σ held[b]² is updated in O(1) per change, so
+ *   the Herfindahl–Hirschman index 10,000·sumSquares/outstanding² costs O(1) per slot.
+ * - Present values (at the social rate d) are accumulated with the discount factor of the current
+ *   slot, `discount` = (1+d)^(−slot), set by the slot loop.
+ */
+import type { Rng } from "../random";
+import type { Buyer } from "./buyers";
+import { linearBonusFactor } from "./bonus";
+import { ValuationCache } from "./valuation";
+
+/** Entries of the per-pool-size memo of bid rankings (pool sizes drift by a few per slot). */
+const MEMO_WAYS = 64;
+
+/** Construction input of {@link MarketState}. */
+export interface MarketStateSetup {
+  buyers: readonly Buyer[];
+  /** E[R]. */
+  mu: number;
+  /** Var(R) (may be Infinity). */
+  sigma2: number;
+  /** Lookahead m ≥ 0. */
+  lookahead: number;
+  /** Largest number of outstanding tickets the mechanism can create. */
+  capacity: number;
+  /** β of a linear multi-block bonus that buyers take into account; 0 = not bonus-aware. */
+  awareBeta: number;
+  /** Stream for tie-breaking and rationing. */
+  allocation: Rng;
+}
+
+/** One market run's state (see the module comment). Used by mechanisms; not needed by callers. */
+export class MarketState {
+  readonly buyerCount: number;
+  readonly capacity: number;
+  readonly owner: Int32Array;
+  outstanding = 0;
+  readonly held: Int32Array;
+  readonly wins: Float64Array;
+  readonly cash: Float64Array;
+  /** PV (rate d) of what each buyer extracted: α·(R + bonus) of the slots it proposed. */
+  readonly rewardsPV: Float64Array;
+  /** PV (rate d) of each buyer's payments, net of resale income. */
+  readonly paymentsPV: Float64Array;
+  sumSquares = 0;
+  /** Current slot (0 = the initial sale). */
+  slot = 0;
+  /** (1+d)^(−slot). */
+  discount = 1;
+  /** PV (rate d) of the protocol's sale proceeds. */
+  proceedsPV = 0;
+  ticketsSold = 0;
+  initialSold = 0;
+  /** Statistics of primary-sale prices in slots ≥ 1. */
+  priceSum = 0;
+  priceCount = 0;
+  priceMin = Infinity;
+  priceMax = -Infinity;
+  lastPrice = NaN;
+  trades = 0;
+  /** Result of {@link rankBids}: the winner (−1 if none), the top and second bids, participants. */
+  best = -1;
+  bestBid = -Infinity;
+  secondBid = -Infinity;
+  participants = 0;
+  private tieCount = 0;
+
+  readonly allocation: Rng;
+  /** True when no bid can change between slots (no bonus awareness, every budget infinite). */
+  readonly staticBids: boolean;
+  private readonly tieScratch: Int32Array;
+  private readonly memoTag: Float64Array;
+  private readonly memoBest: Int32Array;
+  private readonly memoTop: Float64Array;
+  private readonly memoSecond: Float64Array;
+  private readonly memoParticipants: Int32Array;
+  private readonly memoTies: Int32Array;
+  private readonly memoTieList: Int32Array;
+  private readonly eligible: Int32Array;
+  private eligibleCount = 0;
+  private eligiblePool = -1;
+  private eligiblePrice = NaN;
+  private readonly values: ValuationCache;
+  private readonly awareBeta: number;
+  private cursor = 0;
+
+  constructor(setup: MarketStateSetup) {
+    const count = setup.buyers.length;
+    this.buyerCount = count;
+    this.capacity = setup.capacity;
+    this.owner = new Int32Array(setup.capacity);
+    this.held = new Int32Array(count);
+    this.wins = new Float64Array(count);
+    this.cash = new Float64Array(count);
+    setup.buyers.forEach((b, i) => (this.cash[i] = b.budget));
+    this.rewardsPV = new Float64Array(count);
+    this.paymentsPV = new Float64Array(count);
+    this.allocation = setup.allocation;
+    this.awareBeta = setup.awareBeta;
+    this.values = new ValuationCache(setup.buyers, setup.mu, setup.sigma2, setup.lookahead);
+    this.staticBids = setup.awareBeta === 0 && setup.buyers.every((b) => b.budget === Infinity);
+    this.tieScratch = new Int32Array(count);
+    this.memoTag = new Float64Array(MEMO_WAYS).fill(-1);
+    this.memoBest = new Int32Array(MEMO_WAYS);
+    this.memoTop = new Float64Array(MEMO_WAYS);
+    this.memoSecond = new Float64Array(MEMO_WAYS);
+    this.memoParticipants = new Int32Array(MEMO_WAYS);
+    this.memoTies = new Int32Array(MEMO_WAYS);
+    this.memoTieList = new Int32Array(this.staticBids ? MEMO_WAYS * count : 0);
+    this.eligible = new Int32Array(count);
+  }
+
+  /** Buyer b's value of one more ticket in a pool of `pool` tickets (bonus-aware if configured). */
+  valuation(b: number, pool: number): number {
+    const factor = this.awareBeta > 0 ? linearBonusFactor(this.awareBeta, this.held[b], pool) : 1;
+    return this.values.value(b, pool, factor);
+  }
+
+  /** Buyer b's value of the last ticket it holds (what it gives up by selling one). */
+  holderValue(b: number, pool: number): number {
+    const factor = this.awareBeta > 0 ? linearBonusFactor(this.awareBeta, this.held[b] - 1, pool) : 1;
+    return this.values.value(b, pool, factor);
+  }
+
+  /** What buyer b can bid: its valuation capped by its cash. */
+  bid(b: number, pool: number): number {
+    const v = this.valuation(b, pool);
+    const c = this.cash[b];
+    return v < c ? v : c;
+  }
+
+  /**
+   * Ranks the bids of all buyers with a positive bid for one ticket in a pool of `pool`: sets
+   * `best` (ties broken uniformly at random with one draw from the allocation stream, only when
+   * there is a tie), `bestBid`, `secondBid` (−Infinity if fewer than two bidders; equals bestBid on a
+   * tie) and `participants`. When bids cannot change between slots (no bonus awareness, no budget
+   * constraint) the scan is memoised per pool size, which makes a sale O(1) instead of O(buyers);
+   * the random draws are the same either way.
+   */
+  rankBids(pool: number): void {
+    if (this.staticBids) {
+      const e = pool & (MEMO_WAYS - 1);
+      if (this.memoTag[e] !== pool) {
+        this.scanBids(pool, this.tieScratch);
+        this.memoTag[e] = pool;
+        this.memoBest[e] = this.best;
+        this.memoTop[e] = this.bestBid;
+        this.memoSecond[e] = this.secondBid;
+        this.memoParticipants[e] = this.participants;
+        this.memoTies[e] = this.tieCount;
+        this.memoTieList.set(this.tieScratch.subarray(0, this.tieCount), e * this.buyerCount);
+      }
+      const ties = this.memoTies[e];
+      this.best = ties > 1 ? this.memoTieList[e * this.buyerCount + Math.floor(this.allocation.next() * ties)] : this.memoBest[e];
+      this.bestBid = this.memoTop[e];
+      this.secondBid = this.memoSecond[e];
+      this.participants = this.memoParticipants[e];
+      return;
+    }
+    this.scanBids(pool, this.tieScratch);
+    if (this.tieCount > 1) this.best = this.tieScratch[Math.floor(this.allocation.next() * this.tieCount)];
+  }
+
+  /** One pass over the buyers: top and second bid, participants, and the tied top bidders in `ties`. */
+  private scanBids(pool: number, ties: Int32Array): void {
+    const base = this.values.base(pool);
+    const data = this.values.data;
+    const cash = this.cash;
+    const held = this.held;
+    const beta2 = (2 * this.awareBeta) / pool;
+    let top = -Infinity;
+    let second = -Infinity;
+    let best = -1;
+    let tieCount = 0;
+    let participants = 0;
+    const count = this.buyerCount;
+    for (let b = 0, i = base; b < count; b++, i += 2) {
+      let bid = data[i] * (1 + beta2 * held[b]) - data[i + 1]; // linearBonusFactor, inlined
+      if (cash[b] < bid) bid = cash[b];
+      if (!(bid > 0)) continue;
+      participants++;
+      if (bid > top) {
+        second = top;
+        top = bid;
+        best = b;
+        ties[0] = b;
+        tieCount = 1;
+      } else {
+        if (bid === top) ties[tieCount++] = b;
+        if (bid > second) second = bid;
+      }
+    }
+    this.best = best;
+    this.bestBid = top;
+    this.secondBid = second;
+    this.participants = participants;
+    this.tieCount = tieCount;
+  }
+
+  /**
+   * Uniformly one of the buyers whose bid is at least `price` (random rationing at a posted price),
+   * or −1 if none; one draw from the allocation stream when there is a choice. Memoised per
+   * (pool, price) when bids are static, like {@link rankBids}.
+   */
+  pickEligible(pool: number, price: number): number {
+    if (!this.staticBids || this.eligiblePool !== pool || this.eligiblePrice !== price) {
+      const base = this.values.base(pool);
+      const data = this.values.data;
+      const beta2 = (2 * this.awareBeta) / pool;
+      let count = 0;
+      for (let b = 0, i = base; b < this.buyerCount; b++, i += 2) {
+        let bid = data[i] * (1 + beta2 * this.held[b]) - data[i + 1];
+        if (this.cash[b] < bid) bid = this.cash[b];
+        if (bid >= price && bid > 0) this.eligible[count++] = b;
+      }
+      this.eligibleCount = count;
+      this.eligiblePool = pool;
+      this.eligiblePrice = price;
+    }
+    const count = this.eligibleCount;
+    if (count === 0) return -1;
+    if (count === 1) return this.eligible[0];
+    return this.eligible[Math.floor(this.allocation.next() * count)];
+  }
+
+  /** Mints one ticket to buyer b at `price`, paid now (slot `slot`). */
+  sell(b: number, price: number): void {
+    if (this.outstanding >= this.capacity) throw new Error("MarketState.sell: pool capacity exceeded");
+    this.owner[this.outstanding++] = b;
+    const k = this.held[b];
+    this.held[b] = k + 1;
+    this.sumSquares += 2 * k + 1;
+    this.cash[b] -= price;
+    const pv = price * this.discount;
+    this.paymentsPV[b] += pv;
+    this.proceedsPV += pv;
+    this.ticketsSold++;
+    this.lastPrice = price;
+    if (this.slot === 0) {
+      this.initialSold++;
+    } else {
+      this.priceSum += price;
+      this.priceCount++;
+      if (price < this.priceMin) this.priceMin = price;
+      if (price > this.priceMax) this.priceMax = price;
+    }
+  }
+
+  /** Burns the ticket at position i and returns its owner. */
+  burnAt(i: number): number {
+    const w = this.owner[i];
+    this.owner[i] = this.owner[--this.outstanding];
+    const k = this.held[w];
+    this.held[w] = k - 1;
+    this.sumSquares -= 2 * k - 1;
+    return w;
+  }
+
+  /**
+   * Moves one of `from`'s tickets to `to` for `price` (a secondary-market trade). Finds a ticket of
+   * `from` by scanning from where the last scan stopped: expected cost outstanding/held[from].
+   */
+  transfer(from: number, to: number, price: number): void {
+    const n = this.outstanding;
+    let i = this.cursor < n ? this.cursor : 0;
+    while (this.owner[i] !== from) i = i + 1 < n ? i + 1 : 0;
+    this.cursor = i;
+    this.owner[i] = to;
+    const kf = this.held[from];
+    const kt = this.held[to];
+    this.held[from] = kf - 1;
+    this.held[to] = kt + 1;
+    this.sumSquares += 2 * (kt - kf) + 2;
+    this.cash[from] += price;
+    this.cash[to] -= price;
+    const pv = price * this.discount;
+    this.paymentsPV[from] -= pv;
+    this.paymentsPV[to] += pv;
+    this.trades++;
+  }
+
+  /** Current HHI of ticket holdings (0–10,000); NaN with no tickets outstanding. */
+  hhi(): number {
+    const n = this.outstanding;
+    return n > 0 ? (10_000 * this.sumSquares) / (n * n) : NaN;
+  }
+
+  /** Current largest holder's share of the outstanding tickets; NaN with none outstanding. */
+  largestShare(): number {
+    let max = 0;
+    for (let b = 0; b < this.buyerCount; b++) if (this.held[b] > max) max = this.held[b];
+    return this.outstanding > 0 ? max / this.outstanding : NaN;
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The market as a sweep task (lib/sweep): plain JSON parameters in, a flat row of metrics out.
+ *
+ *   runSweep({ task: marketTaskRef(), grid: { mechanism: [...MECHANISM_KINDS], n: [10, 100] , d: [0.01] },
+ *              replications: 20, seed: 1 })
+ *
+ * Parameters (all scalars; only mechanism, n and d are required):
+ * - mechanism: a MechanismKind; n; d;
+ * - buyers: "tiered" (default; ephema tiers) or "homogeneous"; buyerCount (default 10);
+ *   alpha (homogeneous α, default 1); r (cost of capital, default d); rMax (tiered: r ~ U(r, rMax));
+ *   gamma (default 0); budget (homogeneous) or budgetUnit (tiered), default unconstrained;
+ * - reward: "exponential" (default), "constant" or "gamma"; mu (default 1); rewardShape (gamma: shape,
+ *   scale = mu/shape);
+ * - horizon, tolerance, lookahead, secondary (boolean), bonusBeta, bonusAware;
+ * - mechanism knobs: price, priceFactor, reserve, shading, initialPrice, adjustFactor, maxPerSlot,
+ *   minPrice, basePrice, steepness, maxOutstanding;
+ * - commonSeed: if set, every random draw (population, rewards, draws, ties) comes from
+ *   (commonSeed, replication) instead of the item's own seed, so all cells of a replication share the
+ *   population and the reward path (common random numbers: mechanism comparisons without the noise
+ *   of different draws).
+ */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { rewards, type RewardModel } from "../rewards";
+import * as validate from "../validate";
+import { homogeneousBuyers, tieredBuyers, type Buyer } from "./buyers";
+import { MECHANISM_KINDS, type MechanismKind, type MechanismSpec } from "./mechanisms";
+import { simulateTicketMarket, type TicketMarketParams } from "./simulate";
+
+/** Scalar parameters of {@link marketTask} (see the module comment). */
+export type MarketTaskParams = Record<string, number | string | boolean>;
+
+/** What {@link marketTask} receives (a lib/sweep TaskContext, or just these fields). */
+export interface MarketTaskContext {
+  params: MarketTaskParams;
+  /** Replication number (integer ≥ 0). */
+  replication: number;
+  /** The item's seed. */
+  seed: number | string;
+}
+
+function num(params: MarketTaskParams, name: string): number | undefined {
+  const v = params[name];
+  if (v === undefined) return undefined;
+  return validate.finite(name, v);
+}
+
+function str<T extends string>(params: MarketTaskParams, name: string, options: readonly T[], fallback: T): T {
+  const v = params[name];
+  return v === undefined ? fallback : validate.oneOf(name, v, options);
+}
+
+function bool(params: MarketTaskParams, name: string, fallback: boolean): boolean {
+  const v = params[name];
+  if (v === undefined) return fallback;
+  if (typeof v !== "boolean") throw new RangeError(`${name} must be a boolean; received ${JSON.stringify(v)}`);
+  return v;
+}
+
+function rewardModel(params: MarketTaskParams): RewardModel {
+  const kind = str(params, "reward", ["exponential", "constant", "gamma"] as const, "exponential");
+  const mu = validate.positive("mu", num(params, "mu") ?? 1);
+  if (kind === "constant") return rewards.constant(mu);
+  if (kind === "gamma") {
+    const shape = validate.positive("rewardShape", num(params, "rewardShape") ?? 1);
+    return rewards.gamma(shape, mu / shape);
+  }
+  return rewards.exponential(mu);
+}
+
+function mechanismSpec(params: MarketTaskParams): MechanismSpec {
+  const kind: MechanismKind = validate.oneOf("mechanism", params.mechanism, MECHANISM_KINDS);
+  const spec: Record<string, unknown> = { kind };
+  for (const name of [
+    "price",
+    "priceFactor",
+    "reserve",
+    "initialPrice",
+    "adjustFactor",
+    "maxPerSlot",
+    "minPrice",
+    "basePrice",
+    "steepness",
+    "maxOutstanding",
+  ]) {
+    const v = num(params, name);
+    if (v !== undefined) spec[name] = v;
+  }
+  if (params.shading !== undefined) spec.shading = params.shading;
+  return spec as unknown as MechanismSpec;
+}
+
+function population(params: MarketTaskParams, d: number, seed: number | string): Buyer[] {
+  const kind = str(params, "buyers", ["tiered", "homogeneous"] as const, "tiered");
+  const count = validate.integer("buyerCount", num(params, "buyerCount") ?? 10, 1, 1e6);
+  const r = num(params, "r") ?? d;
+  const gamma = num(params, "gamma") ?? 0;
+  if (kind === "homogeneous") {
+    return homogeneousBuyers({ count, alpha: num(params, "alpha") ?? 1, r, gamma, budget: num(params, "budget") ?? Infinity });
+  }
+  const rMax = num(params, "rMax");
+  return tieredBuyers({
+    count,
+    seed,
+    r: rMax === undefined ? r : [r, rMax],
+    gamma,
+    budgetUnit: num(params, "budgetUnit") ?? Infinity,
+  });
+}
+
+/** The market-run parameters a task item describes (exported so notebooks can rerun one cell with a trace). */
+export function marketParamsFromTask({ params, replication, seed }: MarketTaskContext): TicketMarketParams {
+  if (params === null || typeof params !== "object") {
+    throw new RangeError(`params must be an object of scalar parameters; received ${String(params)}`);
+  }
+  validate.integer("replication", replication, 0);
+  validate.seed(seed);
+  const n = validate.integer("n", num(params, "n"), 1, 1e7);
+  const d = validate.discountRate(num(params, "d"));
+  const common = params.commonSeed;
+  const runSeed = common === undefined ? seed : JSON.stringify(["market-common", validate.seed(common, "commonSeed"), replication]);
+  const beta = num(params, "bonusBeta") ?? 0;
+  return {
+    buyers: population(params, d, runSeed),
+    mechanism: mechanismSpec(params),
+    n,
+    d,
+    reward: rewardModel(params),
+    seed: runSeed,
+    horizon: num(params, "horizon"),
+    tolerance: num(params, "tolerance"),
+    lookahead: num(params, "lookahead"),
+    secondary: bool(params, "secondary", false),
+    bonus: beta > 0 ? { beta, aware: bool(params, "bonusAware", true) } : undefined,
+  };
+}
+
+/**
+ * Sweep task: one market run for a grid cell and replication; returns the run's MarketMetrics as a
+ * flat row (NaN as null; a metric whose name is also a parameter is left out so it cannot clash).
+ */
+export function marketTask(context: MarketTaskContext): Record<string, number | null> {
+  const { metrics } = simulateTicketMarket(marketParamsFromTask(context));
+  const row: Record<string, number | null> = {};
+  for (const [name, value] of Object.entries(metrics)) {
+    if (name in context.params || name === "replication") continue;
+    row[name] = Number.isNaN(value) ? null : value;
+  }
+  return row;
+}
+
+/** Source folders whose text versions the task (its results change when any of them does). */
+const SOURCE_DIRS = ["market", "model", "random", "rewards", "sim"];
+
+function sourceHash(): string {
+  const root = path.resolve(__dirname, "..");
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith(".ts")) hash.update(path.relative(root, file)).update(fs.readFileSync(file, "utf8"));
+    }
+  };
+  for (const dir of SOURCE_DIRS) if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
+  hash.update(fs.readFileSync(path.join(root, "validate.ts"), "utf8"));
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * The task reference for `runSweep({ task: marketTaskRef(), ... })`: this module's file and export,
+ * with a version hashed from the source of lib/market and the areas it uses, so a sweep cache is
+ * invalidated whenever the simulation code changes.
+ */
+export function marketTaskRef(): { module: string; export: string; version: string; id: string } {
+  return { module: __filename, export: "marketTask", version: sourceHash(), id: "execution-tickets/market/task.ts#marketTask" };
+}

@@ -1,0 +1,99 @@
+/**
+ * Benchmark of the agent-based ticket market (lib/market): slot-steps per second, single thread,
+ * with 10 and 100 buyers, for each primary-sale mechanism. Called by the bench orchestrator
+ * (`npm run bench`), which prints one JSON line per record; `tsx tools/bench/market-abm.ts` prints
+ * them directly.
+ *
+ * Setup per figure: ephema-like tiered buyers (r = d), exponential rewards (μ = 1), n = 1000,
+ * d = 1e-3, no secondary market. Scenario "unconstrained" (no budgets): bids cannot change between
+ * slots, so the engine memoises the bid ranking and a slot costs O(1) whatever the number of buyers.
+ * Scenario "budgets" (ephema funds, second price only): every sale rescans all buyers, O(buyers).
+ * One untimed warm-up run, then timed runs until at least `minSeconds` have elapsed; the figure is
+ * total slots / total time.
+ */
+import { performance } from "node:perf_hooks";
+import { MECHANISM_KINDS, simulateTicketMarket, tieredBuyers, type MechanismKind } from "../../lib/market";
+import { rewards } from "../../lib/rewards";
+import * as validate from "../../lib/validate";
+
+/** One benchmark record (JSON-able). */
+export interface MarketAbmBenchRecord {
+  figure: "abm_slot_steps_per_s";
+  impl: "js-1thread";
+  buyers: number;
+  mechanism: MechanismKind;
+  scenario: "unconstrained" | "budgets";
+  n: number;
+  value: number;
+  unit: "1/s";
+}
+
+/** Options of {@link benchMarketAbm}; the defaults are what `npm run bench` uses. */
+export interface BenchMarketAbmOptions {
+  /** Buyer counts to measure (default [10, 100]). */
+  buyerCounts?: number[];
+  /** Mechanisms to measure without budgets (default all five). */
+  mechanisms?: readonly MechanismKind[];
+  /** Slots per timed run (default 200,000). */
+  slots?: number;
+  /** Minimum timed seconds per figure (default 0.5). */
+  minSeconds?: number;
+}
+
+/** Slot-steps per second of simulateTicketMarket for each (buyer count, mechanism, scenario). */
+export async function benchMarketAbm(options: BenchMarketAbmOptions = {}): Promise<MarketAbmBenchRecord[]> {
+  const { buyerCounts = [10, 100], mechanisms = MECHANISM_KINDS, slots = 200_000, minSeconds = 0.5 } = options;
+  if (!Array.isArray(buyerCounts) || buyerCounts.length === 0) {
+    throw new RangeError(`buyerCounts must be a non-empty array of integers; received ${JSON.stringify(buyerCounts)}`);
+  }
+  buyerCounts.forEach((c, i) => validate.integer(`buyerCounts[${i}]`, c, 1, 10_000));
+  mechanisms.forEach((m, i) => validate.oneOf(`mechanisms[${i}]`, m, MECHANISM_KINDS));
+  validate.integer("slots", slots, 1);
+  validate.positive("minSeconds", minSeconds);
+  const n = 1000;
+  const d = 1e-3;
+  const reward = rewards.exponential(1);
+  const records: MarketAbmBenchRecord[] = [];
+  const cases: Array<{ mechanism: MechanismKind; scenario: "unconstrained" | "budgets" }> = [
+    ...mechanisms.map((mechanism) => ({ mechanism, scenario: "unconstrained" as const })),
+    { mechanism: "second-price", scenario: "budgets" },
+  ];
+  for (const count of buyerCounts) {
+    for (const { mechanism, scenario } of cases) {
+      // ephema funds: budgetUnit = μ/30 (its mean MEV per slot was 30 units)
+      const buyers = tieredBuyers({ count, seed: "bench", r: d, budgetUnit: scenario === "budgets" ? 1 / 30 : undefined });
+      const run = (seed: number) => simulateTicketMarket({ buyers, mechanism, n, d, reward, seed, horizon: slots });
+      run(0); // warm-up: JIT and caches
+      let total = 0;
+      let elapsed = 0;
+      for (let seed = 1; elapsed < minSeconds * 1000; seed++) {
+        const start = performance.now();
+        run(seed);
+        elapsed += performance.now() - start;
+        total += slots;
+        await new Promise((resolve) => setImmediate(resolve)); // keep the event loop responsive
+      }
+      records.push({
+        figure: "abm_slot_steps_per_s",
+        impl: "js-1thread",
+        buyers: count,
+        mechanism,
+        scenario,
+        n,
+        value: Math.round(total / (elapsed / 1000)),
+        unit: "1/s",
+      });
+    }
+  }
+  return records;
+}
+
+if (require.main === module) {
+  benchMarketAbm().then(
+    (records) => records.forEach((r) => console.log(JSON.stringify(r))),
+    (err) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}
