@@ -1,0 +1,136 @@
+import { CHROMIUM_FLAGS, findChromium } from "./chromium";
+import type { PlotlyFigure } from "./figure";
+import { FIGURE_HEIGHT, FIGURE_WIDTH } from "./theme";
+
+/** plotly.js bundle on disk; loaded into the rendering page from here, never from the network. */
+export function plotlyScriptPath(): string {
+  return require.resolve("plotly.js-dist-min/plotly.min.js");
+}
+
+export interface RenderFigureParams {
+  figure: PlotlyFigure;
+  format: "png" | "svg";
+  /** CSS pixels; default layout.width or {@link FIGURE_WIDTH}. */
+  width?: number;
+  /** CSS pixels; default layout.height or {@link FIGURE_HEIGHT}. */
+  height?: number;
+  /** Pixel ratio for PNG (2 = crisp on high-DPI screens and in print). Default 2. */
+  scale?: number;
+}
+
+/**
+ * The few Playwright calls used here, typed locally: importing playwright-core's 2 MB of type
+ * definitions would slow tslab's type check of every notebook that imports the library.
+ */
+interface BrowserLike {
+  newContext(): Promise<ContextLike>;
+  close(): Promise<void>;
+}
+interface ContextLike {
+  route(url: RegExp, handler: (route: { abort(): Promise<void> }) => unknown): Promise<void>;
+  newPage(): Promise<PageLike>;
+}
+interface PageLike {
+  setContent(html: string): Promise<void>;
+  addScriptTag(options: { path: string }): Promise<unknown>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+interface PlaywrightLike {
+  chromium: { launch(options: { executablePath: string; args: string[]; handleSIGINT: boolean }): Promise<BrowserLike> };
+}
+
+interface Renderer {
+  browser: BrowserLike;
+  page: PageLike;
+}
+
+/** One browser and one plotly-loaded page per process, created on first use and reused. */
+let renderer: Promise<Renderer> | undefined;
+/** Renders run one at a time on the shared page. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Renders a Plotly figure to PNG bytes or SVG text with headless Chromium and plotly.js's own
+ * `Plotly.toImage`. The first call launches the browser (about a second) and loads plotly.js into
+ * a page (several seconds on a busy 2-core machine); later calls reuse both. Throws when no
+ * Chromium is found (check {@link findChromium} first) or when plotly.js rejects the figure.
+ */
+export function renderFigureImage(params: RenderFigureParams & { format: "png" }): Promise<Buffer>;
+export function renderFigureImage(params: RenderFigureParams & { format: "svg" }): Promise<string>;
+export function renderFigureImage(params: RenderFigureParams): Promise<Buffer | string> {
+  const run = queue.then(() => renderNow(params));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function renderNow({ figure, format, width, height, scale = 2 }: RenderFigureParams): Promise<Buffer | string> {
+  const { page } = await getRenderer();
+  const layout = figure.layout ?? {};
+  const options = {
+    format,
+    width: width ?? numberOr(layout.width, FIGURE_WIDTH),
+    height: height ?? numberOr(layout.height, FIGURE_HEIGHT),
+    scale: format === "png" ? scale : 1,
+  };
+  const dataUrl = await page.evaluate(
+    ({ fig, opts }) => (globalThis as unknown as { Plotly: { toImage(f: unknown, o: unknown): Promise<string> } }).Plotly.toImage(fig, opts),
+    { fig: { data: figure.data, layout: figure.layout ?? {}, config: { ...(figure.config ?? {}), staticPlot: true } }, opts: options },
+  );
+  const comma = dataUrl.indexOf(",");
+  const payload = dataUrl.slice(comma + 1);
+  if (format === "png") return Buffer.from(payload, "base64");
+  return dataUrl.slice(0, comma).endsWith(";base64") ? Buffer.from(payload, "base64").toString("utf8") : decodeURIComponent(payload);
+}
+
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function getRenderer(): Promise<Renderer> {
+  if (!renderer) {
+    renderer = launch();
+    // A failed launch is not cached: a later call may retry (e.g. after CHROMIUM_PATH is set).
+    renderer.catch(() => {
+      renderer = undefined;
+    });
+  }
+  return renderer;
+}
+
+async function launch(): Promise<Renderer> {
+  const lookup = findChromium();
+  if (!lookup.found) throw new Error(`cannot render figures: ${lookup.reason}`);
+  // Loaded on first use only: plain `import "execution-tickets"` stays light.
+  const { chromium } = require("playwright-core") as PlaywrightLike;
+  const browser = await chromium.launch({
+    executablePath: lookup.path,
+    args: [...CHROMIUM_FLAGS],
+    // Jupyter interrupts a cell with SIGINT: it must not take the kernel's browser down.
+    // Playwright still kills the browser when this process exits.
+    handleSIGINT: false,
+  });
+  try {
+    const context = await browser.newContext();
+    // Nothing in a figure render may reach the network.
+    await context.route(/^(https?|wss?|ftp):/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.setContent("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>");
+    await page.addScriptTag({ path: plotlyScriptPath() });
+    return { browser, page };
+  } catch (err) {
+    await browser.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Closes the shared browser if one was started. Scripts and tests call it when done so Node can
+ * exit (an open browser keeps the event loop alive); in a kernel, Playwright closes it on exit.
+ */
+export async function closeFigureRenderer(): Promise<void> {
+  const current = renderer;
+  renderer = undefined;
+  if (!current) return;
+  const { browser } = await current.catch(() => ({ browser: undefined }));
+  await browser?.close().catch(() => undefined);
+}

@@ -1,0 +1,62 @@
+import { findChromium } from "./chromium";
+import { currentDisplayWriter, type DisplayBundle } from "./display-writer";
+import type { PlotlyFigure } from "./figure";
+import { figureBundle } from "./figure-bundle";
+import { renderFigureImage } from "./figure-renderer";
+import { withTheme } from "./theme";
+
+/** Options of {@link showFigure}. */
+export interface ShowFigureOptions {
+  /** File-name friendly name; the exporter writes build/figures/<notebook>-<name>.{svg,png}. */
+  name?: string;
+  /** Caption shown under the figure in the exported page. */
+  caption?: string;
+}
+
+export interface PngAvailabilityParams {
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Whether a static PNG can be rendered, and if not, why (for the text/plain note). */
+export function pngAvailability({ env = process.env }: PngAvailabilityParams = {}): { render: true } | { render: false; reason: string } {
+  if (env.ET_FIGURE_PNG === "0") return { render: false, reason: "static PNG disabled by ET_FIGURE_PNG=0" };
+  const chromium = findChromium({ env });
+  return chromium.found ? { render: true } : { render: false, reason: `static PNG omitted: ${chromium.reason}` };
+}
+
+export interface BuildFigureBundleParams extends ShowFigureOptions {
+  figure: PlotlyFigure;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The display payload {@link showFigure} sends: the themed figure as Plotly JSON, a PNG rendered
+ * with headless Chromium when one is available (else a note in text/plain), and text/plain.
+ * Works without a kernel (this is what tests check).
+ */
+export async function buildFigureBundle({ figure, name, caption, env = process.env }: BuildFigureBundleParams): Promise<DisplayBundle> {
+  const themed = withTheme(figure);
+  const availability = pngAvailability({ env });
+  if (!availability.render) return figureBundle({ figure: themed, name, caption, pngNote: availability.reason });
+  let png: Buffer;
+  try {
+    png = await renderFigureImage({ figure: themed, format: "png" });
+  } catch (err) {
+    const message = (err as Error).message.split("\n")[0];
+    throw new Error(`showFigure: rendering the static PNG with headless Chromium failed: ${message} (set ET_FIGURE_PNG=0 to skip the PNG)`);
+  }
+  return figureBundle({ figure: themed, name, caption, png });
+}
+
+/**
+ * Shows a Plotly figure in the notebook as ONE display output carrying
+ * `application/vnd.plotly.v1+json` (interactive in JupyterLab with jupyterlab-plotly; read by
+ * `npm run export`), `image/png` (static fallback for untrusted or plain front ends; omitted with
+ * a note when no Chromium is found or ET_FIGURE_PNG=0) and `text/plain`. The shared theme is
+ * applied. Await it: `await showFigure(fig, { name: "value-vs-n" })`.
+ */
+export async function showFigure(figure: PlotlyFigure, options: ShowFigureOptions = {}): Promise<void> {
+  // Take the cell's writer first: fails fast outside a kernel, and the output lands in this cell.
+  const write = currentDisplayWriter();
+  write(await buildFigureBundle({ figure, ...options }));
+}

@@ -1,0 +1,19 @@
+import { writeDisplayData, type DisplayBundle } from "./display-writer";
+
+export interface MarkdownBundleParams {
+  markdown: string;
+}
+
+/** The display payload {@link showMarkdown} sends: text/markdown plus the same text as text/plain. */
+export function markdownBundle({ markdown }: MarkdownBundleParams): DisplayBundle {
+  if (typeof markdown !== "string") throw new RangeError(`markdown must be a string; received ${typeof markdown}`);
+  return { data: { "text/markdown": markdown, "text/plain": markdown }, metadata: {}, transient: {} };
+}
+
+/**
+ * Shows Markdown (with $…$ math) as one output, e.g. a sentence with computed numbers:
+ * showMarkdown(`The ticket is worth **${v.toFixed(4)}**.`)
+ */
+export function showMarkdown(markdown: string): void {
+  writeDisplayData({ bundle: markdownBundle({ markdown }) });
+}

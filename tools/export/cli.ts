@@ -1,0 +1,57 @@
+/**
+ * npm run export [-- --in build/notebooks --out build/site --figures build/figures]
+ * Writes one self-contained HTML page per executed notebook, an index, and SVG/PNG figure files.
+ */
+import { DEFAULT_FIGURES_DIR, DEFAULT_IN_DIR, DEFAULT_OUT_DIR, ExportInputError, exportSite } from "./export-site";
+
+const USAGE = `usage: npm run export -- [--in ${DEFAULT_IN_DIR}] [--out ${DEFAULT_OUT_DIR}] [--figures ${DEFAULT_FIGURES_DIR}] [--no-figures]`;
+
+interface CliOptions {
+  inDir: string;
+  outDir: string;
+  figuresDir: string;
+  figures: boolean;
+}
+
+function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = { inDir: DEFAULT_IN_DIR, outDir: DEFAULT_OUT_DIR, figuresDir: DEFAULT_FIGURES_DIR, figures: true };
+  const flags: Record<string, "inDir" | "outDir" | "figuresDir"> = { "--in": "inDir", "--out": "outDir", "--figures": "figuresDir" };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--help" || arg === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    if (arg === "--no-figures") {
+      options.figures = false;
+      continue;
+    }
+    const [flag, inline] = arg.split(/=(.*)/s, 2);
+    const key = flags[flag];
+    if (!key) throw new ExportInputError(`unknown argument ${JSON.stringify(arg)}\n${USAGE}`);
+    const value = inline ?? argv[++i];
+    if (!value) throw new ExportInputError(`${flag} needs a folder\n${USAGE}`);
+    options[key] = value;
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const options = parseArgs(process.argv.slice(2));
+  const result = await exportSite(options);
+  const figureFiles = result.pages.reduce((sum, p) => sum + p.figureFiles.length, 0);
+  const mathErrors = result.pages.reduce((sum, p) => sum + p.mathErrors, 0);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const figuresPart = result.figuresSkipped ? "figure files skipped" : `${figureFiles} figure files in ${options.figuresDir}`;
+  console.log(`export: ${result.pages.length} page(s) + index in ${options.outDir}, ${figuresPart} (${seconds} s); open ${result.index}`);
+  if (mathErrors) {
+    console.error(`export: ${mathErrors} formula(s) could not be typeset (listed above)`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`export: ${err instanceof ExportInputError ? err.message : (err as Error).stack ?? String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { findChromium } from "../../lib/notebook/chromium";
+import { closeFigureRenderer } from "../../lib/notebook/figure-renderer";
+import { writeFileAtomic } from "../fs-atomic";
+import { writeFigureFiles } from "./figure-files";
+import { indexHtml, type IndexEntry } from "./index-page";
+import { readExecutedNotebook } from "./read-notebook";
+import { renderNotebookPage } from "./render-notebook";
+
+export const DEFAULT_IN_DIR = "build/notebooks";
+export const DEFAULT_OUT_DIR = "build/site";
+export const DEFAULT_FIGURES_DIR = "build/figures";
+
+export interface ExportSiteParams {
+  /** Folder of executed notebooks (*.ipynb). */
+  inDir?: string;
+  /** Folder for the HTML pages and index.html. */
+  outDir?: string;
+  /** Folder for SVG/PNG figure files. */
+  figuresDir?: string;
+  /** Write figure files (needs Chromium). Default true. */
+  figures?: boolean;
+  /** Progress/warning lines (default console.log). */
+  log?: (line: string) => void;
+  /** Environment for CHROMIUM_PATH (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ExportedPage {
+  notebook: string;
+  page: string;
+  figures: number;
+  figureFiles: string[];
+  mathErrors: number;
+}
+
+export interface ExportSiteResult {
+  index: string;
+  pages: ExportedPage[];
+  /** Why figure files were not written, if they were not. */
+  figuresSkipped?: string;
+}
+
+/** Thrown for problems with the command's input (reported without a stack trace). */
+export class ExportInputError extends Error {}
+
+/**
+ * Exports every executed notebook in `inDir` to a self-contained page in `outDir`, writes
+ * `outDir/index.html`, and writes every figure as SVG and PNG to `figuresDir` (one headless
+ * Chromium for the whole export; skipped with one log line when none is found).
+ */
+export async function exportSite({
+  inDir = DEFAULT_IN_DIR,
+  outDir = DEFAULT_OUT_DIR,
+  figuresDir = DEFAULT_FIGURES_DIR,
+  figures = true,
+  log = (line) => console.log(line),
+  env = process.env,
+}: ExportSiteParams = {}): Promise<ExportSiteResult> {
+  if (!fs.existsSync(inDir) || !fs.statSync(inDir).isDirectory()) {
+    throw new ExportInputError(
+      `input folder ${inDir} does not exist: run the notebooks first (npm run nb -- run notebooks/*.ipynb) or pass --in <folder>`,
+    );
+  }
+  const files = fs
+    .readdirSync(inDir)
+    .filter((f) => f.endsWith(".ipynb") && !f.startsWith("."))
+    .sort()
+    .map((f) => path.join(inDir, f));
+  if (files.length === 0) log(`export: no .ipynb files in ${inDir}; writing an empty index`);
+
+  const chromium = findChromium({ env });
+  const figuresSkipped = !figures ? "disabled" : chromium.found ? undefined : chromium.reason;
+  if (figures && !chromium.found) log(`export: figure files skipped (${chromium.reason}); the HTML pages are complete`);
+
+  const exportedAt = new Date();
+  const pages: ExportedPage[] = [];
+  const entries: IndexEntry[] = [];
+  let indexHasMath = false;
+  try {
+    for (const file of files) {
+      const notebook = readExecutedNotebook({ file });
+      const rendered = renderNotebookPage({ notebook, exportedAt });
+      const page = path.join(outDir, `${notebook.name}.html`);
+      writeFileAtomic(page, rendered.html);
+      for (const e of rendered.mathErrors) log(`export: ${notebook.name}: KaTeX could not typeset "${e.tex}": ${e.message}`);
+      const figureFiles =
+        figuresSkipped === undefined && rendered.figures.length
+          ? await writeFigureFiles({ notebookName: notebook.name, figures: rendered.figures, dir: figuresDir })
+          : [];
+      pages.push({ notebook: file, page, figures: rendered.figures.length, figureFiles, mathErrors: rendered.mathErrors.length });
+      entries.push({
+        href: `${encodeURIComponent(notebook.name)}.html`,
+        titleHtml: rendered.titleHtml,
+        summaryHtml: rendered.summaryHtml,
+        figureCount: rendered.figures.length,
+        execution: rendered.execution,
+      });
+      indexHasMath ||= /class="katex"/.test(rendered.titleHtml + (rendered.summaryHtml ?? ""));
+    }
+  } finally {
+    await closeFigureRenderer();
+  }
+  const index = path.join(outDir, "index.html");
+  writeFileAtomic(index, indexHtml({ entries, withMath: indexHasMath, exportedAt }));
+  return { index, pages, figuresSkipped };
+}

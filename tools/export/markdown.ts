@@ -1,0 +1,64 @@
+import MarkdownIt from "markdown-it";
+import { escapeHtml } from "../../lib/notebook/html-escape";
+import { highlightCode } from "./highlight";
+import { markdownMath } from "./markdown-math";
+import type { MathRenderer } from "./math";
+
+export interface MarkdownRendererParams {
+  math: MathRenderer;
+}
+
+export interface RenderMarkdownParams {
+  markdown: string;
+  /** Cell attachments (nbformat: name → mime bundle), for `![](attachment:name)` images. */
+  attachments?: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * A Markdown renderer for notebook cells: CommonMark + tables (markdown-it), raw HTML allowed
+ * (as in Jupyter), fenced code highlighted, math typeset with KaTeX at build time, and cell
+ * attachments inlined as data: URIs.
+ */
+/** Renders a cell (block Markdown) or a one-line title/summary (inline Markdown, no <p>). */
+export interface MarkdownRenderer {
+  render(params: RenderMarkdownParams): string;
+  renderInline(params: { markdown: string }): string;
+}
+
+export function createMarkdownRenderer({ math }: MarkdownRendererParams): MarkdownRenderer {
+  const md = new MarkdownIt({
+    html: true,
+    linkify: false,
+    typographer: false,
+    highlight: (code, language) => highlightCode({ code, language: language || undefined }),
+  });
+  md.use(markdownMath, { math });
+  const defaultImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    const src = String(token.attrGet("src") ?? "");
+    if (src.startsWith("attachment:")) {
+      const attachments = (env as { attachments?: RenderMarkdownParams["attachments"] }).attachments;
+      const bundle = attachments?.[src.slice("attachment:".length)];
+      const mime = bundle && Object.keys(bundle).find((m) => m.startsWith("image/"));
+      if (bundle && mime) {
+        const data = bundle[mime];
+        const text = Array.isArray(data) ? data.join("") : String(data);
+        const uri = mime === "image/svg+xml" ? `data:${mime};base64,${Buffer.from(text).toString("base64")}` : `data:${mime};base64,${text.replace(/\s+/g, "")}`;
+        token.attrSet("src", uri);
+      }
+    }
+    return defaultImage(tokens, idx, options, env, self);
+  };
+  // Fenced code gets the same look as code cells.
+  md.renderer.rules.fence = (tokens, idx) => {
+    const token = tokens[idx];
+    const language = token.info.trim().split(/\s+/)[0] || undefined;
+    const cls = language ? ` class="hljs language-${escapeHtml({ text: language })}"` : ' class="hljs"';
+    return `<pre class="code"><code${cls}>${highlightCode({ code: token.content, language })}</code></pre>\n`;
+  };
+  return {
+    render: ({ markdown, attachments }) => md.render(markdown, { attachments }),
+    renderInline: ({ markdown }) => md.renderInline(markdown, {}),
+  };
+}

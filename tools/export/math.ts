@@ -1,0 +1,49 @@
+import katex from "katex";
+import { escapeHtml } from "../../lib/notebook/html-escape";
+
+/** One formula KaTeX could not typeset. */
+export interface MathError {
+  tex: string;
+  message: string;
+}
+
+export interface MathRendererParams {
+  /** Shared `\newcommand`/`\gdef` macros, so a definition in one cell holds in later ones. */
+  macros?: Record<string, string>;
+}
+
+/** Typesets TeX to HTML at build time; records failures instead of throwing. */
+export interface MathRenderer {
+  render(params: { tex: string; display: boolean }): string;
+  readonly errors: MathError[];
+  /** How many formulas were typeset (the page needs KaTeX's CSS only if > 0). */
+  readonly count: number;
+}
+
+/**
+ * A KaTeX renderer for one page. Output is HTML + hidden MathML (screen readers); a formula that
+ * fails is shown as its source (class katex-error) and listed in `errors` for the exporter to report.
+ */
+export function createMathRenderer({ macros = {} }: MathRendererParams = {}): MathRenderer {
+  const errors: MathError[] = [];
+  let count = 0;
+  return {
+    errors,
+    get count() {
+      return count;
+    },
+    render({ tex, display }) {
+      count++;
+      const options = { displayMode: display, output: "htmlAndMathml" as const, macros, strict: "ignore" as const, trust: false };
+      try {
+        return katex.renderToString(tex, { ...options, throwOnError: true });
+      } catch (err) {
+        const message = (err as Error).message;
+        errors.push({ tex, message });
+        // KaTeX's own fallback draws unknown macros as plain red text; mark every failure the same
+        // findable way (class katex-error, as KaTeX uses for parse errors).
+        return `<span class="katex-error" title="${escapeHtml({ text: message })}">${escapeHtml({ text: tex })}</span>`;
+      }
+    },
+  };
+}

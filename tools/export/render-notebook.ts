@@ -1,0 +1,110 @@
+import { escapeHtml } from "../../lib/notebook/html-escape";
+import { highlightCode } from "./highlight";
+import { createMarkdownRenderer } from "./markdown";
+import { createMathRenderer, type MathError } from "./math";
+import { executionSummary, notebookInfo, plainTitle } from "./notebook-info";
+import { pageHtml } from "./page";
+import type { ExecutedNotebook, ExportCell } from "./read-notebook";
+import { renderOutputs, type FigureRef, type RenderContext } from "./render-outputs";
+
+export interface RenderNotebookPageParams {
+  notebook: ExecutedNotebook;
+  /** Link target of the "all notebooks" link. Default "index.html". */
+  indexHref?: string;
+  /** Export time shown in the footer (default now). */
+  exportedAt?: Date;
+}
+
+export interface RenderedNotebook {
+  html: string;
+  /** Title and summary as HTML (math typeset), for the index page. */
+  titleHtml: string;
+  summaryHtml?: string;
+  /** Plain-text title. */
+  title: string;
+  figures: FigureRef[];
+  mathErrors: MathError[];
+  /** The footer's execution line, if the notebook records one. */
+  execution?: string;
+}
+
+/** Cell tags that hide parts of a cell in the export (Jupyter Book conventions). */
+const REMOVE_CELL = ["remove-cell", "remove_cell"];
+const REMOVE_INPUT = ["remove-input", "remove_input", "hide-input"];
+const REMOVE_OUTPUT = ["remove-output", "remove_output", "hide-output"];
+
+/** Renders one executed notebook as a self-contained page. */
+export function renderNotebookPage({ notebook, indexHref = "index.html", exportedAt = new Date() }: RenderNotebookPageParams): RenderedNotebook {
+  const math = createMathRenderer();
+  const markdown = createMarkdownRenderer({ math });
+  const context: RenderContext = { markdown, math, figures: [] };
+  const info = notebookInfo({ notebook });
+  const titleHtml = markdown.renderInline({ markdown: info.title });
+  const summaryHtml = info.summary ? markdown.renderInline({ markdown: info.summary }) : undefined;
+
+  const cells = withoutRepeatedTitle(notebook.cells, info.title)
+    .map((cell) => renderCell(cell, context))
+    .filter(Boolean);
+  const execution = executionSummary({ execution: notebook.metadata.execution });
+  const esc = (text: string) => escapeHtml({ text });
+  const body = [
+    `<nav class="top"><a href="${esc(indexHref)}">← All notebooks</a></nav>`,
+    `<article class="sheet">`,
+    `<header class="page-header">`,
+    `<h1>${titleHtml}</h1>`,
+    summaryHtml ? `<p class="summary">${summaryHtml}</p>` : "",
+    `</header>`,
+    `<main>`,
+    ...cells,
+    `</main>`,
+    `<footer class="page-footer">`,
+    `<p>${esc(execution ?? "No execution record in this notebook's metadata.")}</p>`,
+    `<p>Source: <code>${esc(notebook.name)}.ipynb</code> · exported ${esc(exportedAt.toISOString().slice(0, 16).replace("T", " "))} UTC with <code>npm run export</code>.</p>`,
+    `</footer>`,
+    `</article>`,
+  ]
+    .filter(Boolean)
+    .join("\n");
+  const title = plainTitle({ markdown: info.title });
+  const html = pageHtml({ documentTitle: title, body, withPlotly: context.figures.length > 0, withMath: math.count > 0 });
+  return { html, titleHtml, summaryHtml, title, figures: context.figures, mathErrors: math.errors, execution };
+}
+
+/**
+ * Drops the first cell's leading "# Title" when it repeats the page header's title, so the page
+ * does not show the same title twice.
+ */
+function withoutRepeatedTitle(cells: ExportCell[], title: string): ExportCell[] {
+  const first = cells.findIndex((c) => c.cell_type === "markdown" && c.source.trim() !== "");
+  if (first < 0) return cells;
+  const match = cells[first].source.match(/^\s*#\s+(.+?)\s*#*\s*(\n|$)/);
+  if (!match || plainTitle({ markdown: match[1] }) !== plainTitle({ markdown: title })) return cells;
+  const copy = [...cells];
+  copy[first] = { ...cells[first], source: cells[first].source.slice(match[0].length) };
+  return copy;
+}
+
+function renderCell(cell: ExportCell, context: RenderContext): string {
+  const tags = Array.isArray(cell.metadata.tags) ? (cell.metadata.tags as unknown[]).map(String) : [];
+  const has = (list: string[]) => tags.some((t) => list.includes(t));
+  if (has(REMOVE_CELL)) return "";
+  if (cell.cell_type === "markdown") {
+    return `<section class="cell markdown">\n${context.markdown.render({ markdown: cell.source, attachments: cell.attachments })}</section>`;
+  }
+  if (cell.cell_type === "raw") {
+    const format = String(cell.metadata.format ?? cell.metadata.raw_mimetype ?? "");
+    return format === "text/html" ? `<section class="cell raw">${cell.source}</section>` : "";
+  }
+  const label = tags.includes("injected-parameters")
+    ? `<p class="cell-label">Parameters injected for this run</p>`
+    : tags.includes("parameters")
+      ? `<p class="cell-label">Parameters</p>`
+      : "";
+  const input =
+    has(REMOVE_INPUT) || cell.source.trim() === ""
+      ? ""
+      : `<div class="input">${label}<pre class="code"><code class="hljs language-typescript">${highlightCode({ code: cell.source, language: "typescript" })}</code></pre></div>`;
+  const outputs = has(REMOVE_OUTPUT) ? "" : renderOutputs({ outputs: cell.outputs, context });
+  if (!input && !outputs) return "";
+  return `<div class="cell code">\n${input}\n<div class="outputs">${outputs}</div>\n</div>`;
+}

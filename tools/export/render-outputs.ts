@@ -1,0 +1,137 @@
+import { OUTPUT_METADATA_KEY, PLOTLY_MIME, type FigureOutputMetadata, type PlotlyFigure } from "../../lib/notebook/figure";
+import { escapeHtml } from "../../lib/notebook/html-escape";
+import { stripAnsi } from "./ansi";
+import type { MarkdownRenderer } from "./markdown";
+import type { MathRenderer } from "./math";
+import type { ExportOutput } from "./read-notebook";
+
+/** A Plotly figure found in a notebook's outputs, in order of appearance. */
+export interface FigureRef {
+  /** 1-based position among the notebook's figures. */
+  index: number;
+  /** DOM id of its container in the page. */
+  domId: string;
+  name?: string;
+  caption?: string;
+  figure: PlotlyFigure;
+}
+
+/** What rendering a page needs and collects. */
+export interface RenderContext {
+  markdown: MarkdownRenderer;
+  math: MathRenderer;
+  figures: FigureRef[];
+}
+
+export interface RenderOutputsParams {
+  outputs: ExportOutput[];
+  context: RenderContext;
+}
+
+const esc = (text: string) => escapeHtml({ text });
+
+/**
+ * Renders a code cell's outputs. For rich outputs the richest mime type this page can show wins:
+ * Plotly JSON (drawn by the page's one plotly.js) > HTML > SVG > PNG/JPEG > Markdown > LaTeX >
+ * JSON > plain text. Adjacent stream chunks of the same name are merged.
+ */
+export function renderOutputs({ outputs, context }: RenderOutputsParams): string {
+  const parts: string[] = [];
+  for (const output of mergeStreams(outputs)) {
+    switch (output.output_type) {
+      case "stream": {
+        const cls = output.name === "stderr" ? "stderr" : "stdout";
+        parts.push(`<pre class="output stream ${cls}">${esc(stripAnsi({ text: output.text ?? "" }))}</pre>`);
+        break;
+      }
+      case "error": {
+        const trace = output.traceback?.length ? output.traceback.join("\n") : `${output.ename ?? "Error"}: ${output.evalue ?? ""}`;
+        parts.push(`<pre class="output error">${esc(stripAnsi({ text: trace }))}</pre>`);
+        break;
+      }
+      case "display_data":
+      case "execute_result":
+        parts.push(renderRich(output, context));
+        break;
+      default:
+        break;
+    }
+  }
+  return parts.filter(Boolean).join("\n");
+}
+
+function mergeStreams(outputs: ExportOutput[]): ExportOutput[] {
+  const merged: ExportOutput[] = [];
+  for (const output of outputs) {
+    const last = merged[merged.length - 1];
+    if (output.output_type === "stream" && last?.output_type === "stream" && last.name === output.name) {
+      merged[merged.length - 1] = { ...last, text: (last.text ?? "") + (output.text ?? "") };
+    } else {
+      merged.push(output);
+    }
+  }
+  return merged;
+}
+
+function renderRich(output: ExportOutput, context: RenderContext): string {
+  const data = output.data ?? {};
+  const metadata = output.metadata ?? {};
+  const text = (mime: string) => String(data[mime]);
+  if (data[PLOTLY_MIME] && typeof data[PLOTLY_MIME] === "object") {
+    return renderFigure(data[PLOTLY_MIME] as PlotlyFigure, (metadata[OUTPUT_METADATA_KEY] ?? {}) as FigureOutputMetadata, context);
+  }
+  if (data["text/html"] !== undefined) return `<div class="output html">${text("text/html")}</div>`;
+  if (data["image/svg+xml"] !== undefined) {
+    const uri = `data:image/svg+xml;base64,${Buffer.from(text("image/svg+xml")).toString("base64")}`;
+    return `<div class="output image"><img src="${uri}" alt="figure"></div>`;
+  }
+  for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
+    if (data[mime] === undefined) continue;
+    const size = (metadata[mime] ?? {}) as { width?: number; height?: number };
+    const attrs = [size.width ? ` width="${Number(size.width)}"` : "", size.height ? ` height="${Number(size.height)}"` : ""].join("");
+    return `<div class="output image"><img src="data:${mime};base64,${text(mime).replace(/\s+/g, "")}"${attrs} alt="figure"></div>`;
+  }
+  if (data["text/markdown"] !== undefined) {
+    return `<div class="output markdown">${context.markdown.render({ markdown: text("text/markdown") })}</div>`;
+  }
+  if (data["text/latex"] !== undefined) return `<div class="output latex">${renderLatex(text("text/latex"), context)}</div>`;
+  if (data["application/json"] !== undefined) {
+    return `<pre class="output json">${esc(JSON.stringify(data["application/json"], null, 2))}</pre>`;
+  }
+  if (data["text/plain"] !== undefined) return `<pre class="output text">${esc(stripAnsi({ text: text("text/plain") }))}</pre>`;
+  return "";
+}
+
+/** text/latex holds delimited math (or a bare formula): typeset it all at build time. */
+function renderLatex(latex: string, context: RenderContext): string {
+  const trimmed = latex.trim();
+  const delimited = /^(\$|\\\(|\\\[|\\begin\{)/.test(trimmed);
+  return delimited ? context.markdown.render({ markdown: trimmed }) : context.math.render({ tex: trimmed, display: true });
+}
+
+function renderFigure(figure: PlotlyFigure, meta: FigureOutputMetadata, context: RenderContext): string {
+  const index = context.figures.length + 1;
+  const domId = `figure-${index}`;
+  const name = typeof meta.name === "string" && meta.name ? meta.name : undefined;
+  const caption = typeof meta.caption === "string" && meta.caption ? meta.caption : undefined;
+  context.figures.push({ index, domId, name, caption, figure });
+  const label = `<span class="figure-label">Figure ${index}.</span>`;
+  const captionHtml = caption ? ` ${context.markdown.renderInline({ markdown: caption })}` : "";
+  return [
+    `<figure class="output plotly" id="${domId}-figure"${name ? ` data-name="${esc(name)}"` : ""}>`,
+    `<div class="plotly-figure" id="${domId}"></div>`,
+    `<script type="application/json" id="${domId}-json">${jsonForScript(figure)}</script>`,
+    `<figcaption>${label}${captionHtml}</figcaption>`,
+    `</figure>`,
+  ].join("\n");
+}
+
+/** JSON that can sit inside <script>: no "</script", "<!--" or U+2028/9 can end or break it. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
