@@ -5,4 +5,6 @@
 export interface Rng {
   /** Uniform on the open interval (0, 1): never exactly 0 or 1, so log(u) is always finite. */
   next(): number;
+  /** Optional: 32 uniformly random bits as an unsigned integer in [0, 2^32). */
+  nextU32?(): number;
 }

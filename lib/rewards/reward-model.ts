@@ -19,3 +19,14 @@ export interface RewardModel {
   /** One draw of R from the given stream. */
   sample(rng: Rng): number;
 }
+
+/**
+ * A reward model whose distribution function and quantile function are known in closed form
+ * (constant, exponential, lognormal, Pareto, mainnet composite, empirical).
+ */
+export interface RewardDistribution extends RewardModel {
+  /** P(R ≤ x). */
+  cdf(x: number): number;
+  /** The smallest x with P(R ≤ x) ≥ p, for p in [0, 1]. */
+  quantile(p: number): number;
+}

@@ -1,0 +1,24 @@
+/** The result type shared by every Monte Carlo estimator in the library. */
+
+/** A point estimate with its Monte Carlo standard error and a normal-theory 95 % interval. */
+export type Estimate = {
+  mean: number;
+  stderr: number;
+  ci95: [number, number];
+  count: number;
+};
+
+/** The 97.5 % standard normal quantile, Φ⁻¹(0.975). */
+export const Z_95 = 1.959963984540054;
+
+/** Input of {@link makeEstimate}. */
+export interface MakeEstimateOptions {
+  mean: number;
+  stderr: number;
+  count: number;
+}
+
+/** An {@link Estimate} with ci95 = mean ± 1.96·stderr. */
+export function makeEstimate({ mean, stderr, count }: MakeEstimateOptions): Estimate {
+  return { mean, stderr, ci95: [mean - Z_95 * stderr, mean + Z_95 * stderr], count };
+}

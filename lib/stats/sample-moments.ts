@@ -1,0 +1,65 @@
+/** Two-pass moments of a finished array (more accurate than one pass for big offsets). */
+import * as validate from "../validate";
+
+function checkValues(values: ArrayLike<number>, minimum: number): void {
+  if (values == null || typeof values.length !== "number" || values.length < minimum) {
+    throw new RangeError(
+      `values must be an array of at least ${minimum} number${minimum === 1 ? "" : "s"}; received ${
+        values == null ? String(values) : `length ${values.length}`
+      }`,
+    );
+  }
+}
+
+/** Arithmetic mean of a non-empty array. */
+export function meanOf(values: ArrayLike<number>): number {
+  checkValues(values, 1);
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i];
+  return sum / values.length;
+}
+
+/** Unbiased sample variance Σ(x − x̄)²/(N − 1) of at least two values (two-pass, compensated). */
+export function varianceOf(values: ArrayLike<number>): number {
+  checkValues(values, 2);
+  const mean = meanOf(values);
+  let sum2 = 0;
+  let sum1 = 0;
+  for (let i = 0; i < values.length; i++) {
+    const e = values[i] - mean;
+    sum2 += e * e;
+    sum1 += e;
+  }
+  // Subtracting sum1²/N removes the rounding error of the mean (Chan, Golub & LeVeque 1983).
+  return (sum2 - (sum1 * sum1) / values.length) / (values.length - 1);
+}
+
+/** Input of {@link autocorrelation}. */
+export interface AutocorrelationOptions {
+  /** The series (at least maxLag + 2 values). */
+  series: ArrayLike<number>;
+  /** Largest lag (integer ≥ 0). */
+  maxLag: number;
+}
+
+/**
+ * Sample autocorrelations r_0..r_maxLag with the standard (biased, positive-definite) estimator
+ * r_k = Σ_{t<N−k} (x_t − x̄)(x_{t+k} − x̄) / Σ (x_t − x̄)².
+ */
+export function autocorrelation({ series, maxLag }: AutocorrelationOptions): number[] {
+  validate.integer("maxLag", maxLag, 0);
+  checkValues(series, maxLag + 2);
+  const n = series.length;
+  const mean = meanOf(series);
+  const centred = new Float64Array(n);
+  for (let i = 0; i < n; i++) centred[i] = series[i] - mean;
+  let c0 = 0;
+  for (let i = 0; i < n; i++) c0 += centred[i] * centred[i];
+  const result: number[] = [];
+  for (let k = 0; k <= maxLag; k++) {
+    let ck = 0;
+    for (let i = 0; i + k < n; i++) ck += centred[i] * centred[i + k];
+    result.push(ck / c0);
+  }
+  return result;
+}

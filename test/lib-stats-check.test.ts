@@ -1,0 +1,71 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { check, assertAgreement, type CheckResult } from "../lib/stats";
+
+test("check computes z = (estimate − expected)/stderr and passes when |z| ≤ maxZ (default 5)", () => {
+  const ok = check({ label: "E[V]", estimate: 1.02, stderr: 0.01, expected: 1 });
+  assert.deepEqual({ ...ok, z: Number(ok.z.toFixed(12)) }, { label: "E[V]", estimate: 1.02, stderr: 0.01, expected: 1, z: 2, maxZ: 5, pass: true });
+  const fail = check({ label: "E[V]", estimate: 1.06, stderr: 0.01, expected: 1 });
+  assert.equal(fail.pass, false);
+  assert.ok(Math.abs(fail.z - 6) < 1e-9);
+  assert.equal(check({ label: "tight", estimate: 1.03, stderr: 0.01, expected: 1, maxZ: 2 }).pass, false);
+  assert.equal(check({ label: "edge", estimate: 0.95, stderr: 0.01, expected: 1, maxZ: 5.0000001 }).pass, true);
+  assert.equal(check({ label: "negative z", estimate: 0.9, stderr: 0.01, expected: 1 }).z < -9, true);
+});
+
+test("stderr 0: equal values pass with z = 0, unequal values fail with z = ±∞ (no silent division by zero)", () => {
+  const same = check({ label: "exact", estimate: 2, stderr: 0, expected: 2 });
+  assert.equal(same.z, 0);
+  assert.equal(same.pass, true);
+  const above = check({ label: "exact", estimate: 2.000001, stderr: 0, expected: 2 });
+  assert.equal(above.z, Infinity);
+  assert.equal(above.pass, false);
+  const below = check({ label: "exact", estimate: 1.999999, stderr: 0, expected: 2 });
+  assert.equal(below.z, -Infinity);
+  assert.equal(below.pass, false);
+});
+
+test("a NaN estimate fails instead of passing silently", () => {
+  const r = check({ label: "broken", estimate: NaN, stderr: 0.1, expected: 1 });
+  assert.ok(Number.isNaN(r.z));
+  assert.equal(r.pass, false);
+  assert.equal(check({ label: "broken", estimate: NaN, stderr: 0, expected: 1 }).pass, false);
+});
+
+test("assertAgreement returns passing results and throws naming label, estimate, stderr, expected and z of each failure", () => {
+  const good = check({ label: "mean", estimate: 1, stderr: 0.1, expected: 1.1 });
+  assert.equal(assertAgreement(good), good);
+  const list = [good, check({ label: "variance", estimate: 2, stderr: 0.1, expected: 2.2 })];
+  assert.equal(assertAgreement(list), list);
+  const bad: CheckResult[] = [
+    good,
+    check({ label: "E[V], n = 100", estimate: 1.5, stderr: 0.05, expected: 1 }),
+    check({ label: "Var(V)", estimate: 3, stderr: 0, expected: 2 }),
+  ];
+  assert.throws(
+    () => assertAgreement(bad),
+    (e: unknown) => {
+      assert.ok(e instanceof Error);
+      const m = e.message;
+      assert.match(m, /2 of 3 agreement checks failed/);
+      assert.match(m, /E\[V\], n = 100: estimate 1\.5 ± 0\.05 \(stderr\), expected 1, z = 10/);
+      assert.match(m, /Var\(V\): estimate 3 ± 0 \(stderr\), expected 2, z = Infinity/);
+      assert.doesNotMatch(m, /mean:/);
+      return true;
+    },
+  );
+  assert.throws(() => assertAgreement(bad[1]), /1 of 1 agreement check failed/);
+  assert.throws(() => assertAgreement([]), RangeError);
+});
+
+test("check validates its input (RangeError naming the parameter)", () => {
+  const base = { label: "x", estimate: 1, stderr: 0.1, expected: 1 };
+  assert.throws(() => check({ ...base, stderr: -0.1 }), /stderr must be/);
+  assert.throws(() => check({ ...base, stderr: NaN }), /stderr must be/);
+  assert.throws(() => check({ ...base, stderr: Infinity }), /stderr must be/);
+  assert.throws(() => check({ ...base, expected: Infinity }), /expected must be/);
+  assert.throws(() => check({ ...base, expected: NaN }), /expected must be/);
+  assert.throws(() => check({ ...base, maxZ: 0 }), /maxZ must be/);
+  assert.throws(() => check({ ...base, label: "" }), /label must be/);
+  assert.throws(() => check({ ...base, estimate: "1" as unknown as number }), /estimate must be/);
+});
