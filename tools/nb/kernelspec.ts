@@ -16,14 +16,24 @@ export interface KernelSpec {
   env?: Record<string, string>;
 }
 
-/** The spec: tslab run by this Node, loading lib's TypeScript through tsx. */
+/** `--require <file>` for NODE_OPTIONS, quoted when the path needs it. */
+function requireOption(file: string): string {
+  return /[\s"\\]/.test(file) ? `--require "${file.replace(/(["\\])/g, "\\$1")}"` : `--require ${file}`;
+}
+
+/**
+ * The spec: tslab run by this Node, loading lib's TypeScript through tsx. tsx is required by
+ * absolute path so the kernel also starts for a notebook outside the project tree (a bare
+ * "tsx/cjs" would be resolved from the notebook's folder).
+ */
 export function projectKernelSpec(): KernelSpec {
   const tslab = path.join(PROJECT_ROOT, "node_modules", "tslab", "bin", "tslab");
+  const tsxCjs = require.resolve("tsx/cjs", { paths: [PROJECT_ROOT] });
   return {
     argv: [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"],
     display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
-    env: { NODE_OPTIONS: "--require tsx/cjs" },
+    env: { NODE_OPTIONS: requireOption(tsxCjs) },
   };
 }
 
@@ -33,6 +43,18 @@ export function writeKernelSpec(): string {
   fs.mkdirSync(dir, { recursive: true });
   writeFileAtomic(path.join(dir, "kernel.json"), JSON.stringify(projectKernelSpec(), null, 2) + "\n");
   return dir;
+}
+
+/**
+ * Writes the project kernelspec unless it is already there with the same content (a fresh
+ * clone installed with --ignore-scripts, or a spec from an older version); returns its folder.
+ */
+export function ensureKernelSpec(): string {
+  const dir = path.join(JUPYTER_DATA_DIR, "kernels", KERNEL_NAME);
+  const file = path.join(dir, "kernel.json");
+  const wanted = JSON.stringify(projectKernelSpec(), null, 2) + "\n";
+  if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === wanted) return dir;
+  return writeKernelSpec();
 }
 
 /**

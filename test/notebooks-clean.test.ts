@@ -1,0 +1,45 @@
+/**
+ * Committed notebooks carry no outputs and no execution counts, declare their title, summary and
+ * the project kernel, and have a `parameters` cell of `const name = literal;` lines.
+ */
+import * as fs from "node:fs";
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cellTags, joinText, type Notebook } from "../tools/nb/nbformat";
+import { nbformat4Problem } from "../tools/nb/notebook-file";
+import { PARAMETERS_TAG } from "../tools/nb/parameters";
+import { KERNEL_NAME } from "../tools/nb/kernelspec";
+import { listNotebooks } from "../tools/reproduce";
+
+const notebooks = listNotebooks();
+
+test("notebooks/ holds notebooks to check", { skip: notebooks.length === 0 && "no .ipynb files in notebooks/ yet" }, () => {
+  assert.ok(notebooks.length > 0);
+});
+
+/** `const name = value;` with an optional type and trailing comment; or a comment or blank line. */
+const PARAMETER_LINE = /^\s*(\/\/.*)?$|^const [A-Za-z_$][\w$]*(\s*:\s*[^=]+)?\s*=\s*.+;\s*(\/\/.*)?$/;
+
+for (const notebook of notebooks) {
+  test(`${notebook} is committed clean, with title, summary, kernel and parameters cell`, () => {
+    const nb = JSON.parse(fs.readFileSync(notebook, "utf8")) as Notebook;
+    assert.equal(nbformat4Problem(nb), null);
+    nb.cells.forEach((cell, i) => {
+      if (cell.cell_type !== "code") return;
+      assert.deepEqual(cell.outputs, [], `cell ${i + 1} has outputs: clear them before committing`);
+      assert.equal(cell.execution_count, null, `cell ${i + 1} has an execution count: clear outputs before committing`);
+      assert.ok(!cellTags(cell).includes("injected-parameters"), `cell ${i + 1} is an injected-parameters cell`);
+    });
+    assert.equal(nb.metadata.execution, undefined, "metadata.execution (a runner record) must not be committed");
+    const { title, summary, kernelspec } = nb.metadata;
+    assert.ok(typeof title === "string" && title.trim(), "metadata.title is missing");
+    assert.ok(typeof summary === "string" && summary.trim(), "metadata.summary is missing");
+    assert.ok(!summary.includes("\n"), "metadata.summary must be one line");
+    assert.equal(kernelspec?.name, KERNEL_NAME);
+    const params = nb.cells.filter((c) => c.cell_type === "code" && cellTags(c).includes(PARAMETERS_TAG));
+    assert.equal(params.length, 1, `exactly one code cell tagged "${PARAMETERS_TAG}"`);
+    for (const line of joinText(params[0].source).split("\n")) {
+      assert.match(line, PARAMETER_LINE, "the parameters cell holds only `const name = literal;` lines");
+    }
+  });
+}

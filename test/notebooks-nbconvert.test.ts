@@ -1,0 +1,55 @@
+/**
+ * Compatibility with the standard Jupyter client: `jupyter nbconvert --execute` runs notebooks
+ * through the project kernelspec (found through JUPYTER_PATH=<root>/.jupyter).
+ * Skipped when Jupyter is not installed, except under CI=true where .ci/run installs it.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { JUPYTER_DATA_DIR, KERNEL_NAME } from "../tools/nb/kernelspec";
+import { joinText, type Notebook } from "../tools/nb/nbformat";
+import { findExecutable } from "../tools/nb/which";
+import { fixture, osTempDir, ROOT } from "./fixtures/runner/helpers";
+
+const missing = !findExecutable({ name: "jupyter" })
+  ? "jupyter is not on PATH"
+  : !findExecutable({ name: "jupyter-nbconvert" })
+    ? "jupyter nbconvert is not installed"
+    : null;
+const skip = missing && process.env.CI !== "true" ? `${missing} (Debian: apt-get install jupyter-nbconvert)` : false;
+
+test("jupyter nbconvert --execute runs notebooks with the project kernelspec", { skip }, () => {
+  if (missing) assert.fail(`${missing}; under CI=true this test must run (.ci/run installs jupyter-nbconvert)`);
+  const inputs = [fixture("nbconvert.ipynb")];
+  const notebook02 = path.join("notebooks", "02-ticket-value.ipynb");
+  if (fs.existsSync(path.join(ROOT, notebook02))) inputs.push(notebook02);
+  const outDir = osTempDir();
+  const run = spawnSync(
+    "jupyter",
+    [
+      "nbconvert",
+      "--to",
+      "notebook",
+      "--execute",
+      `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`,
+      "--ExecutePreprocessor.timeout=600",
+      "--output-dir",
+      outDir,
+      ...inputs,
+    ],
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, JUPYTER_PATH: JUPYTER_DATA_DIR } },
+  );
+  assert.equal(run.status, 0, `nbconvert failed:\n${run.stderr}`);
+  for (const input of inputs) {
+    const out = path.join(outDir, path.basename(input));
+    assert.ok(fs.existsSync(out), `nbconvert wrote no ${out}`);
+  }
+  const nb = JSON.parse(fs.readFileSync(path.join(outDir, "nbconvert.ipynb"), "utf8")) as Notebook;
+  const printed = nb.cells
+    .flatMap((c) => (c.cell_type === "code" ? c.outputs : []))
+    .map((o) => (o.output_type === "stream" ? joinText(o.text) : ""))
+    .join("");
+  assert.equal(printed, "validated 42\n", "the notebook imported execution-tickets and printed its result");
+});

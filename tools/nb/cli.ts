@@ -1,0 +1,122 @@
+/**
+ * npm run nb -- run <notebook.ipynb>... [--timeout <s>] [--param name=json]... [--fail-fast]
+ *                   [--inplace] [--out-dir <dir>]
+ */
+import { parseArgs } from "node:util";
+import { positive } from "../../lib/validate";
+import { type Parameters, ParameterSyntaxError, parseParamArgs } from "./parameters";
+import { autoReporter } from "./progress";
+import { formatResultsTable } from "./report";
+import { DEFAULT_TIMEOUT_SECONDS, runNotebooks } from "./run-notebook";
+
+export const USAGE = `Usage: npm run nb -- run <notebook.ipynb>... [options]
+
+Executes notebooks headlessly through the project's tslab kernel and writes executed copies
+to build/notebooks/ (the sources are left untouched unless --inplace).
+
+Options:
+  --timeout <s>        per-cell time limit in seconds (default ${DEFAULT_TIMEOUT_SECONDS})
+  --param <name=json>  override a default of the cell tagged "parameters"; repeatable.
+                       Values are JSON: --param n=1000 --param d=1e-4 --param label='"fast"'
+  --fail-fast          stop at the first notebook that fails
+  --inplace            write the executed notebook over the source
+  --out-dir <dir>      folder for executed copies (default build/notebooks)
+  -h, --help           show this help
+
+Errors name the notebook and the code cell, counted from 1 over code cells only.
+Exit status: 0 when every notebook succeeded, 1 when one did not, 2 for bad usage.`;
+
+class UsageError extends Error {}
+
+interface CliRun {
+  paths: string[];
+  timeoutSeconds: number;
+  params: Parameters;
+  failFast: boolean;
+  inplace: boolean;
+  outDir?: string;
+}
+
+function parseCommandLine(argv: string[]): CliRun | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        timeout: { type: "string" },
+        param: { type: "string", multiple: true },
+        "fail-fast": { type: "boolean" },
+        inplace: { type: "boolean" },
+        "out-dir": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] === "help") return "help";
+  // "run" may be left out: `nb notebooks/02-x.ipynb` means `nb run notebooks/02-x.ipynb`.
+  const [command, ...paths] = positionals[0]?.endsWith(".ipynb") ? ["run", ...positionals] : positionals;
+  if (command !== "run") throw new UsageError(command ? `unknown command "${command}"` : "missing command");
+  if (paths.length === 0) throw new UsageError("no notebook given");
+  if (values.inplace && values["out-dir"]) throw new UsageError("--inplace and --out-dir exclude each other");
+  let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+  if (values.timeout !== undefined) {
+    try {
+      timeoutSeconds = positive("--timeout", values.timeout.trim() === "" ? NaN : Number(values.timeout));
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
+  return {
+    paths,
+    timeoutSeconds,
+    params: parseParamArgs({ args: values.param ?? [] }),
+    failFast: values["fail-fast"] ?? false,
+    inplace: values.inplace ?? false,
+    outDir: values["out-dir"],
+  };
+}
+
+export interface MainOptions {
+  /** Arguments after the script name. */
+  argv: string[];
+}
+
+/** Runs the CLI; resolves with the exit status. */
+export async function main({ argv }: MainOptions): Promise<number> {
+  let run: CliRun | "help";
+  try {
+    run = parseCommandLine(argv);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ParameterSyntaxError) {
+      process.stderr.write(`nb: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (run === "help") {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  const results = await runNotebooks({ ...run, progress: autoReporter() });
+  if (results.length > 1) process.stdout.write("\n" + formatResultsTable({ results }) + "\n");
+  const failed = results.filter((r) => r.status !== "ok");
+  if (failed.length) {
+    process.stderr.write(`\n${failed.length} of ${results.length} notebook(s) did not succeed.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  main({ argv: process.argv.slice(2) }).then(
+    (code) => (process.exitCode = code),
+    (err) => {
+      process.stderr.write(`nb: ${(err as Error).stack ?? err}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

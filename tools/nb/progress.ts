@@ -1,0 +1,132 @@
+/**
+ * Progress display. On a terminal: one live line "notebook i/N name · cell j/M · elapsed",
+ * redrawn in place. Otherwise, or under CI=true: one line per finished notebook.
+ */
+import * as path from "node:path";
+import type { NotebookResult } from "./results";
+
+export interface NotebookStarted {
+  index: number;
+  total: number;
+  path: string;
+  /** Code cells to run, including an injected parameters cell. */
+  cells: number;
+}
+export interface CellStarted {
+  /** 1-based position among the cells to run. */
+  index: number;
+  total: number;
+}
+export interface NotebookFinished {
+  index: number;
+  total: number;
+  result: NotebookResult;
+}
+
+/** Receives run events; every method is optional to call in order: started, cells…, finished. */
+export interface ProgressReporter {
+  notebookStarted(event: NotebookStarted): void;
+  cellStarted(event: CellStarted): void;
+  notebookFinished(event: NotebookFinished): void;
+}
+
+/** Reports nothing (the default of the programmatic API). */
+export const silentReporter: ProgressReporter = {
+  notebookStarted() {},
+  cellStarted() {},
+  notebookFinished() {},
+};
+
+function cellsText(r: NotebookResult): string {
+  const { executed, total } = r.cells;
+  const noun = total === 1 ? "cell" : "cells";
+  return executed === total ? `${total} ${noun}` : `${executed}/${total} ${noun}`;
+}
+
+/** One line per finished notebook: status, seconds, cells, path (plus the error message). */
+export function resultLine({ result }: { result: NotebookResult }): string {
+  const status = result.status === "ok" ? (result.stderr ? "ok*" : "ok") : result.status.toUpperCase();
+  const note = result.status === "ok" && result.stderr ? "  (* wrote to stderr)" : "";
+  return `${status.padEnd(8)} ${result.seconds.toFixed(1).padStart(6)} s  ${cellsText(result).padEnd(11)} ${result.path}${note}`;
+}
+
+interface Stream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface LineReporterOptions {
+  out: Stream;
+  err: Stream;
+}
+
+/** For logs and CI: prints one line when each notebook ends, and its error message. */
+export function lineReporter({ out, err }: LineReporterOptions): ProgressReporter {
+  return {
+    notebookStarted() {},
+    cellStarted() {},
+    notebookFinished({ result }) {
+      out.write(resultLine({ result }) + "\n");
+      if (result.error) err.write(result.error + "\n");
+    },
+  };
+}
+
+export interface LiveReporterOptions {
+  /** A terminal; the live line is redrawn there with carriage returns. */
+  tty: Stream;
+  out: Stream;
+  err: Stream;
+  /** Redraw period. */
+  refreshMs?: number;
+}
+
+/** For terminals: a live status line plus one permanent line per finished notebook. */
+export function liveReporter({ tty, out, err, refreshMs = 250 }: LiveReporterOptions): ProgressReporter {
+  let state: { index: number; total: number; name: string; step: string; since: number } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const clear = () => tty.write("\r\x1b[K");
+  const draw = () => {
+    if (!state) return;
+    const elapsed = ((Date.now() - state.since) / 1000).toFixed(1);
+    const line = `notebook ${state.index}/${state.total} ${state.name} · ${state.step} · ${elapsed} s`;
+    const width = Math.max(20, (tty.columns || 80) - 1);
+    tty.write("\r\x1b[K" + (line.length > width ? line.slice(0, width - 1) + "…" : line));
+  };
+  return {
+    notebookStarted({ index, total, path: file, cells }) {
+      state = { index, total, name: path.basename(file, ".ipynb"), step: `starting kernel (${cells} cells)`, since: Date.now() };
+      timer ??= setInterval(draw, refreshMs);
+      timer.unref();
+      draw();
+    },
+    cellStarted({ index, total }) {
+      if (state) state.step = `cell ${index}/${total}`;
+      draw();
+    },
+    notebookFinished({ index, total, result }) {
+      clear();
+      out.write(resultLine({ result }) + "\n");
+      if (result.error) err.write(result.error + "\n");
+      state = undefined;
+      if (index === total && timer) {
+        clearInterval(timer);
+        timer = undefined;
+      }
+    },
+  };
+}
+
+export interface AutoReporterOptions {
+  /** Defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The live reporter on a terminal (stderr is a TTY and CI is not "true"), else the line reporter. */
+export function autoReporter({ env = process.env }: AutoReporterOptions = {}): ProgressReporter {
+  const live = process.stderr.isTTY === true && env.CI !== "true";
+  return live
+    ? liveReporter({ tty: process.stderr, out: process.stdout, err: process.stderr })
+    : lineReporter({ out: process.stdout, err: process.stderr });
+}

@@ -1,0 +1,272 @@
+/**
+ * Executes notebooks headlessly through their real kernel and writes executed copies.
+ */
+import * as path from "node:path";
+import { writeFileAtomic } from "../fs-atomic";
+import { CellTimeoutError, KernelDiedError, KernelSession } from "./kernel";
+import { ensureKernelSpec, findKernelSpec, KERNEL_NAME, PROJECT_ROOT } from "./kernelspec";
+import { type Cell, type CodeCell, cellTags, joinText, type Notebook } from "./nbformat";
+import { NotebookInputError, readNotebook } from "./notebook-file";
+import { DisplayRegistry, CellOutputs } from "./outputs";
+import { INJECTED_TAG, injectParameters, type Parameters } from "./parameters";
+import { type ProgressReporter, silentReporter } from "./progress";
+import type { NotebookResult } from "./results";
+import { serializeNotebook } from "./serialize";
+
+/** Default per-cell time limit. */
+export const DEFAULT_TIMEOUT_SECONDS = 300;
+/** Default folder of executed copies. */
+export const DEFAULT_OUT_DIR = path.join(PROJECT_ROOT, "build", "notebooks");
+
+const CELL_NUMBERING = "code cells counted from 1, markdown cells not counted";
+
+/** Options shared by runNotebook and runNotebooks. */
+export interface RunOptions {
+  /** Per-cell time limit in seconds (default 300). */
+  timeoutSeconds?: number;
+  /** Values for the `parameters` cell, each a JSON value (see parseParamArgs). */
+  params?: Parameters;
+  /** Write the executed notebook over the source instead of into outDir. */
+  inplace?: boolean;
+  /** Folder of executed copies (default build/notebooks under the project root). */
+  outDir?: string;
+  /** How long a kernel may take to start (default 60 s). */
+  startupTimeoutSeconds?: number;
+  /** Progress display (default: silent). */
+  progress?: ProgressReporter;
+}
+
+export interface RunNotebookOptions extends RunOptions {
+  /** The .ipynb file to execute. */
+  path: string;
+}
+
+export interface RunNotebooksOptions extends RunOptions {
+  /** The .ipynb files, run one after the other in this order. */
+  paths: string[];
+  /** Stop at the first notebook that does not succeed; the rest are reported as skipped. */
+  failFast?: boolean;
+}
+
+/**
+ * Executes one notebook in a fresh kernel and writes the executed copy (atomically). Never throws
+ * for problems of the notebook itself: they come back as the result's status and `error`.
+ */
+export async function runNotebook(options: RunNotebookOptions): Promise<NotebookResult> {
+  return runOne(options, 1, 1);
+}
+
+/**
+ * Executes notebooks one after the other, each in its own kernel. A failing notebook does not
+ * stop the others unless `failFast`.
+ */
+export async function runNotebooks({ paths, failFast = false, ...options }: RunNotebooksOptions): Promise<NotebookResult[]> {
+  const results: NotebookResult[] = [];
+  const targets = new Map<string, string>();
+  for (const [i, file] of paths.entries()) {
+    const index = i + 1;
+    const stop = failFast && results.some((r) => r.status !== "ok");
+    if (stop) {
+      const skipped: NotebookResult = {
+        path: file,
+        status: "skipped",
+        seconds: 0,
+        cells: { executed: 0, total: 0 },
+        stderr: "",
+        parameters: options.params ?? {},
+      };
+      results.push(skipped);
+      (options.progress ?? silentReporter).notebookFinished({ index, total: paths.length, result: skipped });
+      continue;
+    }
+    const target = path.resolve(outputPath({ file, ...options }));
+    const clash = targets.get(target);
+    targets.set(target, file);
+    if (clash !== undefined) {
+      const message = `${file}: its executed copy would overwrite that of ${clash} (${target}); rename one`;
+      const result = invalid(file, options.params ?? {}, message);
+      results.push(result);
+      (options.progress ?? silentReporter).notebookFinished({ index, total: paths.length, result });
+      continue;
+    }
+    results.push(await runOne({ path: file, ...options }, index, paths.length));
+  }
+  return results;
+}
+
+function outputPath({ file, inplace, outDir }: { file: string; inplace?: boolean; outDir?: string }): string {
+  return inplace ? file : path.join(outDir ?? DEFAULT_OUT_DIR, path.basename(file));
+}
+
+function invalid(file: string, parameters: Parameters, error: string): NotebookResult {
+  return { path: file, status: "invalid", seconds: 0, cells: { executed: 0, total: 0 }, error, stderr: "", parameters };
+}
+
+/** The notebook to execute: parameters injected, outputs cleared, nbformat 4.5 cell ids. */
+function prepare(source: Notebook, file: string, params: Parameters): Notebook {
+  const nb = structuredClone(source);
+  nb.cells = injectParameters({ path: file, cells: nb.cells, params });
+  const ids = new Set<string>();
+  nb.cells.forEach((cell, i) => {
+    if (cell.cell_type === "code") {
+      cell.outputs = [];
+      cell.execution_count = null;
+    }
+    let id = typeof cell.id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(cell.id) ? cell.id : `cell-${i + 1}`;
+    while (ids.has(id)) id = `${id}-${i + 1}`.slice(-64);
+    ids.add(id);
+    cell.id = id;
+  });
+  nb.nbformat_minor = Math.max(nb.nbformat_minor, 5);
+  return nb;
+}
+
+/** "code cell 3 of 7" for a source cell, "the injected parameters cell" for the injected one. */
+function cellName(cell: Cell, sourceNumber: number, total: number): string {
+  return cellTags(cell).includes(INJECTED_TAG) ? "the injected parameters cell" : `code cell ${sourceNumber} of ${total}`;
+}
+
+function firstLine(cell: Cell): string {
+  const line = joinText(cell.source).split("\n").find((l) => l.trim()) ?? "";
+  return line.length > 100 ? line.slice(0, 99) + "…" : line;
+}
+
+async function runOne(options: RunNotebookOptions, index: number, total: number): Promise<NotebookResult> {
+  const { path: file, params = {}, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS, startupTimeoutSeconds = 60 } = options;
+  const progress = options.progress ?? silentReporter;
+  const started = new Date();
+  const t0 = performance.now();
+  const seconds = () => (performance.now() - t0) / 1000;
+  const finish = (result: NotebookResult) => {
+    progress.notebookFinished({ index, total, result });
+    return result;
+  };
+
+  let nb: Notebook;
+  let kernelName: string;
+  try {
+    const source = readNotebook({ path: file });
+    kernelName = source.metadata.kernelspec?.name ?? KERNEL_NAME;
+    if (kernelName === KERNEL_NAME) ensureKernelSpec();
+    try {
+      findKernelSpec(kernelName);
+    } catch (err) {
+      throw new NotebookInputError(`${file}: metadata.kernelspec.name: ${(err as Error).message}`);
+    }
+    nb = prepare(source, file, params);
+  } catch (err) {
+    if (err instanceof NotebookInputError) return finish(invalid(file, params, err.message));
+    throw err;
+  }
+
+  const sourceCells = nb.cells.filter((c) => c.cell_type === "code" && !cellTags(c).includes(INJECTED_TAG)).length;
+  const toRun = nb.cells.filter((c): c is CodeCell => c.cell_type === "code");
+  const result: NotebookResult = {
+    path: file,
+    status: "ok",
+    seconds: 0,
+    cells: { executed: 0, total: sourceCells },
+    stderr: "",
+    parameters: params,
+    kernel: { name: kernelName },
+  };
+  progress.notebookStarted({ index, total, path: file, cells: toRun.length });
+
+  let kernel: KernelSession | undefined;
+  try {
+    try {
+      kernel = await KernelSession.start({
+        name: kernelName,
+        cwd: path.dirname(path.resolve(file)),
+        startupTimeoutMs: startupTimeoutSeconds * 1000,
+      });
+      result.kernel = { name: kernelName, pid: kernel.pid };
+    } catch (err) {
+      result.status = "crashed";
+      result.error = `${file}: the kernel "${kernelName}" could not be started: ${(err as Error).message}`;
+      return finish(done(result, seconds()));
+    }
+    const displays = new DisplayRegistry();
+    let sourceNumber = 0;
+    let count = 0;
+    for (const [j, cell] of toRun.entries()) {
+      const injected = cellTags(cell).includes(INJECTED_TAG);
+      if (!injected) sourceNumber++;
+      progress.cellStarted({ index: j + 1, total: toRun.length });
+      const code = joinText(cell.source);
+      if (!code.trim()) {
+        if (!injected) result.cells.executed++;
+        continue; // like nbclient: empty cells are not sent and keep no execution count
+      }
+      const collector = new CellOutputs({ displays });
+      cell.outputs = collector.outputs;
+      cell.execution_count = ++count;
+      const where = `${file}: ${cellName(cell, sourceNumber, sourceCells)}`;
+      const snippet = `\n  cell starts: ${firstLine(cell)}`;
+      try {
+        const reply = await kernel.execute({
+          code,
+          timeoutMs: timeoutSeconds * 1000,
+          onIopub: (msg) => collector.handle(msg),
+        });
+        result.stderr += collector.stderr;
+        if (reply.status !== "ok") {
+          const aborted = reply.status !== "error";
+          const text = aborted
+            ? "the kernel aborted the request (tslab drops requests that arrive right after an error)"
+            : tidyErrorText(collector.stderr) || collector.errorText() || "(the kernel reported an error without any text)";
+          result.status = "failed";
+          result.failedCell = injected ? undefined : sourceNumber;
+          result.error = `${where} failed (${CELL_NUMBERING})${snippet}\n${text}`;
+          break;
+        }
+        if (!injected) result.cells.executed++;
+      } catch (err) {
+        result.stderr += collector.stderr;
+        result.failedCell = injected ? undefined : sourceNumber;
+        if (err instanceof CellTimeoutError) {
+          result.status = "timeout";
+          result.error = `${where} timed out after ${timeoutSeconds} s (${CELL_NUMBERING}); the kernel was killed${snippet}`;
+        } else if (err instanceof KernelDiedError) {
+          result.status = "crashed";
+          result.error = `${where}: the kernel died while running it (${CELL_NUMBERING})${snippet}\n${err.message}`;
+        } else {
+          throw err;
+        }
+        break;
+      }
+    }
+  } finally {
+    await kernel?.shutdown();
+  }
+
+  done(result, seconds());
+  nb.metadata.execution = {
+    status: result.status,
+    ...(result.error ? { error: result.error } : {}),
+    parameters: params,
+    started: started.toISOString(),
+    seconds: Math.round(result.seconds * 100) / 100,
+    kernel: kernelName,
+    timeout_seconds: timeoutSeconds,
+  };
+  const target = outputPath({ file, inplace: options.inplace, outDir: options.outDir });
+  writeFileAtomic(target, serializeNotebook({ notebook: nb }));
+  result.output = target;
+  return finish(result);
+}
+
+/** The error text without stack frames inside tslab and Node internals (noise for the reader). */
+function tidyErrorText(text: string): string {
+  return text
+    .split("\n")
+    .filter((line) => !/^\s+at .*(node:|node_modules[\\/]tslab[\\/])/.test(line))
+    .join("\n")
+    .trim();
+}
+
+function done(result: NotebookResult, seconds: number): NotebookResult {
+  result.seconds = seconds;
+  return result;
+}
+
