@@ -13,7 +13,7 @@
  * mathjs is large, so it is loaded on first use of `node`, `latex`, `equation` or `evaluate`, never
  * by merely importing the library.
  */
-import type * as MathJs from "mathjs";
+import type * as MathJs from "./mathjs-types";
 import * as validate from "../validate";
 
 /** One closed form as a mathjs expression. */
@@ -47,12 +47,12 @@ interface FormulaSpec<V extends string> {
   latex?: string | (() => string);
 }
 
-let mathjsModule: typeof MathJs | undefined;
-function mathjs(): typeof MathJs {
+let mathjsModule: MathJs.MathJsSubset | undefined;
+function mathjs(): MathJs.MathJsSubset {
   // The single-file bundle of the same mathjs build: it loads in a fraction of the time of the
   // package's many-module CommonJS entry (≈0.3 s against several seconds on a busy 2-core machine).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  mathjsModule ??= require("mathjs/lib/browser/math.js") as typeof MathJs;
+  mathjsModule ??= require("mathjs/lib/browser/math.js") as MathJs.MathJsSubset;
   return mathjsModule;
 }
 
@@ -72,7 +72,7 @@ const TEX_SYMBOLS: Readonly<Record<string, string>> = {
   price: "c",
 };
 
-type TexOptions = { parenthesis?: string; handler?: unknown };
+type TexOptions = MathJs.TexOptions;
 
 function unwrapParentheses(node: MathJs.MathNode): MathJs.MathNode {
   let inner = node;

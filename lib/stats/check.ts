@@ -25,13 +25,19 @@ export interface CheckResult {
   estimate: number;
   stderr: number;
   expected: number;
-  /** (estimate − expected)/stderr; 0 when both differences and stderr are 0; ±∞ when stderr is 0 but they differ. */
+  /** (estimate − expected)/max(stderr, rounding scale); 0 when equal; ±∞ when both scales are 0 but they differ. */
   z: number;
   maxZ: number;
   pass: boolean;
 }
 
-/** Compares an estimate with its expected value; passes when |z| ≤ maxZ. */
+/** Relative rounding allowance, in units of machine epsilon, below which no stderr is taken. */
+export const ROUNDING_ULPS = 64;
+
+/**
+ * Compares an estimate with its expected value; passes when |z| ≤ maxZ. z = (estimate − expected)/s
+ * with s = max(stderr, 64ε·max(|estimate|, |expected|)), so an exact estimate off by rounding passes.
+ */
 export function check({ label, estimate, stderr, expected, maxZ = 5 }: CheckOptions): CheckResult {
   if (typeof label !== "string" || label.length === 0) {
     throw new RangeError(`label must be a non-empty string; received ${JSON.stringify(label) ?? String(label)}`);
@@ -41,7 +47,11 @@ export function check({ label, estimate, stderr, expected, maxZ = 5 }: CheckOpti
   validate.finite("expected", expected);
   validate.positive("maxZ", maxZ);
   const difference = estimate - expected;
-  const z = stderr > 0 ? difference / stderr : difference === 0 ? 0 : difference > 0 ? Infinity : difference < 0 ? -Infinity : NaN;
+  // An exact estimate (stderr 0, e.g. the conditional estimator at n = 1) still carries the
+  // rounding of double arithmetic: the scale of z never drops below a few dozen ulps.
+  const rounding = ROUNDING_ULPS * Number.EPSILON * Math.max(Math.abs(estimate), Math.abs(expected));
+  const scale = Math.max(stderr, rounding);
+  const z = scale > 0 ? difference / scale : difference === 0 ? 0 : difference > 0 ? Infinity : difference < 0 ? -Infinity : NaN;
   return { label, estimate, stderr, expected, z, maxZ, pass: Math.abs(z) <= maxZ };
 }
 

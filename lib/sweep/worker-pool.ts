@@ -5,7 +5,6 @@
  * add a second pool library for no gain here.
  */
 import * as path from "node:path";
-import { Piscina } from "piscina";
 import type { ItemBatch } from "./run-items";
 import type { Metrics } from "./types";
 import { workerExecArgv } from "./worker-exec-argv";
@@ -16,6 +15,20 @@ export interface CreateWorkerPoolOptions {
   threads: number;
 }
 
+/** The members of piscina's pool used here. */
+interface PiscinaPool {
+  run(batch: ItemBatch): Promise<Metrics[]>;
+  destroy(): Promise<void>;
+}
+type PiscinaConstructor = new (options: {
+  filename: string;
+  name: string;
+  minThreads: number;
+  maxThreads: number;
+  concurrentTasksPerWorker: number;
+  execArgv?: string[];
+}) => PiscinaPool;
+
 /** A pool of worker threads that run item batches. */
 export interface WorkerPool {
   run(batch: ItemBatch): Promise<Metrics[]>;
@@ -24,7 +37,11 @@ export interface WorkerPool {
 
 /** Starts `threads` worker threads that load tasks through worker-entry.cjs. */
 export function createWorkerPool({ threads }: CreateWorkerPoolOptions): WorkerPool {
-  const pool = new Piscina<ItemBatch, Metrics[]>({
+  // Required here rather than imported: notebooks importing the library then neither load
+  // piscina nor make the tslab kernel type-check its declarations.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Piscina } = require("piscina") as { Piscina: PiscinaConstructor };
+  const pool = new Piscina({
     filename: path.join(__dirname, "worker-entry.cjs"),
     name: "runBatch",
     minThreads: threads,

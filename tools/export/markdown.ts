@@ -50,6 +50,16 @@ export function createMarkdownRenderer({ math }: MarkdownRendererParams): Markdo
     }
     return defaultImage(tokens, idx, options, env, self);
   };
+  // Links between notebooks point at their exported pages: "02-ticket-value.ipynb#x" → ".html#x".
+  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const href = String(tokens[idx].attrGet("href") ?? "");
+    if (href && !/^[a-z]+:/i.test(href)) {
+      const page = href.match(/^(?:\.\/)?([^/?#]+)\.ipynb(#.*)?$/);
+      if (page) tokens[idx].attrSet("href", `${page[1]}.html${page[2] ?? ""}`);
+    }
+    return defaultLinkOpen(tokens, idx, options, env, self);
+  };
   // Fenced code gets the same look as code cells.
   md.renderer.rules.fence = (tokens, idx) => {
     const token = tokens[idx];

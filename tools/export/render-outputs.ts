@@ -115,13 +115,14 @@ function renderFigure(figure: PlotlyFigure, meta: FigureOutputMetadata, context:
   const name = typeof meta.name === "string" && meta.name ? meta.name : undefined;
   const caption = typeof meta.caption === "string" && meta.caption ? meta.caption : undefined;
   context.figures.push({ index, domId, name, caption, figure });
-  const label = `<span class="figure-label">Figure ${index}.</span>`;
-  const captionHtml = caption ? ` ${context.markdown.renderInline({ markdown: caption })}` : "";
+  // No automatic "Figure N." label: notebooks number their figures in the Markdown caption cell
+  // below each figure, and a second number here would contradict it.
+  const figcaption = caption ? `<figcaption>${context.markdown.renderInline({ markdown: caption })}</figcaption>` : "";
   return [
     `<figure class="output plotly" id="${domId}-figure"${name ? ` data-name="${esc(name)}"` : ""}>`,
     `<div class="plotly-figure" id="${domId}"></div>`,
     `<script type="application/json" id="${domId}-json">${jsonForScript(figure)}</script>`,
-    `<figcaption>${label}${captionHtml}</figcaption>`,
+    ...(figcaption ? [figcaption] : []),
     `</figure>`,
   ].join("\n");
 }
