@@ -10,4 +10,5 @@ export * from "./sim";
 export * from "./sweep";
 export * from "./notebook";
 export * from "./market";
+export * from "./dynamics";
 export * as validate from "./validate";

@@ -1,0 +1,58 @@
+/**
+ * lib/dynamics: Execution Tickets when the baseline's i.i.d. rewards (A4) and constant discount
+ * rate (A6) are relaxed (notebook 07). Closed forms for rewards with memory — AR(1) log-rewards and
+ * calm/storm regimes — conditional on the state at purchase; variance inflation of the NPV and of
+ * holdings; Markov-modulated discounting (rate regimes, hikes and cuts) as small linear systems;
+ * and slot-by-slot simulators, independent of the closed forms, to check them.
+ */
+export { processTicketValue, processTicketMoments, type ProcessTicketParams, type ProcessTicketMoments } from "./process-ticket";
+export { stormCalmTicketValues, type StormCalmParams, type StormCalmValues } from "./storm-premium";
+export {
+  processNpv,
+  processNpvVariance,
+  npvVarianceInflation,
+  type ProcessNpvParams,
+  type ProcessNpvVarianceParams,
+} from "./process-npv";
+export {
+  processTicketCovariance,
+  processHoldingVariance,
+  holdingVarianceInflation,
+  type ProcessCovarianceParams,
+  type ProcessHoldingParams,
+} from "./process-holding";
+export {
+  stationaryDistribution,
+  birthDeathTransition,
+  type StationaryDistributionParams,
+  type BirthDeathParams,
+} from "./markov-chain";
+export {
+  markovTicketValue,
+  markovNpv,
+  rateRegimeComparison,
+  type MarkovRegimes,
+  type MarkovTicketValueParams,
+  type RateRegimeComparisonParams,
+  type RateRegimeComparison,
+  type RegimeValuation,
+} from "./markov-regimes";
+export {
+  simulateProcessHolding,
+  simulateProcessNpv,
+  sampleRewardPath,
+  type SimulateProcessHoldingParams,
+  type SimulateProcessNpvParams,
+  type SampleRewardPathParams,
+} from "./simulate-process";
+export {
+  simulateMarkovTicket,
+  simulateMarkovNpv,
+  type RegimeEstimator,
+  type SimulatedRegimes,
+  type SimulateMarkovTicketParams,
+  type SimulateMarkovNpvParams,
+} from "./simulate-markov";
+export { autocorrelationEstimates, type AutocorrelationEstimatesParams } from "./autocorrelation-estimates";
+export { type PathSummary, DYNAMICS_CHUNK_SIZE } from "./simulation-summary";
+export { dynamicsFormulas, type DynamicsFormula, type DynamicsFormulaName } from "./formulas";
