@@ -22,15 +22,16 @@ function requireOption(file: string): string {
 }
 
 /**
- * The spec: tslab run by this Node, loading lib's TypeScript through tsx. tsx is required by
+ * The spec: tslab run by this Node (through tools/setup/kernel-launch.cjs, which first brings lib's
+ * declaration files in lib/.types up to date), loading lib's TypeScript through tsx. tsx is required by
  * absolute path so the kernel also starts for a notebook outside the project tree (a bare
  * "tsx/cjs" would be resolved from the notebook's folder).
  */
 export function projectKernelSpec(): KernelSpec {
-  const tslab = path.join(PROJECT_ROOT, "node_modules", "tslab", "bin", "tslab");
+  const launcher = path.join(PROJECT_ROOT, "tools", "setup", "kernel-launch.cjs");
   const tsxCjs = require.resolve("tsx/cjs", { paths: [PROJECT_ROOT] });
   return {
-    argv: [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, launcher, "kernel", "--config-path", "{connection_file}"],
     display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
     env: { NODE_OPTIONS: requireOption(tsxCjs) },
