@@ -1,1 +1,69 @@
-export {};
+/**
+ * lib/sim: seeded Monte Carlo engines of the Execution Tickets model. Every engine streams its
+ * statistics (memory flat in samples/paths) and is split into chunks whose random streams are
+ * rng(seed, "chunk", i); chunk results pooled in chunk order give exactly the single-process result,
+ * so work can be spread over worker threads without changing any number.
+ */
+export {
+  sampleTicketValues,
+  sampleTicketValuesChunk,
+  summarizeTicketValues,
+  DEFAULT_TICKET_CHUNK_SIZE,
+  type TicketEstimator,
+  type TicketModelOptions,
+  type SampleTicketValuesOptions,
+  type SampleTicketValuesChunkOptions,
+  type SummarizeTicketValuesOptions,
+  type TicketValueSummary,
+} from "./ticket-values";
+export {
+  sampleWaits,
+  sampleWaitsChunk,
+  mergeWaitCounts,
+  type MergeWaitCountsOptions,
+  DEFAULT_WAIT_CHUNK_SIZE,
+  type WaitModelOptions,
+  type SampleWaitsOptions,
+  type SampleWaitsChunkOptions,
+  type WaitCounts,
+  type WaitHistogram,
+} from "./waits";
+export {
+  simulateNpv,
+  simulateNpvChunk,
+  mergeNpvResults,
+  type MergeNpvResultsOptions,
+  DEFAULT_NPV_CHUNK_SIZE,
+  type NpvModelOptions,
+  type SimulateNpvOptions,
+  type SimulateNpvChunkOptions,
+  type NpvChunkResult,
+  type NpvResult,
+} from "./npv";
+export {
+  simulateMarket,
+  simulateMarketChunk,
+  mergeMarketResults,
+  type MergeMarketResultsOptions,
+  summarizeMarket,
+  DEFAULT_MARKET_CHUNK_SIZE,
+  DEFAULT_MARKET_SHARE,
+  DEFAULT_MAX_RUN_LENGTH,
+  type MarketModelOptions,
+  type SimulateMarketOptions,
+  type SimulateMarketChunkOptions,
+  type SummarizeMarketOptions,
+  type MarketChunkResult,
+  type MarketResult,
+} from "./market";
+export { planChunks, type Chunk, type PlanChunksOptions } from "./chunks";
+export { mergeStates, stateFromPowerSums, type MergeStatesOptions, type PowerSums } from "./block-moments";
+export { summarizeState, type SampleSummary } from "./summary";
+export {
+  horizonForTolerance,
+  truncationBound,
+  type HorizonForToleranceOptions,
+  type TruncationBoundOptions,
+} from "./horizon";
+export { DEFAULT_TRUNCATION_TOLERANCE, type HorizonOptions } from "./slot-horizon";
+export { DiscountTable, type DiscountTableOptions } from "./discount-table";

@@ -1,0 +1,331 @@
+/**
+ * The slot-level ticket market (research-notes §3, the "positions" device). n pool positions each
+ * hold one ticket. Each slot t = 1..H draws one position uniformly; its ticket wins R_t, is burned,
+ * and a new ticket is minted at the same position (it can first win at slot t + 1). Per path:
+ *
+ * - total:     Σ R_t x^t, the whole reward stream (→ μ/d);
+ * - issued:    rewards won by tickets that existed at time 0 (→ nμ/(nd+1));
+ * - unissued:  rewards won by tickets minted later (→ μ/(d(nd+1)));
+ * - staticStake: a holder owns the original tickets at positions 0..k−1, k = round(share·n), and
+ *   does not replace them (reading A of Observation 4(d): kμ/(nd+1), variance kVar + k(k−1)Cov);
+ * - maintainedGross / maintainedNet: the holder keeps positions 0..k−1 by buying each replacement
+ *   at the fair price c = μ/(nd+1) at the end of the winning slot; gross ignores the price
+ *   (readings C and B: Pμ/d and Pnμ/(nd+1) with P = k/n);
+ * - runs (optional): the maintained holder's runs of consecutive slots; for m = 1..maxRunLength the
+ *   number of runs of length ≥ m within the horizon (expected P^m[1 + (H − m)(1 − P)]).
+ *
+ * Hot loop per slot: one uniform position (32 random bits, exactly uniform: PositionSampler), one
+ * reward draw, one multiply for the running discount factor (recomputed exactly every 1024 slots),
+ * a byte test of "is this position's ticket still an original". The originals are marked with a
+ * per-path stamp in a Uint8Array, so a new path does not clear n bytes (only every 255th path
+ * does). Memory: O(n) per chunk, flat in paths and horizon.
+ */
+import type { RewardModel } from "../rewards/reward-model";
+import { rng, type RandomStream } from "../random";
+import { RunningStats, type RunningStatsState } from "../stats";
+import { ticketValue } from "../model";
+import * as validate from "../validate";
+import { planChunks, type Chunk } from "./chunks";
+import { mergeStates } from "./block-moments";
+import { summarizeState, type SampleSummary } from "./summary";
+import { truncationBound } from "./horizon";
+import { resolveHorizon, type HorizonOptions } from "./slot-horizon";
+import { validateReward } from "./validate-reward";
+import { PositionSampler } from "./position-sampler";
+
+/** Paths per chunk unless told otherwise. */
+export const DEFAULT_MARKET_CHUNK_SIZE = 64;
+/** Default share of the holder: 10 %. */
+export const DEFAULT_MARKET_SHARE = 0.1;
+/** Default longest run length tracked. */
+export const DEFAULT_MAX_RUN_LENGTH = 8;
+/** Slots between exact recomputations of the running discount factor. */
+const RENORMALISE = 1024;
+/** Stamps 1..255 mark "already replaced in this path"; 0 means never touched. */
+const MAX_STAMP = 255;
+
+/** The model shared by a run and its chunks. */
+export interface MarketModelOptions extends HorizonOptions {
+  /** Tickets outstanding (integer, 1 ≤ n ≤ 2^31 − 1: one byte of state per position). */
+  n: number;
+  /** Per-slot discount rate d > 0. */
+  d: number;
+  /** Distribution of the per-slot reward R ≥ 0 (i.i.d., independent of the draw). */
+  reward: RewardModel;
+  /** Master seed: chunk i draws from rng(seed, "chunk", i). */
+  seed: number | string;
+  /** The holder's share P ∈ [0, 1] (default 0.1): positions 0..k−1 with k = round(share·n). */
+  share?: number;
+  /** Also count the maintained holder's runs of consecutive slots (default false). */
+  trackRuns?: boolean;
+  /** Longest run length counted separately (integer 1..1000, default 8). */
+  maxRunLength?: number;
+}
+
+/** Input of {@link simulateMarket}. */
+export interface SimulateMarketOptions extends MarketModelOptions {
+  /** Number of simulated market paths (integer ≥ 1). */
+  paths: number;
+  /** Paths per chunk (default 64); part of the result's definition, like the seed. */
+  chunkSize?: number;
+}
+
+/** Input of {@link simulateMarketChunk}. */
+export interface SimulateMarketChunkOptions extends MarketModelOptions {
+  chunk: Pick<Chunk, "index" | "size">;
+}
+
+/** Statistics over paths of one chunk (or of pooled chunks): plain data, safe to post. */
+export interface MarketChunkResult {
+  total: RunningStatsState;
+  issued: RunningStatsState;
+  unissued: RunningStatsState;
+  staticStake: RunningStatsState;
+  maintainedNet: RunningStatsState;
+  maintainedGross: RunningStatsState;
+  /** runs[m − 1]: runs of length ≥ m per path; empty unless trackRuns. */
+  runs: RunningStatsState[];
+}
+
+/** Result of {@link simulateMarket}: per-path present values as estimates with variances. */
+export interface MarketResult {
+  n: number;
+  d: number;
+  /** Positions held: k = round(share·n). */
+  k: number;
+  /** The share actually held, k/n (use it for closed forms). */
+  share: number;
+  /** Fair replacement price c = μ/(nd+1) paid under the maintained strategy. */
+  price: number;
+  paths: number;
+  horizon: number;
+  /** (μ/d)(1+d)^(−H): bound on the expected present value of every stream beyond the horizon. */
+  truncationBound: number;
+  /** Slots simulated: paths · horizon. */
+  slotEvents: number;
+  total: SampleSummary;
+  issued: SampleSummary;
+  unissued: SampleSummary;
+  staticStake: SampleSummary;
+  maintainedNet: SampleSummary;
+  maintainedGross: SampleSummary;
+  /** With trackRuns: atLeast[m − 1] = runs of length ≥ m per path (within the horizon). */
+  runs?: { maxLength: number; atLeast: SampleSummary[] };
+  /** Pooled chunk statistics (for merging with other runs). */
+  result: MarketChunkResult;
+}
+
+interface Plan {
+  n: number;
+  d: number;
+  k: number;
+  price: number;
+  horizon: number;
+  maxRun: number;
+}
+
+function plan(options: MarketModelOptions): Plan {
+  const n = validate.integer("n", options.n, 1, 2 ** 31 - 1);
+  const d = validate.discountRate(options.d);
+  const reward = validateReward(options.reward);
+  validate.seed(options.seed);
+  const share = validate.inRange("share", options.share ?? DEFAULT_MARKET_SHARE, 0, 1);
+  if (options.trackRuns !== undefined && typeof options.trackRuns !== "boolean") {
+    throw new RangeError(`trackRuns must be a boolean; received ${String(options.trackRuns)}`);
+  }
+  const maxRunLength = validate.integer("maxRunLength", options.maxRunLength ?? DEFAULT_MAX_RUN_LENGTH, 1, 1000);
+  return {
+    n,
+    d,
+    k: Math.round(share * n),
+    price: ticketValue({ mu: reward.mean, n, d }),
+    horizon: resolveHorizon(d, options),
+    maxRun: options.trackRuns ? maxRunLength : 0,
+  };
+}
+
+/** Per-path sums written by {@link simulatePath}: indices into its scratch array. */
+const TOTAL = 0;
+const ISSUED = 1;
+const UNISSUED = 2;
+const STATIC = 3;
+const NET = 4;
+const GROSS = 5;
+
+/** Per-chunk state reused by every path of the chunk. */
+interface PathScratch {
+  positions: PositionSampler;
+  /** stamp[j] === epoch: position j's original ticket has already won in this path. */
+  stamp: Uint8Array;
+  epoch: number;
+  /** The six present values of the path (TOTAL..GROSS). */
+  sums: Float64Array;
+  /** runCounts[m − 1]: runs of length ≥ m in the path (trackRuns only). */
+  runCounts: Float64Array;
+}
+
+/**
+ * One market path: the hot loop, kept in a small function so that V8 inlines the position and
+ * reward draws (a non-inlined call returning a double allocates a heap number per slot).
+ */
+function simulatePath(stream: RandomStream, reward: RewardModel, p: Plan, scratch: PathScratch): void {
+  const { d, k, price, horizon, maxRun } = p;
+  const { positions, stamp, epoch, runCounts } = scratch;
+  const track = maxRun > 0;
+  const logFactor = -Math.log1p(d);
+  const x = Math.exp(logFactor);
+  let total = 0;
+  let issued = 0;
+  let unissued = 0;
+  let staticStake = 0;
+  let gross = 0;
+  let net = 0;
+  let run = 0;
+  for (let t = 0; t < horizon; ) {
+    const end = Math.min(horizon, t + RENORMALISE);
+    let discount = Math.exp(t * logFactor); // x^t, exact
+    for (; t < end; t++) {
+      discount *= x; // x^(t+1): this slot's factor
+      const j = positions.draw(stream);
+      const pv = reward.sample(stream) * discount;
+      total += pv;
+      if (stamp[j] !== epoch) {
+        stamp[j] = epoch; // the original ticket at j wins and is replaced
+        issued += pv;
+        if (j < k) staticStake += pv;
+      } else {
+        unissued += pv;
+      }
+      if (j < k) {
+        gross += pv;
+        net += pv - price * discount;
+        if (track) run++;
+      } else if (track && run > 0) {
+        recordRun(runCounts, run, maxRun);
+        run = 0;
+      }
+    }
+  }
+  if (track && run > 0) recordRun(runCounts, run, maxRun);
+  const sums = scratch.sums;
+  sums[TOTAL] = total;
+  sums[ISSUED] = issued;
+  sums[UNISSUED] = unissued;
+  sums[STATIC] = staticStake;
+  sums[NET] = net;
+  sums[GROSS] = gross;
+}
+
+function marketChunk(stream: RandomStream, reward: RewardModel, paths: number, p: Plan): MarketChunkResult {
+  const { n, maxRun } = p;
+  const scratch: PathScratch = {
+    positions: new PositionSampler(n),
+    stamp: new Uint8Array(n),
+    epoch: 0,
+    sums: new Float64Array(6),
+    runCounts: new Float64Array(maxRun),
+  };
+  const stats = Array.from({ length: 6 }, () => new RunningStats());
+  const runStats = Array.from({ length: maxRun }, () => new RunningStats());
+  for (let path = 0; path < paths; path++) {
+    if (++scratch.epoch > MAX_STAMP) {
+      scratch.stamp.fill(0);
+      scratch.epoch = 1;
+    }
+    scratch.runCounts.fill(0);
+    simulatePath(stream, reward, p, scratch);
+    for (let i = 0; i < 6; i++) stats[i].push(scratch.sums[i]);
+    for (let m = 0; m < maxRun; m++) runStats[m].push(scratch.runCounts[m]);
+  }
+  return {
+    total: stats[TOTAL].state(),
+    issued: stats[ISSUED].state(),
+    unissued: stats[UNISSUED].state(),
+    staticStake: stats[STATIC].state(),
+    maintainedNet: stats[NET].state(),
+    maintainedGross: stats[GROSS].state(),
+    runs: runStats.map((s) => s.state()),
+  };
+}
+
+/** A finished run of `length` slots counts once for every m ≤ length (up to maxRun). */
+function recordRun(counts: Float64Array, length: number, maxRun: number): void {
+  const top = length < maxRun ? length : maxRun;
+  for (let m = 0; m < top; m++) counts[m]++;
+}
+
+/** One chunk of {@link simulateMarket}, from the stream rng(seed, "chunk", chunk.index). */
+export function simulateMarketChunk(options: SimulateMarketChunkOptions): MarketChunkResult {
+  const p = plan(options);
+  validate.integer("chunk.index", options.chunk?.index, 0);
+  validate.integer("chunk.size", options.chunk?.size, 1);
+  return marketChunk(rng(options.seed, "chunk", options.chunk.index), options.reward, options.chunk.size, p);
+}
+
+const STREAMS = ["total", "issued", "unissued", "staticStake", "maintainedNet", "maintainedGross"] as const;
+
+/** Input of {@link mergeMarketResults}. */
+export interface MergeMarketResultsOptions {
+  /** Chunk results in chunk order. */
+  parts: readonly MarketChunkResult[];
+}
+
+/** Pools chunk results in chunk order. */
+export function mergeMarketResults({ parts }: MergeMarketResultsOptions): MarketChunkResult {
+  if (!Array.isArray(parts as unknown) || parts.length === 0) {
+    throw new RangeError(`parts must be a non-empty array of chunk results; received ${Array.isArray(parts) ? "[]" : String(parts)}`);
+  }
+  const pool = (pick: (r: MarketChunkResult) => RunningStatsState) => mergeStates({ parts: parts.map(pick) });
+  const merged = Object.fromEntries(STREAMS.map((key) => [key, pool((r) => r[key])])) as Omit<MarketChunkResult, "runs">;
+  return { ...merged, runs: parts[0].runs.map((_, m) => pool((r) => r.runs[m])) };
+}
+
+/**
+ * Simulates `paths` independent market paths over slots 1..H and returns, per tracked stream, the
+ * mean present value (with standard error and 95 % interval) and its variance (with standard
+ * error). H is `horizon`, or the smallest H with (1+d)^(−H) ≤ `tolerance` (default 1e-12); the
+ * expected value lost beyond H is at most `truncationBound`.
+ *
+ * @example
+ * const m = simulateMarket({ n: 20, d: 0.02, reward: rewards.exponential(0.05), paths: 5000, seed: 1, share: 0.25 });
+ * m.issued.mean // ≈ nμ/(nd+1) = 0.714;  m.staticStake.mean ≈ kμ/(nd+1) = 0.179
+ */
+export function simulateMarket(options: SimulateMarketOptions): MarketResult {
+  const p = plan(options);
+  const chunks = planChunks({ total: options.paths, chunkSize: options.chunkSize ?? DEFAULT_MARKET_CHUNK_SIZE, totalName: "paths" });
+  const result = mergeMarketResults({ parts: chunks.map((c) => marketChunk(rng(options.seed, "chunk", c.index), options.reward, c.size, p)) });
+  return summarizeMarket({ result, options });
+}
+
+/** Input of {@link summarizeMarket}. */
+export interface SummarizeMarketOptions {
+  /** Pooled chunk results (see {@link mergeMarketResults}). */
+  result: MarketChunkResult;
+  /** The options the chunks were simulated with. */
+  options: MarketModelOptions;
+}
+
+/** Turns pooled chunk results into a {@link MarketResult}. */
+export function summarizeMarket({ result, options }: SummarizeMarketOptions): MarketResult {
+  const p = plan(options);
+  const paths = result.total.count;
+  return {
+    n: p.n,
+    d: p.d,
+    k: p.k,
+    share: p.k / p.n,
+    price: p.price,
+    paths,
+    horizon: p.horizon,
+    truncationBound: truncationBound({ mu: options.reward.mean, d: p.d, horizon: p.horizon }),
+    slotEvents: paths * p.horizon,
+    total: summarizeState(result.total),
+    issued: summarizeState(result.issued),
+    unissued: summarizeState(result.unissued),
+    staticStake: summarizeState(result.staticStake),
+    maintainedNet: summarizeState(result.maintainedNet),
+    maintainedGross: summarizeState(result.maintainedGross),
+    ...(p.maxRun > 0 ? { runs: { maxLength: p.maxRun, atLeast: result.runs.map((s) => summarizeState(s)) } } : {}),
+    result,
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The benchmark's workloads, in one place so the JavaScript and numpy runs measure the same thing.
+ * Sized for about half a second per measurement on an idle 2-core machine; every figure is the best
+ * of REPEATS timed runs (JS and numpy alike), which filters out interference from other processes.
+ */
+
+/** Timed repetitions per figure; the fastest is reported. */
+export const REPEATS = 5;
+
+/** Ticket-level sampler: V = R_T (1+d)^(−T), R ~ Exp(μ), T ~ Geometric(1/n). */
+export const TICKET = { n: 100, d: 0.01, mu: 1, samples: 10_000_000, workerSamples: 20_000_000 } as const;
+
+/** Slot-level market: n positions, exponential rewards, issued/unissued/stake/maintained split. */
+export const MARKET = { n: 100, d: 0.01, mu: 1, share: 0.1, tolerance: 1e-12, paths: 2_000, workerPaths: 4_000 } as const;
+
+/** Sample counts of the peak-memory probe (memory must not grow with samples). */
+export const MEMORY_SAMPLES = [1_000_000, 10_000_000] as const;
+
+/** numpy processes the same work in vectorised chunks of this many draws. */
+export const NUMPY_CHUNK = 1_000_000;
+
+/** Targets from the issue: JS/numpy ratios and the 1 → 2 worker speed-up. */
+export const TARGETS = { ticketVsNumpy: 1.5, marketVsNumpy: 3, speedup: 1.8 } as const;

@@ -1,0 +1,209 @@
+/**
+ * `npm run bench`: prints one JSON line per figure.
+ *
+ *   ticket_value_samples_per_s   the ticket sampler (direct estimator; conditional as an extra line)
+ *   market_slot_events_per_s     the slot-level market engine
+ *
+ * each single-threaded ("js-1thread", each figure in a fresh child process, like numpy), on one
+ * and on two worker threads ("js-1worker",
+ * "js-2threads", plus the speed-up), with numpy (vectorised, chunks of 1e6) and the ratios
+ * JS/numpy; then the peak memory for 1e6 vs 1e7 samples, and the agent-based market's figures when
+ * tools/bench/market-abm.ts is present. Figures are wall-clock rates, best of REPEATS runs (2 for
+ * the worker figures); `cpuSeconds` is given for context, because a shared machine makes
+ * wall-clock numbers noisy.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+import {
+  planChunks,
+  mergeStates,
+  mergeMarketResults,
+  horizonForTolerance,
+  DEFAULT_TICKET_CHUNK_SIZE,
+  DEFAULT_MARKET_CHUNK_SIZE,
+  type MarketChunkResult,
+} from "../../lib/sim";
+import type { RunningStatsState } from "../../lib/stats";
+import { TICKET, MARKET, MEMORY_SAMPLES, NUMPY_CHUNK, TARGETS, REPEATS } from "./config";
+import { emit, round4, bestOf, type BenchLine } from "./measure";
+import { ChunkPool } from "./worker-pool";
+import type { ChunkTask } from "./chunk-task";
+
+const TICKET_FIGURE = "ticket_value_samples_per_s";
+const MARKET_FIGURE = "market_slot_events_per_s";
+const SEED = "bench";
+
+const horizon = horizonForTolerance({ d: MARKET.d, tolerance: MARKET.tolerance });
+
+function rate(figure: string, impl: string, units: number, seconds: number, cpuSeconds: number, extra: BenchLine = {}): number {
+  const value = units / seconds;
+  emit({ figure, impl, value: round4(value), unit: "1/s", seconds: round4(seconds), cpuSeconds: round4(cpuSeconds), bestOf: REPEATS, ...extra });
+  return value;
+}
+
+function ratio(figure: string, impl: string, value: number, target?: number): void {
+  emit({ figure, impl, value: round4(value), unit: "ratio", ...(target === undefined ? {} : { target, meetsTarget: value >= target }) });
+}
+
+/** Runs one single-threaded figure in a fresh child process (see single-thread.ts). */
+function childFigure(kind: "direct" | "conditional" | "market"): { units: number; seconds: number; cpuSeconds: number; mean: number } {
+  const script = path.join(__dirname, "single-thread.ts");
+  const child = spawnSync(process.execPath, [...process.execArgv, script, kind], { encoding: "utf8" });
+  if (child.status !== 0) throw new Error(`single-thread.ts ${kind} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim());
+}
+
+async function singleThread(): Promise<{ ticket: number; market: number }> {
+  const direct = childFigure("direct");
+  const ticket = rate(TICKET_FIGURE, "js-1thread", direct.units, direct.seconds, direct.cpuSeconds, { estimator: "direct", mean: direct.mean });
+  const conditional = childFigure("conditional");
+  rate(TICKET_FIGURE, "js-1thread-conditional", conditional.units, conditional.seconds, conditional.cpuSeconds, {
+    estimator: "conditional",
+    mean: conditional.mean,
+  });
+  const market = childFigure("market");
+  const marketRate = rate(MARKET_FIGURE, "js-1thread", market.units, market.seconds, market.cpuSeconds, {
+    horizon,
+    paths: MARKET.paths,
+    totalMean: market.mean,
+  });
+  return { ticket, market: marketRate };
+}
+
+function ticketTasks(): ChunkTask[] {
+  return planChunks({ total: TICKET.workerSamples, chunkSize: DEFAULT_TICKET_CHUNK_SIZE }).map((chunk) => ({
+    kind: "tickets" as const,
+    n: TICKET.n,
+    d: TICKET.d,
+    mu: TICKET.mu,
+    seed: SEED,
+    chunk,
+  }));
+}
+
+function marketTasks(): ChunkTask[] {
+  return planChunks({ total: MARKET.workerPaths, chunkSize: DEFAULT_MARKET_CHUNK_SIZE }).map((chunk) => ({
+    kind: "market" as const,
+    n: MARKET.n,
+    d: MARKET.d,
+    mu: MARKET.mu,
+    share: MARKET.share,
+    tolerance: MARKET.tolerance,
+    seed: SEED,
+    chunk,
+  }));
+}
+
+async function onWorkers(): Promise<void> {
+  const warmUp: ChunkTask = { kind: "tickets", n: TICKET.n, d: TICKET.d, mu: TICKET.mu, seed: "warm-up", chunk: { index: 0, size: 100_000 } };
+  const figures = [
+    { figure: TICKET_FIGURE, tasks: ticketTasks(), units: TICKET.workerSamples, pool: (r: unknown[]) => mergeStates({ parts: r as RunningStatsState[] }) },
+    { figure: MARKET_FIGURE, tasks: marketTasks(), units: MARKET.workerPaths * horizon, pool: (r: unknown[]) => mergeMarketResults({ parts: r as MarketChunkResult[] }) },
+  ];
+  const rates = new Map<string, number[]>();
+  const pooled = new Map<string, string[]>();
+  for (const workers of [1, 2]) {
+    const pool = await ChunkPool.start(workers, warmUp);
+    try {
+      for (const { figure, tasks, units, pool: merge } of figures) {
+        await pool.run(tasks.slice(0, workers)); // warm the JIT for this task kind
+        const run = await bestOf(2, () => pool.run(tasks));
+        const impl = workers === 1 ? "js-1worker" : `js-${workers}threads`;
+        rates.set(figure, [...(rates.get(figure) ?? []), units / run.seconds]);
+        pooled.set(figure, [...(pooled.get(figure) ?? []), JSON.stringify(merge(run.result))]);
+        // cpuSeconds of the main thread only (workers' CPU is not visible here).
+        emit({ figure, impl, value: round4(units / run.seconds), unit: "1/s", seconds: round4(run.seconds), workers, chunks: tasks.length, bestOf: 2 });
+      }
+    } finally {
+      await pool.close();
+    }
+  }
+  for (const { figure } of figures) {
+    const [one, two] = rates.get(figure) ?? [NaN, NaN];
+    const [a, b] = pooled.get(figure) ?? [];
+    ratio(figure, "speedup-2/1-workers", two / one, TARGETS.speedup);
+    emit({ figure, impl: "determinism-1-vs-2-workers", identical: a !== undefined && a === b });
+  }
+}
+
+function numpy(js: { ticket: number; market: number }): void {
+  const script = path.join(__dirname, "numpy_bench.py");
+  const config = {
+    ticket: { n: TICKET.n, d: TICKET.d, mu: TICKET.mu, samples: TICKET.samples },
+    market: { n: MARKET.n, d: MARKET.d, mu: MARKET.mu, share: MARKET.share, horizon, paths: MARKET.paths },
+    chunk: NUMPY_CHUNK,
+    repeats: REPEATS,
+  };
+  const child = spawnSync("python3", [script, JSON.stringify(config)], { encoding: "utf8", timeout: 300_000 });
+  const missing =
+    child.error !== undefined
+      ? `python3 could not be run (${child.error.message})`
+      : child.status !== 0
+        ? /No module named ['"]?numpy/.test(child.stderr)
+          ? "numpy is not installed for python3"
+          : `numpy_bench.py failed (exit ${child.status}): ${child.stderr.trim().split("\n").pop()}`
+        : undefined;
+  if (missing !== undefined) {
+    for (const figure of [TICKET_FIGURE, MARKET_FIGURE]) emit({ figure, impl: "numpy", skipped: true, note: missing });
+    return;
+  }
+  const lines = child.stdout.trim().split("\n").map((line) => JSON.parse(line) as BenchLine);
+  for (const line of lines) emit({ ...line, value: round4(line.value as number), seconds: round4(line.seconds as number) });
+  const byFigure = new Map(lines.map((l) => [l.figure as string, l.value as number]));
+  ratio(TICKET_FIGURE, "ratio-js-1thread/numpy", js.ticket / (byFigure.get(TICKET_FIGURE) ?? NaN), TARGETS.ticketVsNumpy);
+  ratio(MARKET_FIGURE, "ratio-js-1thread/numpy", js.market / (byFigure.get(MARKET_FIGURE) ?? NaN), TARGETS.marketVsNumpy);
+}
+
+function memory(): void {
+  const probe = path.join(__dirname, "memory-probe.ts");
+  const peaks: number[] = [];
+  for (const samples of MEMORY_SAMPLES) {
+    const child = spawnSync(process.execPath, [...process.execArgv, probe, String(samples)], { encoding: "utf8" });
+    if (child.status !== 0) {
+      emit({ figure: "peak_rss_bytes", impl: "js-1thread", samples, skipped: true, note: child.stderr.trim().split("\n").pop() ?? "" });
+      return;
+    }
+    const { maxRssBytes } = JSON.parse(child.stdout.trim()) as { maxRssBytes: number };
+    peaks.push(maxRssBytes);
+    emit({ figure: "peak_rss_bytes", impl: "js-1thread", samples, value: maxRssBytes, unit: "bytes" });
+  }
+  ratio("peak_rss_bytes", `ratio-${MEMORY_SAMPLES[1]}/${MEMORY_SAMPLES[0]}-samples`, peaks[1] / peaks[0]);
+}
+
+/** The agent-based market's own benchmark (tools/bench/market-abm.ts, issue 6), when present. */
+async function agentBasedMarket(): Promise<void> {
+  const file = path.join(__dirname, "market-abm.ts");
+  if (!fs.existsSync(file)) return;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(file) as { benchMarketAbm?: () => Promise<BenchLine[]> };
+    if (typeof mod.benchMarketAbm !== "function") throw new Error("market-abm.ts does not export benchMarketAbm");
+    for (const record of await mod.benchMarketAbm()) emit({ ...record, value: round4(record.value as number) });
+  } catch (error) {
+    emit({ figure: "abm_slot_steps_per_s", skipped: true, note: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  emit({
+    figure: "bench_context",
+    node: process.version,
+    cpus: os.cpus().length,
+    loadavg1: round4(os.loadavg()[0]),
+    note: "wall-clock rates; other processes on the machine make them noisy (compare loadavg1)",
+  });
+  const js = await singleThread();
+  await onWorkers();
+  numpy(js);
+  memory();
+  await agentBasedMarket();
+  emit({ figure: "bench_seconds", value: round4((Date.now() - started) / 1000), unit: "s", loadavg1: round4(os.loadavg()[0]) });
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

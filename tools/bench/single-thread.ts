@@ -1,0 +1,40 @@
+/**
+ * Child process of the benchmark: times one single-threaded figure in a fresh process (as numpy
+ * runs in its own), so that earlier figures cannot influence its JIT state, and prints
+ * { units, seconds, cpuSeconds, mean } as one JSON line. Argument: "direct", "conditional" or
+ * "market".
+ */
+import { sampleTicketValues, simulateMarket } from "../../lib/sim";
+import { rewards } from "../../lib/rewards";
+import { TICKET, MARKET, REPEATS } from "./config";
+import { bestOf } from "./measure";
+
+async function main(kind: string): Promise<void> {
+  if (kind === "direct" || kind === "conditional") {
+    const reward = rewards.exponential(TICKET.mu);
+    const run = (samples: number) =>
+      sampleTicketValues({ n: TICKET.n, d: TICKET.d, reward, samples, seed: "bench", estimator: kind });
+    run(1_000_000); // warm-up: JIT
+    const best = await bestOf(REPEATS, () => run(TICKET.samples));
+    process.stdout.write(`${JSON.stringify({ units: TICKET.samples, seconds: best.seconds, cpuSeconds: best.cpuSeconds, mean: best.result.mean })}\n`);
+    return;
+  }
+  if (kind === "market") {
+    const reward = rewards.exponential(MARKET.mu);
+    const run = (paths: number) =>
+      simulateMarket({ n: MARKET.n, d: MARKET.d, reward, share: MARKET.share, tolerance: MARKET.tolerance, paths, seed: "bench" });
+    run(200);
+    const best = await bestOf(REPEATS, () => run(MARKET.paths));
+    const r = best.result;
+    process.stdout.write(
+      `${JSON.stringify({ units: r.slotEvents, seconds: best.seconds, cpuSeconds: best.cpuSeconds, mean: r.total.mean, horizon: r.horizon })}\n`,
+    );
+    return;
+  }
+  throw new RangeError(`kind must be one of "direct", "conditional", "market"; received ${JSON.stringify(kind)}`);
+}
+
+main(process.argv[2] ?? "").catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
