@@ -16,7 +16,8 @@ export function exponential(rng: Rng): number {
   const layer = scaled | 0;
   const position = scaled - layer;
   if (position < RATIO[layer]) return position * X[layer];
-  return exponentialEdge(rng, layer, position);
+  // Unary + keeps the result an unboxed double: without it V8 allocates a heap number per draw.
+  return +exponentialEdge(rng, layer, position);
 }
 
 /** The rare cases: the tail beyond r (memoryless, so r + a fresh draw) or a layer's wedge. */
