@@ -1,11 +1,13 @@
 /**
  * npm run nb -- run <notebook.ipynb>... [--timeout <s>] [--param name=json]... [--fail-fast]
  *                   [--inplace] [--out-dir <dir>]
+ * npm run nb -- new <name>   (fork the template; see new-notebook.ts)
  */
 import { parseArgs } from "node:util";
 import { positive } from "../../lib/validate";
 import { type Parameters, ParameterSyntaxError, parseParamArgs } from "./parameters";
 import { autoReporter } from "./progress";
+import { newCommand } from "./new-notebook";
 import { formatResultsTable } from "./report";
 import { DEFAULT_TIMEOUT_SECONDS, runNotebooks } from "./run-notebook";
 
@@ -24,7 +26,10 @@ Options:
   -h, --help           show this help
 
 Errors name the notebook and the code cell, counted from 1 over code cells only.
-Exit status: 0 when every notebook succeeded, 1 when one did not, 2 for bad usage.`;
+Exit status: 0 when every notebook succeeded, 1 when one did not, 2 for bad usage.
+
+       npm run nb -- new <name>    fork notebooks/template.ipynb into notebooks/<name>.ipynb
+                                   (npm run nb -- new --help for its options)`;
 
 class UsageError extends Error {}
 
@@ -87,6 +92,7 @@ export interface MainOptions {
 
 /** Runs the CLI; resolves with the exit status. */
 export async function main({ argv }: MainOptions): Promise<number> {
+  if (argv[0] === "new") return newCommand({ argv: argv.slice(1) });
   let run: CliRun | "help";
   try {
     run = parseCommandLine(argv);
