@@ -1,3 +1,4 @@
+import { assumptionsPageHtml } from "./assumptions-page";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { findChromium } from "../../lib/notebook/chromium";
@@ -102,6 +103,8 @@ export async function exportSite({
   } finally {
     await closeFigureRenderer();
   }
+  const assumptions = path.resolve(__dirname, "..", "..", "ASSUMPTIONS.md");
+  if (fs.existsSync(assumptions)) writeFileAtomic(path.join(outDir, "assumptions.html"), assumptionsPageHtml({ file: assumptions }));
   const index = path.join(outDir, "index.html");
   writeFileAtomic(index, indexHtml({ entries, withMath: indexHasMath, exportedAt }));
   return { index, pages, figuresSkipped };

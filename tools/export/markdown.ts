@@ -57,6 +57,8 @@ export function createMarkdownRenderer({ math }: MarkdownRendererParams): Markdo
     if (href && !/^[a-z]+:/i.test(href)) {
       const page = href.match(/^(?:\.\/)?([^/?#]+)\.ipynb(#.*)?$/);
       if (page) tokens[idx].attrSet("href", `${page[1]}.html${page[2] ?? ""}`);
+      const assumptions = href.match(/^(?:\.\.\/)?ASSUMPTIONS\.md(#.*)?$/);
+      if (assumptions) tokens[idx].attrSet("href", `assumptions.html${assumptions[1] ?? ""}`);
     }
     return defaultLinkOpen(tokens, idx, options, env, self);
   };

@@ -39,8 +39,10 @@ export function renderNotebookPage({ notebook, indexHref = "index.html", exporte
   const markdown = createMarkdownRenderer({ math });
   const context: RenderContext = { markdown, math, figures: [] };
   const info = notebookInfo({ notebook });
-  const titleHtml = markdown.renderInline({ markdown: info.title });
-  const summaryHtml = info.summary ? markdown.renderInline({ markdown: info.summary }) : undefined;
+  // Metadata is plain text with Markdown and math, not HTML: "<name>" must show as written.
+  const plain = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const titleHtml = markdown.renderInline({ markdown: plain(info.title) });
+  const summaryHtml = info.summary ? markdown.renderInline({ markdown: plain(info.summary) }) : undefined;
 
   const cells = withoutRepeatedTitle(notebook.cells, info.title)
     .map((cell) => renderCell(cell, context))

@@ -1,0 +1,28 @@
+import * as fs from "node:fs";
+import { createMarkdownRenderer } from "./markdown";
+import { createMathRenderer } from "./math";
+import { pageHtml } from "./page";
+
+/** Input of {@link assumptionsPageHtml}. */
+export interface AssumptionsPageParams {
+  /** Path of ASSUMPTIONS.md. */
+  file: string;
+}
+
+/**
+ * ASSUMPTIONS.md as a page of the site (assumptions.html), so the notebooks' links to it work in
+ * the exported site as they do in JupyterLab.
+ */
+export function assumptionsPageHtml({ file }: AssumptionsPageParams): string {
+  const math = createMathRenderer();
+  const markdown = createMarkdownRenderer({ math });
+  const body = [
+    `<nav class="top"><a href="index.html">← All notebooks</a></nav>`,
+    `<article class="sheet">`,
+    `<main>`,
+    markdown.render({ markdown: fs.readFileSync(file, "utf8") }),
+    `</main>`,
+    `</article>`,
+  ].join("\n");
+  return pageHtml({ documentTitle: "Modelling assumptions", body, withPlotly: false, withMath: math.count > 0 });
+}
