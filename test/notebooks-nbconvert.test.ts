@@ -1,6 +1,8 @@
 /**
  * Compatibility with the standard Jupyter client: `jupyter nbconvert --execute` runs notebooks
- * through the project kernelspec (found through JUPYTER_PATH=<root>/.jupyter).
+ * through the project kernelspec (found through JUPYTER_PATH=<root>/.jupyter). One small fixture
+ * notebook proves it (the project's notebooks already run in notebooks-execute.test.ts);
+ * ET_NBCONVERT_ALL=1 also runs every notebook under notebooks/ through nbconvert.
  * Skipped when Jupyter is not installed, except under CI=true where .ci/run installs it.
  */
 import { spawnSync } from "node:child_process";
@@ -11,6 +13,7 @@ import assert from "node:assert/strict";
 import { JUPYTER_DATA_DIR, KERNEL_NAME } from "../tools/nb/kernelspec";
 import { joinText, type Notebook } from "../tools/nb/nbformat";
 import { findExecutable } from "../tools/nb/which";
+import { listNotebooks } from "../tools/reproduce";
 import { fixture, osTempDir, ROOT } from "./fixtures/runner/helpers";
 
 const missing = !findExecutable({ name: "jupyter" })
@@ -22,9 +25,7 @@ const skip = missing && process.env.CI !== "true" ? `${missing} (Debian: apt-get
 
 test("jupyter nbconvert --execute runs notebooks with the project kernelspec", { skip }, () => {
   if (missing) assert.fail(`${missing}; under CI=true this test must run (.ci/run installs jupyter-nbconvert)`);
-  const inputs = [fixture("nbconvert.ipynb")];
-  const notebook02 = path.join("notebooks", "02-ticket-value.ipynb");
-  if (fs.existsSync(path.join(ROOT, notebook02))) inputs.push(notebook02);
+  const inputs = [fixture("nbconvert.ipynb"), ...(process.env.ET_NBCONVERT_ALL === "1" ? listNotebooks() : [])];
   const outDir = osTempDir();
   const run = spawnSync(
     "jupyter",

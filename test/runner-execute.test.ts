@@ -1,6 +1,7 @@
 /**
  * The runner against the real tslab kernel (no mocks): executed copies, atomic writes,
- * parameters through the CLI, failing / crashing / hanging cells. Six kernel starts in all.
+ * parameters through the CLI, failing / crashing / hanging cells, file-system events during a
+ * run. Seven kernel starts in all.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -146,4 +147,27 @@ test("a request right after a failed cell is not dropped by tslab's 200 ms abort
     await kernel.shutdown();
   }
   assert.ok(!alive(kernel.pid!));
+});
+
+test("a folder appearing in a watched place during a run does not break later cells (tslab's rebuildTimer)", async () => {
+  // tslab's TypeScript watch program throws "Unexpected pending rebuildTimer" in every cell after
+  // a file-system event (here: node_modules/@types appearing, as `npm install` may do); the
+  // headless runner switches its watchers off.
+  const cwd = projectTempDir();
+  const kernel = await KernelSession.start({ name: "execution-tickets", cwd });
+  try {
+    const outputs: string[] = [];
+    const onIopub = (m: JupyterMessage) => {
+      if (m.header.msg_type === "stream") outputs.push(String((m.content as { text: string }).text));
+    };
+    const first = await kernel.execute({ code: 'import { validate } from "execution-tickets";', timeoutMs: 60_000, onIopub });
+    assert.equal(first.status, "ok", outputs.join(""));
+    fs.mkdirSync(path.join(cwd, "node_modules", "@types"), { recursive: true });
+    await new Promise((r) => setTimeout(r, 4000)); // TypeScript polls missing folders every few seconds
+    const next = await kernel.execute({ code: 'console.log(validate.positive("x", 2))', timeoutMs: 60_000, onIopub });
+    assert.equal(next.status, "ok", outputs.join(""));
+    assert.deepEqual(outputs, ["2\n"]);
+  } finally {
+    await kernel.shutdown();
+  }
 });

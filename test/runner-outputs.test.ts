@@ -6,6 +6,8 @@ import assert from "node:assert/strict";
 import type { JupyterMessage } from "@nteract/messaging";
 import { CellOutputs, DisplayRegistry } from "../tools/nb/outputs";
 import { formatResultsTable, lineReporter, liveReporter, type NotebookResult } from "../tools/nb";
+import { findErrorText } from "../tools/nb/error-text";
+import type { Cell, Notebook, Output } from "../tools/nb/nbformat";
 
 function msg(msg_type: string, content: Record<string, unknown>): JupyterMessage {
   return { header: { msg_type }, parent_header: {}, metadata: {}, content, channel: "iopub" } as unknown as JupyterMessage;
@@ -105,4 +107,38 @@ test("the live reporter redraws one line: notebook i/N, name, cell j/M, elapsed"
   assert.match(tty.chunks.at(-1) ?? "", /^\r\x1b\[Knotebook 1\/2 01-a · cell 3\/5 · \d+\.\d s$/);
   reporter.notebookFinished({ index: 2, total: 2, result: results[0] });
   assert.match(out.text(), /^ok\s+3\.2 s\s+5 cells\s+notebooks\/01-a\.ipynb\n$/);
+});
+
+test("error text in outputs is found with its code cell; prose about standard errors is not", () => {
+  const code = (outputs: Output[], tags: string[] = []): Cell => ({
+    cell_type: "code",
+    source: "",
+    metadata: { tags },
+    outputs,
+    execution_count: 1,
+  });
+  const text = (value: string): Output => ({ output_type: "display_data", data: { "text/plain": value }, metadata: {} });
+  const stdout = (value: string): Output => ({ output_type: "stream", name: "stdout", text: [value] });
+  const notebook: Notebook = {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [
+      { cell_type: "markdown", source: "Error: in markdown is not output", metadata: {} },
+      code([stdout("Standard errors of the two estimators\nerror of the naive reading: 3 %\n"), text("Error of the implied μ")]),
+      code([], ["injected-parameters"]),
+      code([stdout("caught it\nRangeError: `n must be positive; received -1`\n")]),
+      code([{ output_type: "stream", name: "stderr", text: "(node:1) Warning: something\n" }]),
+      code([text("result\n    at Object.run (/work/main/lib/sim/market.ts:12:5)")]),
+      code([{ output_type: "error", ename: "TypeError", evalue: "x is not a function", traceback: [] }]),
+      code([stdout("unexpected error: Error: Unexpected pending rebuildTimer\n")]),
+    ],
+  };
+  assert.deepEqual(findErrorText({ notebook }), [
+    { cell: 2, kind: "error text", text: "RangeError: `n must be positive; received -1`" },
+    { cell: 3, kind: "stderr", text: "(node:1) Warning: something" },
+    { cell: 4, kind: "error text", text: "at Object.run (/work/main/lib/sim/market.ts:12:5)" },
+    { cell: 5, kind: "error output", text: "TypeError: x is not a function" },
+    { cell: 6, kind: "error text", text: "unexpected error: Error: Unexpected pending rebuildTimer" },
+  ]);
 });

@@ -11,4 +11,4 @@ export { autoReporter, lineReporter, liveReporter, silentReporter, resultLine } 
 export type { ProgressReporter } from "./progress";
 export { formatResultsTable } from "./report";
 export { readNotebook, NotebookInputError } from "./notebook-file";
-export { KernelSession, CellTimeoutError, KernelDiedError } from "./kernel";
+export { KernelSession, CellTimeoutError, KernelConnectionError, KernelDiedError, KernelStartError } from "./kernel";

@@ -16,8 +16,13 @@ export interface KernelSpec {
   env?: Record<string, string>;
 }
 
+export interface RequireOptionOptions {
+  /** The module to preload. */
+  file: string;
+}
+
 /** `--require <file>` for NODE_OPTIONS, quoted when the path needs it. */
-function requireOption(file: string): string {
+export function requireOption({ file }: RequireOptionOptions): string {
   return /[\s"\\]/.test(file) ? `--require "${file.replace(/(["\\])/g, "\\$1")}"` : `--require ${file}`;
 }
 
@@ -34,7 +39,7 @@ export function projectKernelSpec(): KernelSpec {
     argv: [process.execPath, launcher, "kernel", "--config-path", "{connection_file}"],
     display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
-    env: { NODE_OPTIONS: requireOption(tsxCjs) },
+    env: { NODE_OPTIONS: requireOption({ file: tsxCjs }) },
   };
 }
 

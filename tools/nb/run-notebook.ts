@@ -3,7 +3,7 @@
  */
 import * as path from "node:path";
 import { writeFileAtomic } from "../fs-atomic";
-import { CellTimeoutError, KernelDiedError, KernelSession } from "./kernel";
+import { CellTimeoutError, KernelConnectionError, KernelDiedError, KernelSession } from "./kernel";
 import { ensureKernelSpec, findKernelSpec, KERNEL_NAME, PROJECT_ROOT } from "./kernelspec";
 import { type Cell, type CodeCell, cellTags, joinText, type Notebook } from "./nbformat";
 import { NotebookInputError, readNotebook } from "./notebook-file";
@@ -231,7 +231,10 @@ async function runOne(options: RunNotebookOptions, index: number, total: number)
           result.status = "crashed";
           result.error = `${where}: the kernel died while running it (${CELL_NUMBERING})${snippet}\n${err.message}`;
         } else {
-          throw err;
+          // Never let a runner-side failure (e.g. a zeromq socket error) escape without saying where.
+          const text = err instanceof KernelConnectionError ? err.message : ((err as Error)?.stack ?? String(err));
+          result.status = "crashed";
+          result.error = `${where}: the runner lost the kernel while running it (${CELL_NUMBERING})${snippet}\n${text}`;
         }
         break;
       }
