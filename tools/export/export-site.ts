@@ -93,7 +93,7 @@ export async function exportSite({
       pages.push({ notebook: file, page, figures: rendered.figures.length, figureFiles, mathErrors: rendered.mathErrors.length });
       entries.push({
         href: `${encodeURIComponent(notebook.name)}.html`,
-        titleHtml: rendered.titleHtml,
+        titleHtml: numberedTitle({ name: notebook.name, titleHtml: rendered.titleHtml }),
         summaryHtml: rendered.summaryHtml,
         figureCount: rendered.figures.length,
         execution: rendered.execution,
@@ -108,4 +108,10 @@ export async function exportSite({
   const index = path.join(outDir, "index.html");
   writeFileAtomic(index, indexHtml({ entries, withMath: indexHasMath, exportedAt }));
   return { index, pages, figuresSkipped };
+}
+
+/** "04-choosing-n" + "Observation 4: …" → "04 · Observation 4: …" (the index lists notebooks by number). */
+function numberedTitle({ name, titleHtml }: { name: string; titleHtml: string }): string {
+  const number = name.match(/^(\d+)-/)?.[1];
+  return number && !titleHtml.startsWith(number) ? `${number} · ${titleHtml}` : titleHtml;
 }
