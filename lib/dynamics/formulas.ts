@@ -59,7 +59,7 @@ export const dynamicsFormulas = Object.freeze({
     "npvVarianceInflation",
     "variance inflation of the NPV against i.i.d. rewards",
     String.raw`\mathrm{VIF}_{\mathrm{NPV}}`,
-    String.raw`1 + 2\sum_{u\ge1}\rho(u)\,x^u \;\xrightarrow{d\to0}\; 1 + 2\sum_{u\ge1}\rho(u)`,
+    String.raw`1 + 2\sum_{u\ge1}\rho(u)\,x^u \;\underset{d\to0}{\longrightarrow}\; 1 + 2\sum_{u\ge1}\rho(u)`,
   ),
   regimeNpvVarianceInflation: formula(
     "npvVarianceInflation",
