@@ -54,7 +54,7 @@ function withoutPlotlySource(html: string): string {
 
 describe("npm run export (tools/export)", () => {
   test("writes one page per notebook and an index", () => {
-    assert.deepEqual(fs.readdirSync(site).sort(), ["fixture.html", "index.html", "plain.html"]);
+    assert.deepEqual(fs.readdirSync(site).sort(), ["assumptions.html", "fixture.html", "index.html", "plain.html"]);
     assert.deepEqual(
       result.pages.map((p) => [path.basename(p.page), p.figures, p.mathErrors]),
       [

@@ -124,23 +124,25 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRow[]> {
   } else {
     const pool = createWorkerPool({ threads });
     let failure: { reason: unknown } | undefined;
-    let destroyed: Promise<void> | undefined;
-    const destroy = () => (destroyed ??= pool.destroy());
-    // The first failure stops the pool at once (queued batches are dropped); later rejections are
-    // the drop itself and are absorbed here, so none goes unhandled.
-    const runs = batches(pending, threads).map((chunk) =>
-      pool
-        .run(toBatch(chunk))
-        .then((metrics) => store(chunk, metrics))
-        .catch((reason: unknown) => {
-          if (failure === undefined) {
-            failure = { reason };
-            destroy().catch(() => undefined); // rethrown by the await below
-          }
-        }),
-    );
-    await Promise.all(runs);
-    await destroy();
+    // One lane per thread takes the next batch from a shared queue, so at most `threads` batches
+    // are ever in flight. After the first failure no lane takes another batch and the ones in
+    // flight finish normally before the pool is destroyed: tearing the pool down (or aborting)
+    // with batches running lets a late worker reply reach piscina, which throws it as an uncaught
+    // "Unexpected message from Worker".
+    const queue = batches(pending, threads);
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (failure === undefined && next < queue.length) {
+        const chunk = queue[next++];
+        try {
+          store(chunk, await pool.run(toBatch(chunk)));
+        } catch (reason) {
+          failure ??= { reason };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: threads }, lane));
+    await pool.destroy();
     if (failure) throw failure.reason;
   }
 
