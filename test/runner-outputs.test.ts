@@ -129,7 +129,7 @@ test("error text in outputs is found with its code cell; prose about standard er
       code([], ["injected-parameters"]),
       code([stdout("caught it\nRangeError: `n must be positive; received -1`\n")]),
       code([{ output_type: "stream", name: "stderr", text: "(node:1) Warning: something\n" }]),
-      code([text("result\n    at Object.run (/work/main/lib/sim/market.ts:12:5)")]),
+      code([text("result\n    at Object.run (/project/lib/sim/market.ts:12:5)")]),
       code([{ output_type: "error", ename: "TypeError", evalue: "x is not a function", traceback: [] }]),
       code([stdout("unexpected error: Error: Unexpected pending rebuildTimer\n")]),
     ],
@@ -137,7 +137,7 @@ test("error text in outputs is found with its code cell; prose about standard er
   assert.deepEqual(findErrorText({ notebook }), [
     { cell: 2, kind: "error text", text: "RangeError: `n must be positive; received -1`" },
     { cell: 3, kind: "stderr", text: "(node:1) Warning: something" },
-    { cell: 4, kind: "error text", text: "at Object.run (/work/main/lib/sim/market.ts:12:5)" },
+    { cell: 4, kind: "error text", text: "at Object.run (/project/lib/sim/market.ts:12:5)" },
     { cell: 5, kind: "error output", text: "TypeError: x is not a function" },
     { cell: 6, kind: "error text", text: "unexpected error: Error: Unexpected pending rebuildTimer" },
   ]);
