@@ -37,6 +37,7 @@ export {
   RegimeSwitchingProcess,
 };
 export { TruncatedPareto } from "./pareto";
+export { fillRewards } from "./fill-rewards";
 export type {
   LognormalOptions,
   LognormalFromMeanMedianOptions,
