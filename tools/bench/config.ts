@@ -4,8 +4,16 @@
  * of REPEATS timed runs (JS and numpy alike), which filters out interference from other processes.
  */
 
-/** Timed repetitions per figure; the fastest is reported. */
+/** Timed repetitions per figure and round; the fastest is reported. */
 export const REPEATS = 5;
+
+/**
+ * Paired rounds of the single-thread comparison: each round times JavaScript and numpy back to
+ * back, and the reported JS/numpy ratio is the median of the rounds' ratios. The speed of this
+ * (virtual) machine drifts by up to 2× over tens of seconds, so a JS figure measured a minute
+ * before its numpy baseline can be off either way; pairing puts both under the same conditions.
+ */
+export const ROUNDS = 3;
 
 /** Ticket-level sampler: V = R_T (1+d)^(−T), R ~ Exp(μ), T ~ Geometric(1/n). */
 export const TICKET = { n: 100, d: 0.01, mu: 1, samples: 10_000_000, workerSamples: 20_000_000 } as const;

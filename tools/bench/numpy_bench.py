@@ -1,7 +1,8 @@
 """numpy versions of the two benchmark workloads, vectorised in chunks of draws.
 
-Called by tools/bench/run.ts with one JSON argument (the workloads of config.ts); prints one JSON
-line per figure. Each estimator computes what the JavaScript engine computes: the power sums
+Called by tools/bench/run.ts with one JSON argument (the workloads of config.ts and "only":
+"ticket" or "market", so that run.ts can alternate numpy and JavaScript measurements in rounds);
+prints one JSON line per figure. Each estimator computes what the JavaScript engine computes: the power sums
 needed for the mean, the variance and the variance's standard error.
 """
 import json
@@ -84,18 +85,20 @@ def main():
     t, m = config["ticket"], config["market"]
     chunk = config["chunk"]
     repeats = config.get("repeats", 1)
-    # Warm-up (first-call overheads), then the timed runs.
-    ticket(t["n"], t["d"], t["mu"], chunk, chunk, 0)
-    market(m["n"], m["d"], m["mu"], m["share"], m["horizon"], max(1, chunk // m["horizon"]), chunk, 0)
-    mean, seconds = best_of(repeats, ticket, t["n"], t["d"], t["mu"], t["samples"], chunk, 1)
-    print(json.dumps({"figure": "ticket_value_samples_per_s", "impl": "numpy", "value": t["samples"] / seconds,
-                      "unit": "1/s", "samples": t["samples"], "seconds": seconds, "bestOf": repeats, "mean": mean,
-                      "numpy": np.__version__}), flush=True)
-    events = m["paths"] * m["horizon"]
-    mean, seconds = best_of(repeats, market, m["n"], m["d"], m["mu"], m["share"], m["horizon"], m["paths"], chunk, 2)
-    print(json.dumps({"figure": "market_slot_events_per_s", "impl": "numpy", "value": events / seconds,
-                      "unit": "1/s", "slotEvents": events, "seconds": seconds, "bestOf": repeats, "totalMean": mean,
-                      "numpy": np.__version__}), flush=True)
+    only = config.get("only")
+    if only in (None, "ticket"):
+        ticket(t["n"], t["d"], t["mu"], chunk, chunk, 0)  # warm-up: first-call overheads
+        mean, seconds = best_of(repeats, ticket, t["n"], t["d"], t["mu"], t["samples"], chunk, 1)
+        print(json.dumps({"figure": "ticket_value_samples_per_s", "impl": "numpy", "value": t["samples"] / seconds,
+                          "unit": "1/s", "samples": t["samples"], "seconds": seconds, "bestOf": repeats, "mean": mean,
+                          "numpy": np.__version__}), flush=True)
+    if only in (None, "market"):
+        market(m["n"], m["d"], m["mu"], m["share"], m["horizon"], max(1, chunk // m["horizon"]), chunk, 0)
+        events = m["paths"] * m["horizon"]
+        mean, seconds = best_of(repeats, market, m["n"], m["d"], m["mu"], m["share"], m["horizon"], m["paths"], chunk, 2)
+        print(json.dumps({"figure": "market_slot_events_per_s", "impl": "numpy", "value": events / seconds,
+                          "unit": "1/s", "slotEvents": events, "seconds": seconds, "bestOf": repeats, "totalMean": mean,
+                          "numpy": np.__version__}), flush=True)
 
 
 if __name__ == "__main__":

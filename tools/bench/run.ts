@@ -4,11 +4,11 @@
  *   ticket_value_samples_per_s   the ticket sampler (direct estimator; conditional as an extra line)
  *   market_slot_events_per_s     the slot-level market engine
  *
- * each single-threaded ("js-1thread", each figure in a fresh child process, like numpy), on one
- * and on two worker threads ("js-1worker",
- * "js-2threads", plus the speed-up), with numpy (vectorised, chunks of 1e6) and the ratios
- * JS/numpy; then the peak memory for 1e6 vs 1e7 samples, and the agent-based market's figures when
- * tools/bench/market-abm.ts is present. Figures are wall-clock rates, best of REPEATS runs (2 for
+ * each single-threaded ("js-1thread", each figure in a fresh child process, like numpy) against
+ * numpy (vectorised, chunks of 1e6) in ROUNDS paired rounds (JS then numpy, back to back; the
+ * ratio is the median of the rounds' ratios), on one and on two worker threads ("js-1worker",
+ * "js-2threads", plus the speed-up); then the peak memory for 1e6 vs 1e7 samples, and the
+ * agent-based market's figures when tools/bench/market-abm.ts is present. Figures are wall-clock rates, best of REPEATS runs (2 for
  * the worker figures); `cpuSeconds` is given for context, because a shared machine makes
  * wall-clock numbers noisy.
  */
@@ -26,7 +26,7 @@ import {
   type MarketChunkResult,
 } from "../../lib/sim";
 import type { RunningStatsState } from "../../lib/stats";
-import { TICKET, MARKET, MEMORY_SAMPLES, NUMPY_CHUNK, TARGETS, REPEATS } from "./config";
+import { TICKET, MARKET, MEMORY_SAMPLES, NUMPY_CHUNK, TARGETS, REPEATS, ROUNDS } from "./config";
 import { emit, round4, bestOf, type BenchLine } from "./measure";
 import { ChunkPool } from "./worker-pool";
 import type { ChunkTask } from "./chunk-task";
@@ -47,29 +47,98 @@ function ratio(figure: string, impl: string, value: number, target?: number): vo
   emit({ figure, impl, value: round4(value), unit: "ratio", ...(target === undefined ? {} : { target, meetsTarget: value >= target }) });
 }
 
+type ChildKind = "direct" | "conditional" | "market";
+interface ChildFigure {
+  units: number;
+  seconds: number;
+  cpuSeconds: number;
+  mean: number;
+}
+
 /** Runs one single-threaded figure in a fresh child process (see single-thread.ts). */
-function childFigure(kind: "direct" | "conditional" | "market"): { units: number; seconds: number; cpuSeconds: number; mean: number } {
+function childFigure(kind: ChildKind): ChildFigure {
   const script = path.join(__dirname, "single-thread.ts");
   const child = spawnSync(process.execPath, [...process.execArgv, script, kind], { encoding: "utf8" });
   if (child.status !== 0) throw new Error(`single-thread.ts ${kind} failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim());
 }
 
-async function singleThread(): Promise<{ ticket: number; market: number }> {
-  const direct = childFigure("direct");
-  const ticket = rate(TICKET_FIGURE, "js-1thread", direct.units, direct.seconds, direct.cpuSeconds, { estimator: "direct", mean: direct.mean });
+/** One numpy figure (a JSON line from numpy_bench.py), or the reason numpy cannot run. */
+function numpyFigure(only: "ticket" | "market"): BenchLine | { missing: string } {
+  const script = path.join(__dirname, "numpy_bench.py");
+  const config = {
+    ticket: { n: TICKET.n, d: TICKET.d, mu: TICKET.mu, samples: TICKET.samples },
+    market: { n: MARKET.n, d: MARKET.d, mu: MARKET.mu, share: MARKET.share, horizon, paths: MARKET.paths },
+    chunk: NUMPY_CHUNK,
+    repeats: REPEATS,
+    only,
+  };
+  const child = spawnSync("python3", [script, JSON.stringify(config)], { encoding: "utf8", timeout: 300_000 });
+  if (child.error !== undefined) return { missing: `python3 could not be run (${child.error.message})` };
+  if (child.status !== 0) {
+    return {
+      missing: /No module named ['"]?numpy/.test(child.stderr)
+        ? "numpy is not installed for python3"
+        : `numpy_bench.py failed (exit ${child.status}): ${child.stderr.trim().split("\n").pop()}`,
+    };
+  }
+  return JSON.parse(child.stdout.trim()) as BenchLine;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The single-thread figures of one workload, in ROUNDS paired rounds of JavaScript then numpy. */
+function pairedFigure(figure: string, kind: "direct" | "market", only: "ticket" | "market", target: number): void {
+  const js: number[] = [];
+  const np: number[] = [];
+  const ratios: number[] = [];
+  let missing: string | undefined;
+  for (let round = 1; round <= ROUNDS; round++) {
+    const run = childFigure(kind);
+    const value = run.units / run.seconds;
+    js.push(value);
+    const extra: BenchLine = kind === "direct" ? { estimator: "direct", mean: run.mean } : { horizon, paths: MARKET.paths, totalMean: run.mean };
+    rate(figure, "js-1thread", run.units, run.seconds, run.cpuSeconds, { round, ...extra });
+    if (missing !== undefined) continue;
+    const line = numpyFigure(only);
+    if ("missing" in line) {
+      missing = String(line.missing);
+      continue;
+    }
+    np.push(line.value as number);
+    ratios.push(value / (line.value as number));
+    emit({ ...line, value: round4(line.value as number), seconds: round4(line.seconds as number), round });
+  }
+  emit({ figure, impl: "js-1thread-best", value: round4(Math.max(...js)), unit: "1/s", rounds: ROUNDS });
+  if (missing !== undefined) {
+    emit({ figure, impl: "numpy", skipped: true, note: missing });
+    return;
+  }
+  emit({ figure, impl: "numpy-best", value: round4(Math.max(...np)), unit: "1/s", rounds: ROUNDS });
+  emit({
+    figure,
+    impl: "ratio-js-1thread/numpy",
+    value: round4(median(ratios)),
+    unit: "ratio",
+    statistic: "median of paired rounds",
+    rounds: ratios.map(round4),
+    target,
+    meetsTarget: median(ratios) >= target,
+  });
+}
+
+async function singleThread(): Promise<void> {
+  pairedFigure(TICKET_FIGURE, "direct", "ticket", TARGETS.ticketVsNumpy);
   const conditional = childFigure("conditional");
   rate(TICKET_FIGURE, "js-1thread-conditional", conditional.units, conditional.seconds, conditional.cpuSeconds, {
     estimator: "conditional",
     mean: conditional.mean,
   });
-  const market = childFigure("market");
-  const marketRate = rate(MARKET_FIGURE, "js-1thread", market.units, market.seconds, market.cpuSeconds, {
-    horizon,
-    paths: MARKET.paths,
-    totalMean: market.mean,
-  });
-  return { ticket, market: marketRate };
+  pairedFigure(MARKET_FIGURE, "market", "market", TARGETS.marketVsNumpy);
 }
 
 function ticketTasks(): ChunkTask[] {
@@ -128,34 +197,6 @@ async function onWorkers(): Promise<void> {
   }
 }
 
-function numpy(js: { ticket: number; market: number }): void {
-  const script = path.join(__dirname, "numpy_bench.py");
-  const config = {
-    ticket: { n: TICKET.n, d: TICKET.d, mu: TICKET.mu, samples: TICKET.samples },
-    market: { n: MARKET.n, d: MARKET.d, mu: MARKET.mu, share: MARKET.share, horizon, paths: MARKET.paths },
-    chunk: NUMPY_CHUNK,
-    repeats: REPEATS,
-  };
-  const child = spawnSync("python3", [script, JSON.stringify(config)], { encoding: "utf8", timeout: 300_000 });
-  const missing =
-    child.error !== undefined
-      ? `python3 could not be run (${child.error.message})`
-      : child.status !== 0
-        ? /No module named ['"]?numpy/.test(child.stderr)
-          ? "numpy is not installed for python3"
-          : `numpy_bench.py failed (exit ${child.status}): ${child.stderr.trim().split("\n").pop()}`
-        : undefined;
-  if (missing !== undefined) {
-    for (const figure of [TICKET_FIGURE, MARKET_FIGURE]) emit({ figure, impl: "numpy", skipped: true, note: missing });
-    return;
-  }
-  const lines = child.stdout.trim().split("\n").map((line) => JSON.parse(line) as BenchLine);
-  for (const line of lines) emit({ ...line, value: round4(line.value as number), seconds: round4(line.seconds as number) });
-  const byFigure = new Map(lines.map((l) => [l.figure as string, l.value as number]));
-  ratio(TICKET_FIGURE, "ratio-js-1thread/numpy", js.ticket / (byFigure.get(TICKET_FIGURE) ?? NaN), TARGETS.ticketVsNumpy);
-  ratio(MARKET_FIGURE, "ratio-js-1thread/numpy", js.market / (byFigure.get(MARKET_FIGURE) ?? NaN), TARGETS.marketVsNumpy);
-}
-
 function memory(): void {
   const probe = path.join(__dirname, "memory-probe.ts");
   const peaks: number[] = [];
@@ -195,9 +236,8 @@ async function main(): Promise<void> {
     loadavg1: round4(os.loadavg()[0]),
     note: "wall-clock rates; other processes on the machine make them noisy (compare loadavg1)",
   });
-  const js = await singleThread();
+  await singleThread();
   await onWorkers();
-  numpy(js);
   memory();
   await agentBasedMarket();
   emit({ figure: "bench_seconds", value: round4((Date.now() - started) / 1000), unit: "s", loadavg1: round4(os.loadavg()[0]) });
