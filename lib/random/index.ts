@@ -6,7 +6,7 @@ export type { Rng } from "./rng";
 export { RandomStream } from "./random-stream";
 export { rng, streams, spawn, StreamTree } from "./streams";
 export { canonicalKey, type PathElement } from "./seed-derivation";
-export { exponential, exponentialByInversion, fillExponential } from "./exponential";
+export { exponential, exponentialByInversion } from "./exponential";
 export { normal, normalByPolar, normalTail } from "./normal";
 export { gamma, gammaConstants, gammaWith, type GammaConstants } from "./gamma";
 export { lognormal } from "./lognormal";

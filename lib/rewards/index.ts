@@ -37,7 +37,6 @@ export {
   RegimeSwitchingProcess,
 };
 export { TruncatedPareto } from "./pareto";
-export { fillRewards } from "./fill-rewards";
 export type {
   LognormalOptions,
   LognormalFromMeanMedianOptions,

@@ -18,12 +18,6 @@ export interface RewardModel {
   readonly params: Readonly<Record<string, number | string>>;
   /** One draw of R from the given stream. */
   sample(rng: Rng): number;
-  /**
-   * Optional block form: out[0..count) = count independent draws of R. Engines call it through
-   * `fillRewards` (which falls back to `sample`); a model implements it when a block is faster
-   * than single draws. It may consume the stream in another order than `count` calls of `sample`.
-   */
-  fill?(rng: Rng, out: Float64Array, count: number): void;
 }
 
 /**

@@ -2,7 +2,6 @@
 import type { Rng } from "../random/rng";
 import * as validate from "../validate";
 import type { RewardModel } from "./reward-model";
-import { fillRewards } from "./fill-rewards";
 import { short } from "./format";
 
 /** c·R for a model R and a factor c ≥ 0: mean c·μ, variance c²·σ². */
@@ -34,9 +33,5 @@ export class ScaledReward implements RewardModel {
 
   sample(rng: Rng): number {
     return this.factor * this.base.sample(rng);
-  }
-  fill(rng: Rng, out: Float64Array, count: number): void {
-    fillRewards(this.base, rng, out, count);
-    for (let i = 0; i < count; i++) out[i] *= this.factor;
   }
 }

@@ -14,9 +14,8 @@
  * - runs (optional): the maintained holder's runs of consecutive slots; for m = 1..maxRunLength the
  *   number of runs of length ≥ m within the horizon (expected P^m[1 + (H − m)(1 − P)]).
  *
- * Hot loop per slot: one uniform position (32 random bits, exactly uniform: PositionSampler, drawn
- * a block at a time), one reward (drawn a block at a time by the model's `fill`), one multiply for
- * the running discount factor (recomputed exactly every 1024 slots),
+ * Hot loop per slot: one uniform position (32 random bits, exactly uniform: PositionSampler), one
+ * reward draw, one multiply for the running discount factor (recomputed exactly every 1024 slots),
  * a byte test of "is this position's ticket still an original". The originals are marked with a
  * per-path stamp in a Uint8Array, so a new path does not clear n bytes (only every 255th path
  * does). Memory: O(n) per chunk, flat in paths and horizon.
@@ -32,7 +31,6 @@ import { summarizeState, type SampleSummary } from "./summary";
 import { truncationBound } from "./horizon";
 import { resolveHorizon, type HorizonOptions } from "./slot-horizon";
 import { validateReward } from "./validate-reward";
-import { fillRewards } from "../rewards/fill-rewards";
 import { PositionSampler } from "./position-sampler";
 
 /** Paths per chunk unless told otherwise. */
@@ -164,20 +162,15 @@ interface PathScratch {
   sums: Float64Array;
   /** runCounts[m − 1]: runs of length ≥ m in the path (trackRuns only). */
   runCounts: Float64Array;
-  /** One block of drawn positions and of rewards (RENORMALISE slots). */
-  drawn: Int32Array;
-  rewards: Float64Array;
 }
 
-const fillRewardBlock = fillRewards; // a local: the imported binding is a getter under CJS
-
 /**
- * One market path, in blocks of RENORMALISE slots: a block of positions and a block of rewards are
- * drawn first (block samplers, no call per slot), then the slot loop only discounts and books.
+ * One market path: the hot loop, kept in a small function so that V8 inlines the position and
+ * reward draws (a non-inlined call returning a double allocates a heap number per slot).
  */
 function simulatePath(stream: RandomStream, reward: RewardModel, p: Plan, scratch: PathScratch): void {
   const { d, k, price, horizon, maxRun } = p;
-  const { positions, stamp, epoch, runCounts, drawn, rewards } = scratch;
+  const { positions, stamp, epoch, runCounts } = scratch;
   const track = maxRun > 0;
   const logFactor = -Math.log1p(d);
   const x = Math.exp(logFactor);
@@ -189,15 +182,12 @@ function simulatePath(stream: RandomStream, reward: RewardModel, p: Plan, scratc
   let net = 0;
   let run = 0;
   for (let t = 0; t < horizon; ) {
-    const count = Math.min(horizon - t, RENORMALISE);
-    positions.fill(stream, drawn, count);
-    fillRewardBlock(reward, stream, rewards, count);
-    let discount = Math.exp(t * logFactor); // x^t at the block's start, exact
-    t += count;
-    for (let i = 0; i < count; i++) {
-      discount *= x; // this slot's factor
-      const j = drawn[i];
-      const pv = rewards[i] * discount;
+    const end = Math.min(horizon, t + RENORMALISE);
+    let discount = Math.exp(t * logFactor); // x^t, exact
+    for (; t < end; t++) {
+      discount *= x; // x^(t+1): this slot's factor
+      const j = positions.draw(stream);
+      const pv = reward.sample(stream) * discount;
       total += pv;
       if (stamp[j] !== epoch) {
         stamp[j] = epoch; // the original ticket at j wins and is replaced
@@ -234,8 +224,6 @@ function marketChunk(stream: RandomStream, reward: RewardModel, paths: number, p
     epoch: 0,
     sums: new Float64Array(6),
     runCounts: new Float64Array(maxRun),
-    drawn: new Int32Array(RENORMALISE),
-    rewards: new Float64Array(RENORMALISE),
   };
   const stats = Array.from({ length: 6 }, () => new RunningStats());
   const runStats = Array.from({ length: maxRun }, () => new RunningStats());

@@ -9,14 +9,12 @@
  *   E[V² | T] = E[R²] x^{2(T+L)} for the second moment — valid because R is independent of T.
  *   Lower variance, and its variance estimate needs no fourth moment of R (heavy tails!).
  *
- * Per sample: T − 1 = ⌊E·s⌋ with E ~ Exp(1) from the block ziggurat and s = 1/(−ln(1 − 1/n))
- * (no logarithm), x^{T+L} from a two-level table (no exponential), R from the reward model's block
- * draw, and four power sums of V − shift. Memory is flat in the number of samples (one block of
- * scratch per chunk).
+ * Hot loop (per sample): T − 1 = ⌊E·s⌋ with E ~ Exp(1) from the ziggurat and s = 1/(−ln(1 − 1/n))
+ * (no logarithm), x^{T+L} from a two-level table (no exponential), R from the reward model, and
+ * four power sums of V − shift. Memory is flat in the number of samples.
  */
 import type { RewardModel } from "../rewards/reward-model";
-import { rng, fillExponential, GeometricSampler } from "../random";
-import { fillRewards } from "../rewards/fill-rewards";
+import { rng, exponential, GeometricSampler, type RandomStream } from "../random";
 import { ticketValue } from "../model";
 import * as validate from "../validate";
 import { DiscountTable } from "./discount-table";
@@ -106,28 +104,17 @@ function prepare(options: TicketModelOptions): Prepared {
 }
 
 /*
- * Block-wise sampling, like numpy but without allocation: per block of 4096 samples, first the
- * scaled exponentials that give the win slots (`fillExponential`), then the rewards (the model's
- * `fill`), then one loop that discounts and adds the power sums. Each loop is small and calls
- * nothing per sample, so V8 keeps the generator's state in registers and allocates nothing.
+ * The hot loops live in small functions that process one block and write its power sums into a
+ * scratch array. Keeping them free of other calls leaves V8's inlining budget to the random draws,
+ * which must be inlined: a non-inlined call returning a double allocates a heap number per draw.
  * Imported functions are copied to locals first: under tsx (CommonJS output) every imported
- * binding is a getter on the exporting module.
+ * binding is a getter on the exporting module, and a getter call per draw costs ~25 % here.
  */
 
-/** Per-chunk scratch arrays of one block. */
-interface Scratch {
-  /** E·s per sample, with E ~ Exp(1): T − 1 = ⌊E·s⌋. */
-  waits: Float64Array;
-  /** R per sample (direct estimator only). */
-  rewards: Float64Array;
-  /** Power sums [s1, s2, s3, s4, min, max] of the block. */
-  sums: Float64Array;
-}
-
-/** Power sums of one block of direct samples V = R·x^{T+L}. */
-function directSums(scratch: Scratch, count: number, p: Prepared): void {
-  const { table, shift } = p;
-  const { waits, rewards, sums } = scratch;
+/** Power sums [s1, s2, s3, s4, min, max] of one block of direct samples V = R·x^{T+L}. */
+function directBlock(stream: RandomStream, reward: RewardModel, count: number, p: Prepared, sums: Float64Array): void {
+  const { scale, table, shift } = p;
+  const drawExponential = exponential; // a local: the imported binding is a getter under CJS
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
@@ -135,7 +122,8 @@ function directSums(scratch: Scratch, count: number, p: Prepared): void {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < count; i++) {
-    const v = rewards[i] * table.factor(Math.floor(waits[i]));
+    const t = Math.floor(drawExponential(stream) * scale); // T − 1
+    const v = reward.sample(stream) * table.factor(t);
     if (v < min) min = v;
     if (v > max) max = v;
     const y = v - shift;
@@ -145,13 +133,13 @@ function directSums(scratch: Scratch, count: number, p: Prepared): void {
     s3 += y2 * y;
     s4 += y2 * y2;
   }
-  storeBlockSums(sums, s1, s2, s3, s4, min, max);
+  storeSums(sums, s1, s2, s3, s4, min, max);
 }
 
 /** Power sums of one block of conditional samples x^{T+L}. */
-function conditionalSums(scratch: Scratch, count: number, p: Prepared): void {
-  const { table, shift } = p;
-  const { waits, sums } = scratch;
+function conditionalBlock(stream: RandomStream, count: number, p: Prepared, sums: Float64Array): void {
+  const { scale, table, shift } = p;
+  const drawExponential = exponential; // a local: the imported binding is a getter under CJS
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
@@ -159,7 +147,7 @@ function conditionalSums(scratch: Scratch, count: number, p: Prepared): void {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < count; i++) {
-    const v = table.factor(Math.floor(waits[i]));
+    const v = table.factor(Math.floor(drawExponential(stream) * scale));
     if (v < min) min = v;
     if (v > max) max = v;
     const y = v - shift;
@@ -169,35 +157,18 @@ function conditionalSums(scratch: Scratch, count: number, p: Prepared): void {
     s3 += y2 * y;
     s4 += y2 * y2;
   }
-  storeBlockSums(sums, s1, s2, s3, s4, min, max);
+  storeSums(sums, s1, s2, s3, s4, min, max);
 }
-
-// Locals: under CJS an imported binding is a getter on the exporting module, and a getter call
-// after a loop that V8 compiled on-stack has no type feedback: the optimised code then bailed out
-// at the end of every block ("generic named access", 1,118 times in 12 runs).
-const fillWaits = fillExponential;
-const fillRewardBlock = fillRewards;
-const storeBlockSums = storeSums;
 
 function sampleChunk(options: TicketModelOptions, chunk: Pick<Chunk, "index" | "size">, p: Prepared): RunningStatsState {
   const stream = rng(options.seed, "chunk", chunk.index);
   const stats = new RunningStats();
-  const direct = p.estimator === "direct";
-  const scratch: Scratch = {
-    waits: new Float64Array(BLOCK),
-    rewards: new Float64Array(direct ? BLOCK : 0),
-    sums: new Float64Array(SUMS_LENGTH),
-  };
+  const sums = new Float64Array(SUMS_LENGTH);
   for (let done = 0; done < chunk.size; ) {
     const count = Math.min(BLOCK, chunk.size - done);
-    fillWaits(stream, scratch.waits, count, p.scale);
-    if (direct) {
-      fillRewardBlock(options.reward, stream, scratch.rewards, count);
-      directSums(scratch, count, p);
-    } else {
-      conditionalSums(scratch, count, p);
-    }
-    stats.merge(RunningStats.fromState(stateFromSums(count, p.shift, scratch.sums)));
+    if (p.estimator === "direct") directBlock(stream, options.reward, count, p, sums);
+    else conditionalBlock(stream, count, p, sums);
+    stats.merge(RunningStats.fromState(stateFromSums(count, p.shift, sums)));
     done += count;
   }
   return stats.state();

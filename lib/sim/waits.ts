@@ -82,10 +82,6 @@ function layout({ n, seed, bins = 100, binWidth }: WaitModelOptions): Layout {
   return { n, bins, binWidth: width, scale: new GeometricSampler({ n }).scale };
 }
 
-// A local: an imported binding is a getter under CJS, and one reached only after an OSR-compiled
-// loop has no type feedback (the optimised code would deoptimise at the end of every block).
-const storeBlockSums = storeSums;
-
 /** One block: histogram counts added to `counts` (overflow in the last cell), power sums of T to `sums`. */
 function waitsBlock(stream: RandomStream, count: number, l: Layout, counts: Float64Array, sums: Float64Array): void {
   const { n, bins, binWidth, scale } = l;
@@ -111,7 +107,7 @@ function waitsBlock(stream: RandomStream, count: number, l: Layout, counts: Floa
     s3 += y2 * y;
     s4 += y2 * y2;
   }
-  storeBlockSums(sums, s1, s2, s3, s4, min, max);
+  storeSums(sums, s1, s2, s3, s4, min, max);
 }
 
 function waitsChunk(stream: RandomStream, size: number, l: Layout): WaitCounts {
