@@ -78,7 +78,7 @@ export function poolSizeForPremium({ variance, gamma, targetPremium }: PoolSizeF
   validate.nonNegative("variance", variance);
   validate.nonNegative("gamma", gamma);
   validate.positive("targetPremium", targetPremium);
-  const premium = (m: number) => (gamma * variance) / (2 * m);
+  const premium = (members: number) => poolRiskPremium({ variance, gamma, members });
   let m = Math.max(1, Math.ceil((gamma * variance) / (2 * targetPremium)));
   if (m > 1 && premium(m - 1) <= targetPremium) m -= 1;
   else if (premium(m) > targetPremium) m += 1;
