@@ -12,6 +12,7 @@ export { showCheck, checkBundle, type CheckResultLike } from "./show-check";
 export { showMarkdown, markdownBundle } from "./show-markdown";
 export { showLatex, latexBundle } from "./show-latex";
 export { formatNumber } from "./format-number";
+export { logIntegerGrid, decadeTicks, type LogIntegerGridOptions, type DecadeTicksOptions } from "./log-axis";
 export { renderFigureImage, closeFigureRenderer } from "./figure-renderer";
 export { findChromium } from "./chromium";
 export { writeDisplayData, type DisplayBundle } from "./display-writer";
