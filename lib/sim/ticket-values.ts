@@ -15,7 +15,7 @@
  */
 import type { RewardModel } from "../rewards/reward-model";
 import { rng, exponential, GeometricSampler, type RandomStream } from "../random";
-import { ticketValue } from "../model";
+import { lookaheadTicketValue } from "../model";
 import * as validate from "../validate";
 import { DiscountTable } from "./discount-table";
 import { planChunks, type Chunk } from "./chunks";
@@ -98,7 +98,7 @@ function prepare(options: TicketModelOptions): Prepared {
   validate.integer("lookahead", lookahead, 0);
   const table = new DiscountTable({ d, offset: 1 + lookahead });
   // Shift the power sums by the expected value, so the block conversion does not cancel.
-  const expectedFactor = ticketValue({ mu: 1, n, d }) * Math.exp(-lookahead * Math.log1p(d));
+  const expectedFactor = lookaheadTicketValue({ mu: 1, n, d, m: lookahead }); // E[x^{T+L}]
   const shift = estimator === "direct" ? reward.mean * expectedFactor : expectedFactor;
   return { estimator, scale: new GeometricSampler({ n }).scale, table, shift };
 }

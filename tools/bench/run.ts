@@ -92,7 +92,8 @@ function median(values: number[]): number {
 }
 
 /** The single-thread figures of one workload, in ROUNDS paired rounds of JavaScript then numpy. */
-function pairedFigure(figure: string, kind: "direct" | "market", only: "ticket" | "market", target: number): void {
+function pairedFigure(figure: string, kind: "direct" | "market", target: number): void {
+  const only = kind === "direct" ? "ticket" : "market";
   const js: number[] = [];
   const np: number[] = [];
   const ratios: number[] = [];
@@ -132,13 +133,13 @@ function pairedFigure(figure: string, kind: "direct" | "market", only: "ticket" 
 }
 
 async function singleThread(): Promise<void> {
-  pairedFigure(TICKET_FIGURE, "direct", "ticket", TARGETS.ticketVsNumpy);
+  pairedFigure(TICKET_FIGURE, "direct", TARGETS.ticketVsNumpy);
   const conditional = childFigure("conditional");
   rate(TICKET_FIGURE, "js-1thread-conditional", conditional.units, conditional.seconds, conditional.cpuSeconds, {
     estimator: "conditional",
     mean: conditional.mean,
   });
-  pairedFigure(MARKET_FIGURE, "market", "market", TARGETS.marketVsNumpy);
+  pairedFigure(MARKET_FIGURE, "market", TARGETS.marketVsNumpy);
 }
 
 function ticketTasks(): ChunkTask[] {
