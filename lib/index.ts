@@ -11,4 +11,5 @@ export * from "./sweep";
 export * from "./notebook";
 export * from "./market";
 export * from "./dynamics";
+export * from "./wasm";
 export * as validate from "./validate";

@@ -99,6 +99,22 @@ export class RandomStream implements Rng {
     return (this.nextU32() + 0.5) * TWO_POW_MINUS_32;
   }
 
+  /** Copies the four state words into `words` (for the WebAssembly kernels, which continue the stream). */
+  saveState(words: Int32Array): void {
+    words[0] = this.a;
+    words[1] = this.b;
+    words[2] = this.c;
+    words[3] = this.d;
+  }
+
+  /** Continues from the four state words in `words` (after a WebAssembly kernel drew from the stream). */
+  loadState(words: Int32Array): void {
+    this.a = words[0] | 0;
+    this.b = words[1] | 0;
+    this.c = words[2] | 0;
+    this.d = words[3] | 0;
+  }
+
   /** Fills `out` with `next()` draws and returns it (for block-wise vectorised use). */
   fill(out: Float64Array): Float64Array {
     for (let i = 0; i < out.length; i++) out[i] = this.next();

@@ -28,8 +28,9 @@ export class DiscountTable {
   /** ln x = −ln(1+d). */
   readonly logFactor: number;
   readonly offset: number;
-  private readonly low: Float64Array;
-  private readonly high: Float64Array;
+  /** low[i] = x^(i + offset) and high[i] = x^(4096·i) (read by the WebAssembly kernels). */
+  readonly low: Float64Array;
+  readonly high: Float64Array;
 
   constructor({ d, offset = 0 }: DiscountTableOptions) {
     validate.discountRate(d);

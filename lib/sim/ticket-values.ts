@@ -12,6 +12,11 @@
  * Hot loop (per sample): T − 1 = ⌊E·s⌋ with E ~ Exp(1) from the ziggurat and s = 1/(−ln(1 − 1/n))
  * (no logarithm), x^{T+L} from a two-level table (no exponential), R from the reward model, and
  * four power sums of V − shift. Memory is flat in the number of samples.
+ *
+ * For exponential and constant rewards (and the conditional estimator) the block loop runs in
+ * WebAssembly when the module is built (lib/wasm): the same draws in the same order, so the same
+ * numbers bit for bit, about twice as fast. The JavaScript loops below remain the reference and
+ * the fallback for every other reward model.
  */
 import type { RewardModel } from "../rewards/reward-model";
 import { rng, exponential, GeometricSampler, type RandomStream } from "../random";
@@ -23,6 +28,7 @@ import { RunningStats, makeEstimate, type RunningStatsState } from "../stats";
 import { mergeStates, stateFromSums, storeSums, SUMS_LENGTH } from "./block-moments";
 import { summarizeState, type SampleSummary } from "./summary";
 import { validateReward } from "./validate-reward";
+import { WasmTicketBlocks } from "../wasm/ticket-block";
 
 /** Which estimator {@link sampleTicketValues} uses. */
 export type TicketEstimator = "direct" | "conditional";
@@ -86,6 +92,8 @@ interface Prepared {
   scale: number;
   table: DiscountTable;
   shift: number;
+  /** The WebAssembly block loop, or null for the JavaScript one (same numbers either way). */
+  wasm: WasmTicketBlocks | null;
 }
 
 function prepare(options: TicketModelOptions): Prepared {
@@ -100,7 +108,8 @@ function prepare(options: TicketModelOptions): Prepared {
   // Shift the power sums by the expected value, so the block conversion does not cancel.
   const expectedFactor = lookaheadTicketValue({ mu: 1, n, d, m: lookahead }); // E[x^{T+L}]
   const shift = estimator === "direct" ? reward.mean * expectedFactor : expectedFactor;
-  return { estimator, scale: new GeometricSampler({ n }).scale, table, shift };
+  const scale = new GeometricSampler({ n }).scale;
+  return { estimator, scale, table, shift, wasm: WasmTicketBlocks.create({ reward, estimator, table, scale, shift }) };
 }
 
 /*
@@ -170,11 +179,15 @@ function conditionalBlock(stream: RandomStream, count: number, p: Prepared, sums
 function sampleChunk(options: TicketModelOptions, chunk: Pick<Chunk, "index" | "size">, p: Prepared): RunningStatsState {
   const stream = rng(options.seed, "chunk", chunk.index);
   const stats = new RunningStats();
-  const sums = new Float64Array(SUMS_LENGTH);
+  const scratch = new Float64Array(SUMS_LENGTH);
+  const wasm = p.wasm;
+  wasm?.begin();
   for (let done = 0; done < chunk.size; ) {
     const count = Math.min(BLOCK, chunk.size - done);
-    if (p.estimator === "direct") directBlock(stream, options.reward, count, p, sums);
-    else conditionalBlock(stream, count, p, sums);
+    let sums: Float64Array = scratch;
+    if (wasm !== null) sums = wasm.block(stream, count);
+    else if (p.estimator === "direct") directBlock(stream, options.reward, count, p, scratch);
+    else conditionalBlock(stream, count, p, scratch);
     stats.merge(RunningStats.fromState(stateFromSums(count, p.shift, sums)));
     done += count;
   }

@@ -1,0 +1,32 @@
+/**
+ * DiscountTable.factor of lib/sim/discount-table.ts: x^(t + offset) = high[t >> 12] · low[t & 4095]
+ * for t < 2^24, JavaScript's Math.exp beyond. The tables and constants are copied from the
+ * JavaScript DiscountTable by `setDiscount` and the table views, so both sides give the same bits.
+ */
+import { jsExp } from "./host";
+
+const LOW_BITS = 12;
+const LOW_MASK: u32 = (1 << LOW_BITS) - 1;
+const TABLE_LIMIT: f64 = 16777216; // 2^24
+
+export const DISCOUNT_LOW: usize = memory.data(4096 * 8, 8);
+export const DISCOUNT_HIGH: usize = memory.data(4096 * 8, 8);
+
+let logFactor: f64 = 0;
+let offset: f64 = 0;
+
+/** The table's ln x = −log1p(d) and exponent offset (its arrays are written separately). */
+export function setDiscount(tableLogFactor: f64, tableOffset: f64): void {
+  logFactor = tableLogFactor;
+  offset = tableOffset;
+}
+
+/** x^(t + offset) for an integer-valued t ≥ 0. */
+// @ts-ignore: decorator
+@inline export function factor(t: f64): f64 {
+  if (t < TABLE_LIMIT) {
+    const i = <u32>t;
+    return load<f64>(DISCOUNT_HIGH + (<usize>(i >>> LOW_BITS) << 3)) * load<f64>(DISCOUNT_LOW + (<usize>(i & LOW_MASK) << 3));
+  }
+  return jsExp((t + offset) * logFactor);
+}

@@ -1,0 +1,11 @@
+/**
+ * WebAssembly kernels of the two benchmarked hot loops (ticket sampler blocks, market paths),
+ * written in AssemblyScript to reproduce the JavaScript engines bit for bit while running as
+ * compiled code whose speed does not hinge on V8's inlining budget. Built by
+ * tools/setup/build-wasm.ts into lib/wasm/build/hot-loops.wasm.
+ */
+export { STATE } from "./sfc32";
+export { ZIGGURAT_X, ZIGGURAT_F, ZIGGURAT_RATIO, ZIGGURAT_R } from "./exponential";
+export { DISCOUNT_LOW, DISCOUNT_HIGH, setDiscount } from "./discount";
+export { SUMS, ticketBlock } from "./ticket";
+export { PATH_SUMS, RUN_COUNTS, stampsPointer, reserveStamps, marketPath } from "./market";

@@ -1,0 +1,76 @@
+/**
+ * The market's path loop in WebAssembly: simulatePath of lib/sim/market.ts, slot for slot and draw
+ * for draw, so every path's present values are bit-identical. Used by simulateMarket when the
+ * kernels are built, the reward model is one they draw (see reward-kind.ts) and the n stamp bytes
+ * fit in their memory.
+ */
+import type { RandomStream } from "../random/random-stream";
+import type { RewardModel } from "../rewards/reward-model";
+import { wasmModule, type WasmModule } from "./wasm-module";
+import { wasmRewardKind } from "./reward-kind";
+
+/**
+ * Largest n whose stamp bytes live in the module's memory (64 MiB). A WebAssembly memory never
+ * shrinks, so a larger market runs the JavaScript loop, whose stamps are garbage-collected.
+ */
+const MAX_WASM_POSITIONS = 2 ** 26;
+/** n drawn from 32 random bits by Lemire's method (as PositionSampler). */
+const SMALL_LIMIT = 2 ** 21;
+const TWO_POW_32 = 4294967296;
+
+/** Input of {@link WasmMarketPaths.create}: the path's model, as the engine's plan has it. */
+export interface WasmMarketPathsOptions {
+  n: number;
+  d: number;
+  /** The holder's positions 0..k−1. */
+  k: number;
+  reward: RewardModel;
+  /** Fair replacement price paid by the maintained holder. */
+  price: number;
+  horizon: number;
+  /** Longest run length counted (0: runs not tracked). */
+  maxRun: number;
+}
+
+export class WasmMarketPaths {
+  private constructor(
+    private readonly wasm: WasmModule,
+    private readonly rewardKind: number,
+    private readonly options: WasmMarketPathsOptions,
+  ) {}
+
+  /** A kernel for these options, or null when the JavaScript loop must run. */
+  static create(options: WasmMarketPathsOptions): WasmMarketPaths | null {
+    const rewardKind = wasmRewardKind(options.reward);
+    if (rewardKind === null || options.n > MAX_WASM_POSITIONS) return null;
+    const wasm = wasmModule();
+    return wasm === null ? null : new WasmMarketPaths(wasm, rewardKind, options);
+  }
+
+  /**
+   * The stamp bytes of a chunk's positions, all 0 (the JavaScript engine's fresh Uint8Array), or
+   * null when the memory cannot grow to n bytes (the caller then runs the JavaScript loop).
+   */
+  stamps(): Uint8Array | null {
+    const stamps = this.wasm.reserveStamps(this.options.n);
+    stamps?.fill(0);
+    return stamps;
+  }
+
+  /**
+   * One path from `stream` (which then continues after it) with stamp value `epoch`: writes the six
+   * present values into `sums` and the run counts (runs of length ≥ m, m = 1..maxRun) into `runCounts`.
+   */
+  path(stream: RandomStream, epoch: number, sums: Float64Array, runCounts: Float64Array): void {
+    const { wasm } = this;
+    const { n, d, k, reward, price, horizon, maxRun } = this.options;
+    const exports = wasm.exports;
+    wasm.runCounts.fill(0, 0, maxRun);
+    stream.saveState(wasm.state);
+    const small = n <= SMALL_LIMIT;
+    exports.marketPath(n, small ? 1 : 0, TWO_POW_32 % n, k, this.rewardKind, reward.mean, price, horizon, -Math.log1p(d), epoch, maxRun);
+    stream.loadState(wasm.state);
+    sums.set(wasm.pathSums);
+    runCounts.set(wasm.runCounts.subarray(0, maxRun));
+  }
+}
