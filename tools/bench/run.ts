@@ -4,9 +4,10 @@
  *   ticket_value_samples_per_s   the ticket sampler (direct estimator; conditional as an extra line)
  *   market_slot_events_per_s     the slot-level market engine
  *
- * each single-threaded ("js-1thread", each figure in a fresh child process, like numpy) against
- * numpy (vectorised, chunks of 1e6) in ROUNDS paired rounds (JS then numpy, back to back; the
- * ratio is the median of the rounds' ratios), on one and on two worker threads ("js-1worker",
+ * each single-threaded ("js-1thread", each figure in a fresh child process, like numpy; its hot
+ * loops in WebAssembly when built, see lib/wasm) against the library's own JavaScript hot loops
+ * ("js-1thread-js-engine", ET_ENGINE=js) and numpy (vectorised, chunks of 1e6) in ROUNDS paired
+ * rounds (back to back; each ratio is the median of the rounds' ratios), on one and on two worker threads ("js-1worker",
  * "js-2threads", plus the speed-up); then the peak memory for 1e6 vs 1e7 samples, and the
  * agent-based market's figures when tools/bench/market-abm.ts is present. Figures are wall-clock rates, best of REPEATS runs (2 for
  * the worker figures); `cpuSeconds` is given for context, because a shared machine makes
@@ -29,6 +30,7 @@ import type { RunningStatsState } from "../../lib/stats";
 import { TICKET, MARKET, MEMORY_SAMPLES, NUMPY_CHUNK, TARGETS, REPEATS, ROUNDS } from "./config";
 import { emit, round4, bestOf, type BenchLine } from "./measure";
 import { ChunkPool } from "./worker-pool";
+import { simulationEngine } from "../../lib/wasm/wasm-module";
 import type { ChunkTask } from "./chunk-task";
 
 const TICKET_FIGURE = "ticket_value_samples_per_s";
@@ -53,13 +55,19 @@ interface ChildFigure {
   seconds: number;
   cpuSeconds: number;
   mean: number;
+  /** The engine that ran the hot loops: "wasm" or "js". */
+  engine: string;
 }
 
-/** Runs one single-threaded figure in a fresh child process (see single-thread.ts). */
-function childFigure(kind: ChildKind): ChildFigure {
+/**
+ * Runs one single-threaded figure in a fresh child process (see single-thread.ts) on the given
+ * engine of the hot loops (ET_ENGINE; "auto" is the library's default: wasm when built).
+ */
+function childFigure(kind: ChildKind, engine: "auto" | "js" = "auto"): ChildFigure {
   const script = path.join(__dirname, "single-thread.ts");
-  const child = spawnSync(process.execPath, [...process.execArgv, script, kind], { encoding: "utf8" });
-  if (child.status !== 0) throw new Error(`single-thread.ts ${kind} failed: ${child.stderr}`);
+  const env = { ...process.env, ET_ENGINE: engine };
+  const child = spawnSync(process.execPath, [...process.execArgv, script, kind], { encoding: "utf8", env });
+  if (child.status !== 0) throw new Error(`single-thread.ts ${kind} (ET_ENGINE=${engine}) failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim());
 }
 
@@ -91,19 +99,27 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** The single-thread figures of one workload, in ROUNDS paired rounds of JavaScript then numpy. */
+/**
+ * The single-thread figures of one workload, in ROUNDS paired rounds: the library as shipped
+ * ("js-1thread": WebAssembly hot loops when built), the same with its JavaScript hot loops
+ * (ET_ENGINE=js, the baseline the WebAssembly loops replace), then numpy, back to back.
+ */
 function pairedFigure(figure: string, kind: "direct" | "market", target: number): void {
   const only = kind === "direct" ? "ticket" : "market";
   const js: number[] = [];
   const np: number[] = [];
   const ratios: number[] = [];
+  const engineRatios: number[] = [];
   let missing: string | undefined;
   for (let round = 1; round <= ROUNDS; round++) {
     const run = childFigure(kind);
     const value = run.units / run.seconds;
     js.push(value);
     const extra: BenchLine = kind === "direct" ? { estimator: "direct", mean: run.mean } : { horizon, paths: MARKET.paths, totalMean: run.mean };
-    rate(figure, "js-1thread", run.units, run.seconds, run.cpuSeconds, { round, ...extra });
+    rate(figure, "js-1thread", run.units, run.seconds, run.cpuSeconds, { round, engine: run.engine, ...extra });
+    const baseline = childFigure(kind, "js");
+    rate(figure, "js-1thread-js-engine", baseline.units, baseline.seconds, baseline.cpuSeconds, { round, engine: baseline.engine, ...extra, mean: baseline.mean });
+    engineRatios.push(value / (baseline.units / baseline.seconds));
     if (missing !== undefined) continue;
     const line = numpyFigure(only);
     if ("missing" in line) {
@@ -115,6 +131,14 @@ function pairedFigure(figure: string, kind: "direct" | "market", target: number)
     emit({ ...line, value: round4(line.value as number), seconds: round4(line.seconds as number), round });
   }
   emit({ figure, impl: "js-1thread-best", value: round4(Math.max(...js)), unit: "1/s", rounds: ROUNDS });
+  emit({
+    figure,
+    impl: "ratio-js-1thread/js-engine",
+    value: round4(median(engineRatios)),
+    unit: "ratio",
+    statistic: "median of paired rounds",
+    rounds: engineRatios.map(round4),
+  });
   if (missing !== undefined) {
     emit({ figure, impl: "numpy", skipped: true, note: missing });
     return;
@@ -166,35 +190,49 @@ function marketTasks(): ChunkTask[] {
   }));
 }
 
+/**
+ * The same chunks on one and on two worker threads. Both pools stay up, and each of ROUNDS rounds
+ * times one worker then two back to back (best of 2 each), so machine drift does not land on one
+ * side only; the speed-up reported is the median of the rounds' ratios.
+ */
 async function onWorkers(): Promise<void> {
   const warmUp: ChunkTask = { kind: "tickets", n: TICKET.n, d: TICKET.d, mu: TICKET.mu, seed: "warm-up", chunk: { index: 0, size: 100_000 } };
   const figures = [
     { figure: TICKET_FIGURE, tasks: ticketTasks(), units: TICKET.workerSamples, pool: (r: unknown[]) => mergeStates({ parts: r as RunningStatsState[] }) },
     { figure: MARKET_FIGURE, tasks: marketTasks(), units: MARKET.workerPaths * horizon, pool: (r: unknown[]) => mergeMarketResults({ parts: r as MarketChunkResult[] }) },
   ];
-  const rates = new Map<string, number[]>();
-  const pooled = new Map<string, string[]>();
-  for (const workers of [1, 2]) {
-    const pool = await ChunkPool.start(workers, warmUp);
-    try {
-      for (const { figure, tasks, units, pool: merge } of figures) {
-        await pool.run(tasks.slice(0, workers)); // warm the JIT for this task kind
-        const run = await bestOf(2, () => pool.run(tasks));
-        const impl = workers === 1 ? "js-1worker" : `js-${workers}threads`;
-        rates.set(figure, [...(rates.get(figure) ?? []), units / run.seconds]);
-        pooled.set(figure, [...(pooled.get(figure) ?? []), JSON.stringify(merge(run.result))]);
-        // cpuSeconds of the main thread only (workers' CPU is not visible here).
-        emit({ figure, impl, value: round4(units / run.seconds), unit: "1/s", seconds: round4(run.seconds), workers, chunks: tasks.length, bestOf: 2 });
+  const pools = [await ChunkPool.start(1, warmUp), await ChunkPool.start(2, warmUp)];
+  try {
+    for (const { figure, tasks, units, pool: merge } of figures) {
+      for (const pool of pools) await pool.run(tasks.slice(0, pool.size)); // warm the JIT for this task kind
+      const speedups: number[] = [];
+      const pooled: string[] = [];
+      for (let round = 1; round <= ROUNDS; round++) {
+        const rates: number[] = [];
+        for (const pool of pools) {
+          const workers = pool.size;
+          const run = await bestOf(2, () => pool.run(tasks));
+          rates.push(units / run.seconds);
+          if (round === 1) pooled.push(JSON.stringify(merge(run.result)));
+          const impl = workers === 1 ? "js-1worker" : `js-${workers}threads`;
+          emit({ figure, impl, value: round4(units / run.seconds), unit: "1/s", seconds: round4(run.seconds), workers, chunks: tasks.length, bestOf: 2, round });
+        }
+        speedups.push(rates[1] / rates[0]);
       }
-    } finally {
-      await pool.close();
+      emit({
+        figure,
+        impl: "speedup-2/1-workers",
+        value: round4(median(speedups)),
+        unit: "ratio",
+        statistic: "median of paired rounds",
+        rounds: speedups.map(round4),
+        target: TARGETS.speedup,
+        meetsTarget: median(speedups) >= TARGETS.speedup,
+      });
+      emit({ figure, impl: "determinism-1-vs-2-workers", identical: pooled.length === 2 && pooled[0] === pooled[1] });
     }
-  }
-  for (const { figure } of figures) {
-    const [one, two] = rates.get(figure) ?? [NaN, NaN];
-    const [a, b] = pooled.get(figure) ?? [];
-    ratio(figure, "speedup-2/1-workers", two / one, TARGETS.speedup);
-    emit({ figure, impl: "determinism-1-vs-2-workers", identical: a !== undefined && a === b });
+  } finally {
+    await Promise.all(pools.map((pool) => pool.close()));
   }
 }
 
@@ -235,6 +273,7 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: os.cpus().length,
     loadavg1: round4(os.loadavg()[0]),
+    engine: simulationEngine(),
     note: "wall-clock rates; other processes on the machine make them noisy (compare loadavg1)",
   });
   await singleThread();

@@ -8,6 +8,7 @@ import { sampleTicketValues, simulateMarket } from "../../lib/sim";
 import { rewards } from "../../lib/rewards";
 import { TICKET, MARKET, REPEATS } from "./config";
 import { bestOf } from "./measure";
+import { simulationEngine } from "../../lib/wasm/wasm-module";
 
 async function main(kind: string): Promise<void> {
   if (kind === "direct" || kind === "conditional") {
@@ -16,7 +17,7 @@ async function main(kind: string): Promise<void> {
       sampleTicketValues({ n: TICKET.n, d: TICKET.d, reward, samples, seed: "bench", estimator: kind });
     run(1_000_000); // warm-up: JIT
     const best = await bestOf(REPEATS, () => run(TICKET.samples));
-    process.stdout.write(`${JSON.stringify({ units: TICKET.samples, seconds: best.seconds, cpuSeconds: best.cpuSeconds, mean: best.result.mean })}\n`);
+    process.stdout.write(`${JSON.stringify({ units: TICKET.samples, seconds: best.seconds, cpuSeconds: best.cpuSeconds, mean: best.result.mean, engine: simulationEngine() })}\n`);
     return;
   }
   if (kind === "market") {
@@ -27,7 +28,7 @@ async function main(kind: string): Promise<void> {
     const best = await bestOf(REPEATS, () => run(MARKET.paths));
     const r = best.result;
     process.stdout.write(
-      `${JSON.stringify({ units: r.slotEvents, seconds: best.seconds, cpuSeconds: best.cpuSeconds, mean: r.total.mean, horizon: r.horizon })}\n`,
+      `${JSON.stringify({ units: r.slotEvents, seconds: best.seconds, cpuSeconds: best.cpuSeconds, mean: r.total.mean, horizon: r.horizon, engine: simulationEngine() })}\n`,
     );
     return;
   }
