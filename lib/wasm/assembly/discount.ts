@@ -21,12 +21,15 @@ export function setDiscount(tableLogFactor: f64, tableOffset: f64): void {
   offset = tableOffset;
 }
 
-/** x^(t + offset) for an integer-valued t ≥ 0. */
+/**
+ * x^(⌊y⌋ + offset) for y ≥ 0, i.e. factor(Math.floor(y)) of the JavaScript table. Below 2^24 the
+ * integer truncation is the floor, so no float rounding instruction is needed (measured ~9 %).
+ */
 // @ts-ignore: decorator
-@inline export function factor(t: f64): f64 {
-  if (t < TABLE_LIMIT) {
-    const i = <u32>t;
+@inline export function factorFloor(y: f64): f64 {
+  if (y < TABLE_LIMIT) {
+    const i = <u32><i32>y;
     return load<f64>(DISCOUNT_HIGH + (<usize>(i >>> LOW_BITS) << 3)) * load<f64>(DISCOUNT_LOW + (<usize>(i & LOW_MASK) << 3));
   }
-  return jsExp((t + offset) * logFactor);
+  return jsExp((Math.floor(y) + offset) * logFactor);
 }

@@ -5,7 +5,7 @@
  * to PATH_SUMS in the engine's order; run counts are added to RUN_COUNTS.
  */
 import { STATE, uniform52, spill, word } from "./sfc32";
-import { quickExponential, exponentialEdge } from "./exponential";
+import { layerOf, positionOf, quickExponential, exponentialEdge } from "./exponential";
 import { jsExp } from "./host";
 import { REWARD_EXPONENTIAL } from "./reward";
 
@@ -117,11 +117,12 @@ export function marketPath(
       if (exponential) {
         const first = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + first;
         const second = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + second;
-        const u = uniform52(first, second);
-        let e = quickExponential(u);
+        const layer = layerOf(first);
+        const position = positionOf(first, second);
+        let e = quickExponential(layer, position);
         if (e < 0) {
           spill(a, b, c, d);
-          e = exponentialEdge(u);
+          e = exponentialEdge(layer, position);
           a = word(0); b = word(1); c = word(2); d = word(3);
         }
         reward = mu * e;

@@ -17,8 +17,7 @@ let b: u32 = 0;
 let c: u32 = 0;
 let d: u32 = 0;
 
-const TWO_POW_26: f64 = 67108864;
-const TWO_POW_MINUS_52: f64 = 2.220446049250313e-16;
+const TWO_POW_MINUS_53: f64 = 1.1102230246251565e-16;
 
 /** The four state words, shared with JavaScript. */
 export const STATE: usize = memory.data(16, 8);
@@ -54,10 +53,16 @@ export function storeState(): void {
   return i == 0 ? a : i == 1 ? b : i == 2 ? c : d;
 }
 
-/** RandomStream.next's double from its two 32-bit outputs: (k + 1/2)·2^−52, k < 2^52. */
+/**
+ * RandomStream.next's double from its two 32-bit outputs: (k + 1/2)·2^−52 with k the 52-bit
+ * integer (first >>> 6)·2^26 + (second >>> 6). Built from the bits, not by int-to-float
+ * conversions: 1 + k·2^−52 has k as its mantissa, subtracting 1 is exact, and adding 2^−53 gives
+ * (2k + 1)·2^−53, which fits in 53 bits, so the result is exactly JavaScript's.
+ */
 // @ts-ignore: decorator
 @inline export function uniform52(first: u32, second: u32): f64 {
-  return (<f64>(first >>> 6) * TWO_POW_26 + <f64>(second >>> 6) + 0.5) * TWO_POW_MINUS_52;
+  const k = (<u64>(first >>> 6) << 26) | <u64>(second >>> 6);
+  return reinterpret<f64>(0x3ff0000000000000 | k) - 1 + TWO_POW_MINUS_53;
 }
 
 /** One step of the global copy: RandomStream.nextU32. */

@@ -4,9 +4,9 @@
  * power sums of V − shift with min and max, written to SUMS in the order storeSums uses. The
  * stream continues from STATE and is written back there.
  */
-import { STATE, uniform52, spill, word } from "./sfc32";
-import { quickExponential, exponentialEdge } from "./exponential";
-import { factor } from "./discount";
+import { STATE, spill, word } from "./sfc32";
+import { layerOf, positionOf, quickExponential, exponentialEdge } from "./exponential";
+import { factorFloor } from "./discount";
 import { REWARD_NONE, REWARD_CONSTANT, REWARD_EXPONENTIAL } from "./reward";
 
 /** [s1, s2, s3, s4, min, max] of the last block. */
@@ -36,24 +36,25 @@ export function ticketBlock(count: i32, rewardKind: i32, mu: f64, scale: f64, sh
     // E ~ Exp(1) for the win slot (two sfc32 steps: see sfc32.ts).
     let first = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + first;
     let second = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + second;
-    let u = uniform52(first, second);
-    let e = quickExponential(u);
+    let layer = layerOf(first);
+    let position = positionOf(first, second);
+    let e = quickExponential(layer, position);
     if (e < 0) {
       spill(a, b, c, d);
-      e = exponentialEdge(u);
+      e = exponentialEdge(layer, position);
       a = word(0); b = word(1); c = word(2); d = word(3);
     }
-    const t = Math.floor(e * scale); // T − 1
-    let v = factor(t);
+    let v = factorFloor(e * scale); // x^(T+L), T − 1 = ⌊E·scale⌋
     if (kind == REWARD_CONSTANT) v = mu * v;
     if (kind == REWARD_EXPONENTIAL) {
       first = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + first;
       second = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + second;
-      u = uniform52(first, second);
-      let r = quickExponential(u);
+      layer = layerOf(first);
+      position = positionOf(first, second);
+      let r = quickExponential(layer, position);
       if (r < 0) {
         spill(a, b, c, d);
-        r = exponentialEdge(u);
+        r = exponentialEdge(layer, position);
         a = word(0); b = word(1); c = word(2); d = word(3);
       }
       v = mu * r * v; // (μ·E)·x^(T+L), as ExponentialReward.sample(…) * factor
