@@ -4,8 +4,9 @@
  * slots, the original-ticket stamp test, the holder's streams and runs. The six present values go
  * to PATH_SUMS in the engine's order; run counts are added to RUN_COUNTS.
  */
-import { STATE, uniform52, spill, word } from "./sfc32";
+import { sharedWord, shareState, uniform52, spill, word } from "./sfc32";
 import { layerOf, positionOf, quickExponential, exponentialEdge } from "./exponential";
+import { storeSix } from "./six";
 import { jsExp } from "./host";
 import { REWARD_EXPONENTIAL } from "./reward";
 
@@ -77,10 +78,10 @@ export function marketPath(
   epoch: u8,
   maxRun: i32,
 ): void {
-  let a = load<u32>(STATE);
-  let b = load<u32>(STATE, 4);
-  let c = load<u32>(STATE, 8);
-  let d = load<u32>(STATE, 12);
+  let a = sharedWord(0);
+  let b = sharedWord(1);
+  let c = sharedWord(2);
+  let d = sharedWord(3);
   const stamps = stampsPointer();
   const track = maxRun > 0;
   const x = jsExp(logFactor);
@@ -148,14 +149,6 @@ export function marketPath(
     }
   }
   if (track && run > 0) recordRun(run, maxRun);
-  store<u32>(STATE, a);
-  store<u32>(STATE, b, 4);
-  store<u32>(STATE, c, 8);
-  store<u32>(STATE, d, 12);
-  store<f64>(PATH_SUMS, total);
-  store<f64>(PATH_SUMS, issued, 8);
-  store<f64>(PATH_SUMS, unissued, 16);
-  store<f64>(PATH_SUMS, staticStake, 24);
-  store<f64>(PATH_SUMS, net, 32);
-  store<f64>(PATH_SUMS, gross, 40);
+  shareState(a, b, c, d);
+  storeSix(PATH_SUMS, total, issued, unissued, staticStake, net, gross);
 }

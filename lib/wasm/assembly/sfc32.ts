@@ -1,7 +1,8 @@
 /**
  * The sfc32 generator of lib/random/random-stream.ts, step for step, so a kernel continues a
  * JavaScript RandomStream and hands it back with exactly the state the JavaScript loop would have
- * left. The state words are shared with JavaScript in STATE (an Int32Array over this memory).
+ * left. The state words are shared with JavaScript in STATE (an Int32Array over this memory):
+ * a kernel starts from `sharedWord(0..3)` and ends with `shareState`.
  *
  * The hot loops keep the four words in locals of their own (about 15 % faster than globals, which
  * V8 reads and writes through memory on every step) and spell the step out in one line:
@@ -22,20 +23,19 @@ const TWO_POW_MINUS_53: f64 = 1.1102230246251565e-16;
 /** The four state words, shared with JavaScript. */
 export const STATE: usize = memory.data(16, 8);
 
-/** STATE → the global copy (before a kernel starts). */
-export function loadState(): void {
-  a = load<u32>(STATE);
-  b = load<u32>(STATE, 4);
-  c = load<u32>(STATE, 8);
-  d = load<u32>(STATE, 12);
+/** Word i (0..3) of the stream's state as JavaScript handed it over (a kernel's starting locals). */
+// @ts-ignore: decorator
+@inline export function sharedWord(i: i32): u32 {
+  return load<u32>(STATE + (<usize>i << 2));
 }
 
-/** The global copy → STATE (after a kernel ends). */
-export function storeState(): void {
-  store<u32>(STATE, a);
-  store<u32>(STATE, b, 4);
-  store<u32>(STATE, c, 8);
-  store<u32>(STATE, d, 12);
+/** A kernel's final locals → STATE, where JavaScript reads the stream's state back. */
+// @ts-ignore: decorator
+@inline export function shareState(wordA: u32, wordB: u32, wordC: u32, wordD: u32): void {
+  store<u32>(STATE, wordA);
+  store<u32>(STATE, wordB, 4);
+  store<u32>(STATE, wordC, 8);
+  store<u32>(STATE, wordD, 12);
 }
 
 /** A hot loop's locals → the global copy (before an edge path draws from it). */

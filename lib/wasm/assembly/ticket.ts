@@ -4,9 +4,10 @@
  * power sums of V − shift with min and max, written to SUMS in the order storeSums uses. The
  * stream continues from STATE and is written back there.
  */
-import { STATE, spill, word } from "./sfc32";
+import { sharedWord, shareState, spill, word } from "./sfc32";
 import { layerOf, positionOf, quickExponential, exponentialEdge } from "./exponential";
 import { factorFloor } from "./discount";
+import { storeSix } from "./six";
 import { REWARD_NONE, REWARD_CONSTANT, REWARD_EXPONENTIAL } from "./reward";
 
 /** [s1, s2, s3, s4, min, max] of the last block. */
@@ -22,10 +23,10 @@ export function ticketBlock(count: i32, rewardKind: i32, mu: f64, scale: f64, sh
 
 // @ts-ignore: decorator
 @inline function block(count: i32, kind: i32, mu: f64, scale: f64, shift: f64): void {
-  let a = load<u32>(STATE);
-  let b = load<u32>(STATE, 4);
-  let c = load<u32>(STATE, 8);
-  let d = load<u32>(STATE, 12);
+  let a = sharedWord(0);
+  let b = sharedWord(1);
+  let c = sharedWord(2);
+  let d = sharedWord(3);
   let s1: f64 = 0;
   let s2: f64 = 0;
   let s3: f64 = 0;
@@ -68,14 +69,6 @@ export function ticketBlock(count: i32, rewardKind: i32, mu: f64, scale: f64, sh
     s3 += y2 * y;
     s4 += y2 * y2;
   }
-  store<u32>(STATE, a);
-  store<u32>(STATE, b, 4);
-  store<u32>(STATE, c, 8);
-  store<u32>(STATE, d, 12);
-  store<f64>(SUMS, s1);
-  store<f64>(SUMS, s2, 8);
-  store<f64>(SUMS, s3, 16);
-  store<f64>(SUMS, s4, 24);
-  store<f64>(SUMS, min, 32);
-  store<f64>(SUMS, max, 40);
+  shareState(a, b, c, d);
+  storeSix(SUMS, s1, s2, s3, s4, min, max);
 }
