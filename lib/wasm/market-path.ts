@@ -32,6 +32,7 @@ export interface WasmMarketPathsOptions {
   maxRun: number;
 }
 
+/** Runs a market's paths in the WebAssembly module (create one per chunk; `stamps`, then `path` per path). */
 export class WasmMarketPaths {
   private constructor(
     private readonly wasm: WasmModule,

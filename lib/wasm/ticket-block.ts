@@ -23,6 +23,7 @@ export interface WasmTicketBlocksOptions {
   shift: number;
 }
 
+/** Runs a ticket sampler's blocks in the WebAssembly module (create one per run, `begin` per chunk). */
 export class WasmTicketBlocks {
   private constructor(
     private readonly wasm: WasmModule,
