@@ -65,7 +65,7 @@ const marketCases: [string, SimulateMarketOptions][] = [
   ["runs tracked, 2 chunks", { n: 10, d: 0.02, reward: rewards.exponential(1), paths: 100, chunkSize: 50, seed: 2, share: 0.3, trackRuns: true, maxRunLength: 6 }],
   ["n = 3e6: 52-bit positions, constant reward, runs", { n: 3_000_000, d: 0.002, reward: rewards.constant(2), paths: 6, seed: 3, share: 0.5, trackRuns: true }],
   ["n = 1, share 1", { n: 1, d: 0.05, reward: rewards.exponential(1), paths: 40, seed: 4, share: 1 }],
-  ["share 0, 300 paths (stamp epochs wrap past 255)", { n: 5, d: 0.1, reward: rewards.exponential(1), paths: 600, chunkSize: 600, seed: 5, share: 0 }],
+  ["share 0, 600 paths in one chunk (stamp epochs wrap past 255)", { n: 5, d: 0.1, reward: rewards.exponential(1), paths: 600, chunkSize: 600, seed: 5, share: 0 }],
   ["a fixed horizon", { n: 40, d: 0.001, reward: rewards.exponential(3), paths: 20, seed: 6, horizon: 5000, trackRuns: true }],
 ];
 
