@@ -14,9 +14,10 @@ const SMALL_LIMIT = 2 ** 21;
 /** Draws uniform integers in [0, n). */
 export class PositionSampler {
   readonly n: number;
-  private readonly small: boolean;
+  /** n ≤ 2^21: positions from 32 bits by Lemire's method (else from a 52-bit uniform). */
+  readonly small: boolean;
   /** 2^32 mod n: low parts below it are rejected so every position has the same chance. */
-  private readonly threshold: number;
+  readonly threshold: number;
 
   /** n: an integer 1 ≤ n ≤ 2^31 − 1 (validated by the caller). */
   constructor(n: number) {

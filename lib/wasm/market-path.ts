@@ -6,6 +6,7 @@
  */
 import type { RandomStream } from "../random/random-stream";
 import type { RewardModel } from "../rewards/reward-model";
+import { PositionSampler } from "../sim/position-sampler";
 import { wasmModule, type WasmModule } from "./wasm-module";
 import { wasmRewardKind } from "./reward-kind";
 
@@ -14,9 +15,6 @@ import { wasmRewardKind } from "./reward-kind";
  * shrinks, so a larger market runs the JavaScript loop, whose stamps are garbage-collected.
  */
 const MAX_WASM_POSITIONS = 2 ** 26;
-/** n drawn from 32 random bits by Lemire's method (as PositionSampler). */
-const SMALL_LIMIT = 2 ** 21;
-const TWO_POW_32 = 4294967296;
 
 /** Input of {@link WasmMarketPaths.create}: the path's model, as the engine's plan has it. */
 export interface WasmMarketPathsOptions {
@@ -34,11 +32,16 @@ export interface WasmMarketPathsOptions {
 
 /** Runs a market's paths in the WebAssembly module (create one per chunk; `stamps`, then `path` per path). */
 export class WasmMarketPaths {
+  /** The position method (32-bit Lemire or 52-bit) and its rejection threshold, as the JavaScript loop draws. */
+  private readonly positions: PositionSampler;
+
   private constructor(
     private readonly wasm: WasmModule,
     private readonly rewardKind: number,
     private readonly options: WasmMarketPathsOptions,
-  ) {}
+  ) {
+    this.positions = new PositionSampler(options.n);
+  }
 
   /** A kernel for these options, or null when the JavaScript loop must run. */
   static create(options: WasmMarketPathsOptions): WasmMarketPaths | null {
@@ -68,8 +71,8 @@ export class WasmMarketPaths {
     const exports = wasm.exports;
     wasm.runCounts.fill(0, 0, maxRun);
     stream.saveState(wasm.state);
-    const small = n <= SMALL_LIMIT;
-    exports.marketPath(n, small ? 1 : 0, TWO_POW_32 % n, k, this.rewardKind, reward.mean, price, horizon, -Math.log1p(d), epoch, maxRun);
+    const { small, threshold } = this.positions;
+    exports.marketPath(n, small ? 1 : 0, threshold, k, this.rewardKind, reward.mean, price, horizon, -Math.log1p(d), epoch, maxRun);
     stream.loadState(wasm.state);
     sums.set(wasm.pathSums);
     runCounts.set(wasm.runCounts.subarray(0, maxRun));
