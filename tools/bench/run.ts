@@ -99,6 +99,20 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** A ratio measured in paired rounds: the median of the rounds' ratios, with the rounds listed. */
+function pairedRatio(figure: string, impl: string, rounds: number[], target?: number): void {
+  const value = median(rounds);
+  emit({
+    figure,
+    impl,
+    value: round4(value),
+    unit: "ratio",
+    statistic: "median of paired rounds",
+    rounds: rounds.map(round4),
+    ...(target === undefined ? {} : { target, meetsTarget: value >= target }),
+  });
+}
+
 /**
  * The single-thread figures of one workload, in ROUNDS paired rounds: the library as shipped
  * ("js-1thread": WebAssembly hot loops when built), the same with its JavaScript hot loops
@@ -131,29 +145,13 @@ function pairedFigure(figure: string, kind: "direct" | "market", target: number)
     emit({ ...line, value: round4(line.value as number), seconds: round4(line.seconds as number), round });
   }
   emit({ figure, impl: "js-1thread-best", value: round4(Math.max(...js)), unit: "1/s", rounds: ROUNDS });
-  emit({
-    figure,
-    impl: "ratio-js-1thread/js-engine",
-    value: round4(median(engineRatios)),
-    unit: "ratio",
-    statistic: "median of paired rounds",
-    rounds: engineRatios.map(round4),
-  });
+  pairedRatio(figure, "ratio-js-1thread/js-engine", engineRatios);
   if (missing !== undefined) {
     emit({ figure, impl: "numpy", skipped: true, note: missing });
     return;
   }
   emit({ figure, impl: "numpy-best", value: round4(Math.max(...np)), unit: "1/s", rounds: ROUNDS });
-  emit({
-    figure,
-    impl: "ratio-js-1thread/numpy",
-    value: round4(median(ratios)),
-    unit: "ratio",
-    statistic: "median of paired rounds",
-    rounds: ratios.map(round4),
-    target,
-    meetsTarget: median(ratios) >= target,
-  });
+  pairedRatio(figure, "ratio-js-1thread/numpy", ratios, target);
 }
 
 async function singleThread(): Promise<void> {
@@ -219,16 +217,7 @@ async function onWorkers(): Promise<void> {
         }
         speedups.push(rates[1] / rates[0]);
       }
-      emit({
-        figure,
-        impl: "speedup-2/1-workers",
-        value: round4(median(speedups)),
-        unit: "ratio",
-        statistic: "median of paired rounds",
-        rounds: speedups.map(round4),
-        target: TARGETS.speedup,
-        meetsTarget: median(speedups) >= TARGETS.speedup,
-      });
+      pairedRatio(figure, "speedup-2/1-workers", speedups, TARGETS.speedup);
       emit({ figure, impl: "determinism-1-vs-2-workers", identical: pooled.length === 2 && pooled[0] === pooled[1] });
     }
   } finally {
