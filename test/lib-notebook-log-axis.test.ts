@@ -13,6 +13,15 @@ test("logIntegerGrid: distinct rounded powers max^(i/points), from 1 to max", ()
   assert.equal(logIntegerGrid({ max: 1e10, points: 120 }).at(-1), 1e10);
 });
 
+test("logIntegerGrid with min: distinct rounded min·(max/min)^(i/points), from min to max", () => {
+  // 10^(2 + i/8), i = 0..40, written independently: 100 … 10^7.
+  const independent = Array.from({ length: 41 }, (_, i) => Math.round(Math.pow(10, 2 + i / 8)));
+  assert.deepEqual(logIntegerGrid({ min: 100, max: 1e7, points: 40 }), independent);
+  assert.deepEqual(logIntegerGrid({ min: 10, max: 1000, points: 2 }), [10, 100, 1000]);
+  assert.deepEqual(logIntegerGrid({ min: 7, max: 7, points: 3 }), [7]);
+  assert.deepEqual(logIntegerGrid({ min: 1, max: 1e9, points: 180 }), logIntegerGrid({ max: 1e9, points: 180 }), "min defaults to 1");
+});
+
 test("decadeTicks: one tick per decade up to max, superscript labels, optional second line", () => {
   assert.deepEqual(decadeTicks({ max: 999 }), { tickvals: [1, 10, 100], ticktext: ["10⁰", "10¹", "10²"] });
   assert.deepEqual(decadeTicks({ max: 1000 }).tickvals, [1, 10, 100, 1000]);
@@ -26,6 +35,7 @@ test("log-axis helpers: bad input is a RangeError naming the parameter", () => {
     assert.throws(() => logIntegerGrid({ max, points: 10 }), /^RangeError: max must be/);
     assert.throws(() => decadeTicks({ max }), /^RangeError: max must be/);
   }
+  for (const min of [0, 0.5, 11, NaN]) assert.throws(() => logIntegerGrid({ min, max: 10, points: 10 }), /^RangeError: min must be/);
   for (const points of [0, 1.5, NaN]) assert.throws(() => logIntegerGrid({ max: 10, points }), /^RangeError: points must be/);
   assert.throws(() => decadeTicks({ max: 10, secondLine: "x" as unknown as () => string }), /^RangeError: secondLine must be a function/);
 });

@@ -6,6 +6,8 @@ import * as validate from "../validate";
 
 /** Input of {@link logIntegerGrid}. */
 export interface LogIntegerGridOptions {
+  /** Smallest value of the grid (finite, ≥ 1, ≤ max; default 1). */
+  min?: number;
   /** Largest value of the grid (finite, ≥ 1). */
   max: number;
   /** Grid points from 1 to max before rounding merges the first few (integer ≥ 1). */
@@ -13,17 +15,19 @@ export interface LogIntegerGridOptions {
 }
 
 /**
- * The distinct integers round(max^(i/points)), i = 0..points, in increasing order: 1, …, max
- * evenly spaced on a log axis (the first decade has fewer points, since rounding merges them).
+ * The distinct integers round(min·(max/min)^(i/points)), i = 0..points, in increasing order: min,
+ * …, max evenly spaced on a log axis (the first decade has fewer points, since rounding merges them).
  *
  * @example logIntegerGrid({ max: 1000, points: 6 }) // [1, 3, 10, 32, 100, 316, 1000]
  */
-export function logIntegerGrid({ max, points }: LogIntegerGridOptions): number[] {
+export function logIntegerGrid({ min = 1, max, points }: LogIntegerGridOptions): number[] {
   validate.inRange("max", max, 1, Number.MAX_VALUE);
+  validate.inRange("min", min, 1, max);
   validate.integer("points", points, 1, 1e7);
+  const ratio = max / min;
   const grid: number[] = [];
   for (let i = 0; i <= points; i++) {
-    const n = Math.round(Math.pow(max, i / points));
+    const n = Math.round(min * Math.pow(ratio, i / points));
     if (grid.length === 0 || n !== grid[grid.length - 1]) grid.push(n);
   }
   return grid;
