@@ -5,14 +5,9 @@
  * nothing is left to become an unhandled rejection in the runner process.
  */
 import { randomBytes } from "node:crypto";
-import * as path from "node:path";
 import type { JupyterMessage } from "@nteract/messaging";
+import * as zmq from "zeromq";
 import { decodeMessage, encodeMessage } from "./wire";
-
-// The zeromq that tslab itself uses (a dependency of tslab, not of this project).
-const zmq = require(
-  require.resolve("zeromq", { paths: [path.dirname(require.resolve("tslab/package.json"))] }),
-) as typeof import("zeromq");
 
 /** The parts of a Jupyter connection file the client needs. */
 export interface ConnectionInfo {

@@ -1,10 +1,19 @@
 /**
- * The project kernel's entry point (kernelspec argv): brings lib's declaration files up to date,
- * then starts tslab with the arguments Jupyter passed ("kernel --config-path <file>").
+ * The project kernel's entry point (kernelspec argv): checks that our tslab patch is applied,
+ * brings lib's declaration files up to date, then starts tslab with the arguments Jupyter passed
+ * ("kernel --config-path <file>").
  */
 "use strict";
+const fs = require("node:fs");
 const path = require("node:path");
 const { ensureLibTypes } = require("./lib-types.cjs");
 
+const tslabDist = path.join(path.resolve(__dirname, "..", ".."), "node_modules", "tslab", "dist");
+// patches/tslab+1.0.22.patch makes `{ rows }` work across cells; without it notebooks fail later
+// with "rows is not defined", so refuse to start instead.
+if (!fs.readFileSync(path.join(tslabDist, "converter.js"), "utf8").includes("isShorthandPropertyAssignment(node)")) {
+  console.error("execution-tickets kernel: tslab is not patched (patches/tslab+1.0.22.patch); run `npm install` in the project");
+  process.exit(1);
+}
 ensureLibTypes();
-require(path.join(path.resolve(__dirname, "..", ".."), "node_modules", "tslab", "dist", "main.js")).main();
+require(path.join(tslabDist, "main.js")).main();
