@@ -15,7 +15,10 @@ const KATEX = /<span class="katex">/g;
 describe("markdown with math", () => {
   test("typesets every delimiter style at build time", () => {
     const { md, math } = renderer();
-    const html = md.render({ markdown: "Inline $a_1$ and \\(b_2\\) and $$c_3$$.\n\n$$\nx^2_i\n$$\n\n\\[ y_{ij} \\]\n\n\\begin{align}\nz &= 1\n\\end{align}\n" });
+    const html = md.render({
+      markdown:
+        "Inline $a_1$ and \\(b_2\\) and $$c_3$$.\n\n$$\nx^2_i\n$$\n\n\\[ y_{ij} \\]\n\n\\begin{align}\nz &= 1\n\\end{align}\n",
+    });
     assert.equal(count(html, KATEX), 6);
     assert.equal(count(html, /class="katex-display"/g), 4);
     assert.equal(math.count, 6);
@@ -32,7 +35,9 @@ describe("markdown with math", () => {
 
   test("leaves prices, escaped dollars and code alone", () => {
     const { md, math } = renderer();
-    const html = md.render({ markdown: "It costs $5 and $10, or \\$x\\$, and `$y$` in code.\n\n```ts\nconst s = `$${n}$`;\n```\n" });
+    const html = md.render({
+      markdown: "It costs $5 and $10, or \\$x\\$, and `$y$` in code.\n\n```ts\nconst s = `$${n}$`;\n```\n",
+    });
     assert.equal(math.count, 0);
     assert.match(html, /\$5 and \$10/);
     assert.match(html, /<code>\$y\$<\/code>/);
@@ -90,7 +95,11 @@ describe("outputs", () => {
       outputs: [
         {
           output_type: "display_data",
-          data: { "application/vnd.plotly.v1+json": { data: [{ y: [1, 2] }], layout: { title: { text: "</script><b>x" } } }, "image/png": "iVBORw0KGgo=", "text/plain": "Figure" },
+          data: {
+            "application/vnd.plotly.v1+json": { data: [{ y: [1, 2] }], layout: { title: { text: "</script><b>x" } } },
+            "image/png": "iVBORw0KGgo=",
+            "text/plain": "Figure",
+          },
           metadata: { "execution-tickets": { name: "my-fig", caption: "Cap" } },
         },
       ],

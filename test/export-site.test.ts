@@ -21,7 +21,8 @@ import {
 const chromium = chromiumGate();
 const PLOTLY_BANNER = fs.readFileSync(require.resolve("plotly.js-dist-min/plotly.min.js"), "utf8").slice(0, 60);
 /** XML namespace names are identifiers, not resources: KaTeX's MathML and SVG carry them. */
-const NAMESPACES = /https?:\/\/www\.w3\.org\/(1998\/Math\/MathML|2000\/svg|1999\/xlink|1999\/xhtml|XML\/1998\/namespace)/g;
+const NAMESPACES =
+  /https?:\/\/www\.w3\.org\/(1998\/Math\/MathML|2000\/svg|1999\/xlink|1999\/xhtml|XML\/1998\/namespace)/g;
 
 let tmp: string;
 let site: string;
@@ -49,7 +50,9 @@ const read = (file: string) => fs.readFileSync(path.join(site, file), "utf8");
 
 /** The HTML without the inlined plotly.js (whose source mentions URLs it never loads here). */
 function withoutPlotlySource(html: string): string {
-  return html.replace(/<script>[^]*?<\/script>/g, (script) => (script.includes(PLOTLY_BANNER) ? "<script></script>" : script));
+  return html.replace(/<script>[\s\S]*?<\/script>/g, (script) =>
+    script.includes(PLOTLY_BANNER) ? "<script></script>" : script,
+  );
 }
 
 describe("npm run export (tools/export)", () => {
@@ -87,9 +90,17 @@ describe("npm run export (tools/export)", () => {
     assert.match(index, /<a class="title" href="fixture\.html">/);
     assert.ok(index.includes(FIXTURE_TITLE_TEXT), "title from metadata.title");
     assert.ok(index.includes(FIXTURE_SUMMARY_TEXT), "summary from metadata.summary");
-    assert.match(index, /<a class="title" href="plain\.html">Plain notebook<\/a>/, "title falls back to the first heading");
+    assert.match(
+      index,
+      /<a class="title" href="plain\.html">Plain notebook<\/a>/,
+      "title falls back to the first heading",
+    );
     assert.match(read("fixture.html"), /parameters: n = 1000/, "footer tells how the notebook was executed");
-    assert.equal(read("plain.html").match(/<h1>Plain notebook<\/h1>/g)?.length, 1, "a first heading equal to the title is not shown twice");
+    assert.equal(
+      read("plain.html").match(/<h1>Plain notebook<\/h1>/g)?.length,
+      1,
+      "a first heading equal to the title is not shown twice",
+    );
   });
 
   test("writes every figure as SVG and PNG", { skip: chromium.skip }, () => {
@@ -107,7 +118,9 @@ describe("npm run export (tools/export)", () => {
     assert.equal(logLines.filter((l) => /skipped/.test(l)).length, 0);
   });
 
-  test("offline in headless Chromium: every figure drawn, every formula typeset, no console error", { skip: chromium.skip }, async () => {
+  test("offline in headless Chromium: every figure drawn, every formula typeset, no console error", {
+    skip: chromium.skip,
+  }, async () => {
     const { chromium: playwright } = await import("playwright-core");
     const browser = await playwright.launch({ executablePath: chromium.executable(), args: [...CHROMIUM_FLAGS] });
     try {
@@ -130,14 +143,22 @@ describe("npm run export (tools/export)", () => {
       await page.goto(pathToFileURL(path.join(site, "fixture.html")).href);
       // The drawing script runs before "load"; give plotly.js a moment more, then count what is there.
       await page
-        .waitForFunction(() => {
-          const plots = Array.from(document.querySelectorAll(".js-plotly-plot")).filter((p) => p.querySelector("svg.main-svg"));
-          return plots.length >= document.querySelectorAll("div.plotly-figure").length;
-        }, null, { timeout: 15_000 })
+        .waitForFunction(
+          () => {
+            const plots = Array.from(document.querySelectorAll(".js-plotly-plot")).filter((p) =>
+              p.querySelector("svg.main-svg"),
+            );
+            return plots.length >= document.querySelectorAll("div.plotly-figure").length;
+          },
+          null,
+          { timeout: 15_000 },
+        )
         .catch(() => undefined);
       const stats = await page.evaluate(() => {
         const plots = Array.from(document.querySelectorAll(".js-plotly-plot"));
-        const proseNodes = Array.from(document.querySelectorAll(".cell.markdown, .output.markdown, .output.latex, figcaption, header.page-header"));
+        const proseNodes = Array.from(
+          document.querySelectorAll(".cell.markdown, .output.markdown, .output.latex, figcaption, header.page-header"),
+        );
         const prose = proseNodes
           .map((node) => {
             const clone = node.cloneNode(true) as HTMLElement;
@@ -146,11 +167,15 @@ describe("npm run export (tools/export)", () => {
           })
           .join("\n");
         return {
-          drawn: plots.filter((p) => p.querySelector("svg.main-svg") && p.querySelector(".scatterlayer .trace, .barlayer .trace")).length,
+          drawn: plots.filter(
+            (p) => p.querySelector("svg.main-svg") && p.querySelector(".scatterlayer .trace, .barlayer .trace"),
+          ).length,
           containers: document.querySelectorAll("div.plotly-figure").length,
           katex: document.querySelectorAll(".katex").length,
           katexErrors: document.querySelectorAll(".katex-error").length,
-          katexFontsLoaded: Array.from(document.fonts as unknown as Iterable<FontFace>).filter((f) => f.family.startsWith("KaTeX") && f.status === "loaded").length,
+          katexFontsLoaded: Array.from(document.fonts as unknown as Iterable<FontFace>).filter(
+            (f) => f.family.startsWith("KaTeX") && f.status === "loaded",
+          ).length,
           prose,
         };
       });
@@ -175,11 +200,26 @@ describe("npm run export (tools/export)", () => {
 
   test("a missing input folder is a clear error from the CLI", () => {
     const missing = path.join(tmp, "no-such-folder");
-    const run = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, "..", "tools", "export", "cli.ts"), "--in", missing, "--out", path.join(tmp, "x")], {
-      encoding: "utf8",
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(__dirname, "..", "tools", "export", "cli.ts"),
+        "--in",
+        missing,
+        "--out",
+        path.join(tmp, "x"),
+      ],
+      {
+        encoding: "utf8",
+      },
+    );
     assert.equal(run.status, 1);
-    assert.match(run.stderr, new RegExp(`input folder ${missing.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} does not exist`));
+    assert.match(
+      run.stderr,
+      new RegExp(`input folder ${missing.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} does not exist`),
+    );
     assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace for a user error");
   });
 });

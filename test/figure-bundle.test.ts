@@ -37,7 +37,11 @@ describe("figure display bundle", () => {
     const png = Buffer.from("89504e470d0a1a0a", "hex");
     const bundle = figureBundle({ figure: withTheme(figure), name: "value-vs-n", caption: "Closed form.", png });
     assert.deepEqual(Object.keys(bundle.data).sort(), ["application/vnd.plotly.v1+json", "image/png", "text/plain"]);
-    const plotly = bundle.data[PLOTLY_MIME] as { data: Array<{ x: unknown; y: unknown }>; layout: Record<string, unknown>; config: Record<string, unknown> };
+    const plotly = bundle.data[PLOTLY_MIME] as {
+      data: Array<{ x: unknown; y: unknown }>;
+      layout: Record<string, unknown>;
+      config: Record<string, unknown>;
+    };
     assert.deepEqual(Object.keys(plotly).sort(), ["config", "data", "layout"]);
     assert.deepEqual(plotly.data[0].x, [1, 2, 3], "typed arrays become JSON arrays");
     assert.deepEqual(plotly.data[0].y, [1, null, 3], "NaN becomes a gap (null)");
@@ -54,14 +58,20 @@ describe("figure display bundle", () => {
   test("ET_FIGURE_PNG=0 omits the PNG and says so in text/plain", async () => {
     const bundle = await buildFigureBundle({ figure, env: { ET_FIGURE_PNG: "0" } });
     assert.deepEqual(Object.keys(bundle.data).sort(), ["application/vnd.plotly.v1+json", "text/plain"]);
-    assert.match(bundle.data["text/plain"] as string, /^Figure: Value against n\n\(static PNG disabled by ET_FIGURE_PNG=0\)$/);
+    assert.match(
+      bundle.data["text/plain"] as string,
+      /^Figure: Value against n\n\(static PNG disabled by ET_FIGURE_PNG=0\)$/,
+    );
     assert.deepEqual(bundle.metadata[OUTPUT_METADATA_KEY], {});
     assertNoPlotlySource(bundle);
   });
 
   test("no Chromium: PNG omitted silently, with a note naming CHROMIUM_PATH", async () => {
     const env = { CHROMIUM_PATH: "/nonexistent/chromium" };
-    assert.deepEqual(pngAvailability({ env }), { render: false, reason: "static PNG omitted: CHROMIUM_PATH=/nonexistent/chromium is not an executable file" });
+    assert.deepEqual(pngAvailability({ env }), {
+      render: false,
+      reason: "static PNG omitted: CHROMIUM_PATH=/nonexistent/chromium is not an executable file",
+    });
     const bundle = await buildFigureBundle({ figure, env });
     assert.equal(bundle.data["image/png"], undefined);
     assert.match(bundle.data["text/plain"] as string, /CHROMIUM_PATH=\/nonexistent\/chromium/);
@@ -77,25 +87,44 @@ describe("tslab display writer (the one wrapper of tslab internals)", () => {
 
   test("the installed tslab still has the internal it relies on", () => {
     const mod = require("tslab/dist/jupyter") as Record<string, unknown>;
-    assert.ok("lastWriteDisplayData" in mod, "tslab/dist/jupyter.lastWriteDisplayData is gone: update lib/notebook/display-writer.ts");
+    assert.ok(
+      "lastWriteDisplayData" in mod,
+      "tslab/dist/jupyter.lastWriteDisplayData is gone: update lib/notebook/display-writer.ts",
+    );
   });
 
   test("outside a kernel: a clear error", () => {
-    assert.throws(() => currentDisplayWriter(), /no Jupyter kernel: display helpers only work inside a cell run by the tslab kernel/);
+    assert.throws(
+      () => currentDisplayWriter(),
+      /no Jupyter kernel: display helpers only work inside a cell run by the tslab kernel/,
+    );
   });
 
   test("inside a kernel: passes the bundle to tslab's writer as one output (update=false)", () => {
     const calls: unknown[][] = [];
-    const write = currentDisplayWriter({ load: () => ({ lastWriteDisplayData: (...args: unknown[]) => calls.push(args) }) });
+    const write = currentDisplayWriter({
+      load: () => ({ lastWriteDisplayData: (...args: unknown[]) => calls.push(args) }),
+    });
     write(bundle);
     assert.deepEqual(calls, [[bundle, false]]);
   });
 
   test("changed tslab internals fail loudly", () => {
-    assert.throws(() => currentDisplayWriter({ load: () => ({}) }), /tslab's internals changed: .* no longer exports lastWriteDisplayData/);
-    assert.throws(() => currentDisplayWriter({ load: () => ({ lastWriteDisplayData: 42 }) }), /is a number, not a function/);
     assert.throws(
-      () => currentDisplayWriter({ load: () => { throw new Error("Cannot find module"); } }),
+      () => currentDisplayWriter({ load: () => ({}) }),
+      /tslab's internals changed: .* no longer exports lastWriteDisplayData/,
+    );
+    assert.throws(
+      () => currentDisplayWriter({ load: () => ({ lastWriteDisplayData: 42 }) }),
+      /is a number, not a function/,
+    );
+    assert.throws(
+      () =>
+        currentDisplayWriter({
+          load: () => {
+            throw new Error("Cannot find module");
+          },
+        }),
       /failed to load .*Cannot find module/,
     );
   });
@@ -104,21 +133,44 @@ describe("tslab display writer (the one wrapper of tslab internals)", () => {
 describe("tables, checks, Markdown, LaTeX", () => {
   test("formatNumber: integers exact, ordinary numbers to 4 significant digits, tiny ones in exponent form", () => {
     const cases: Array<[number, string]> = [
-      [0, "0"], [7, "7"], [2025, "2025"], [1_000_000_000, "1,000,000,000"], [0.0909090909, "0.09091"],
-      [3.14159, "3.142"], [123.456, "123.5"], [12345.678, "12,345.7"], [1.5e-8, "1.5e-8"], [2.5e7 + 0.5, "2.5e7"],
-      [-0.000123, "-1.23e-4"], [NaN, "NaN"], [Infinity, "∞"], [-Infinity, "-∞"],
+      [0, "0"],
+      [7, "7"],
+      [2025, "2025"],
+      [1_000_000_000, "1,000,000,000"],
+      [0.0909090909, "0.09091"],
+      // biome-ignore lint/suspicious/noApproximativeNumericConstant: an input to the number formatter, not π
+      [3.14159, "3.142"],
+      [123.456, "123.5"],
+      [12345.678, "12,345.7"],
+      [1.5e-8, "1.5e-8"],
+      [2.5e7 + 0.5, "2.5e7"],
+      [-0.000123, "-1.23e-4"],
+      [NaN, "NaN"],
+      [Infinity, "∞"],
+      [-Infinity, "-∞"],
     ];
     for (const [value, text] of cases) assert.equal(formatNumber({ value }), text, `formatNumber(${value})`);
   });
 
   test("showTable's bundle: HTML table (numbers right-aligned, escaped) + aligned text/plain", () => {
-    const bundle = tableBundle({ rows: [{ n: 10, value: 0.0909090909, note: "<b>" }, { n: 100000, value: 1.5e-8 }], caption: "Values" });
+    const bundle = tableBundle({
+      rows: [
+        { n: 10, value: 0.0909090909, note: "<b>" },
+        { n: 100000, value: 1.5e-8 },
+      ],
+      caption: "Values",
+    });
     assert.deepEqual(Object.keys(bundle.data), ["text/html", "text/plain"]);
     const html = bundle.data["text/html"] as string;
     assert.match(html, /<caption>Values<\/caption>/);
     assert.match(html, /<td style="text-align:right">0\.09091<\/td>/);
     assert.match(html, /&lt;b&gt;/);
-    assert.equal(bundle.data["text/plain"], ["Values", "      n    value  note", "-------  -------  ----", "     10  0.09091  <b>", "100,000   1.5e-8"].join("\n"));
+    assert.equal(
+      bundle.data["text/plain"],
+      ["Values", "      n    value  note", "-------  -------  ----", "     10  0.09091  <b>", "100,000   1.5e-8"].join(
+        "\n",
+      ),
+    );
   });
 
   test("showCheck's bundle: one row per check, pass/FAIL, count in the caption", () => {
@@ -136,8 +188,15 @@ describe("tables, checks, Markdown, LaTeX", () => {
   });
 
   test("showMarkdown / showLatex bundles", () => {
-    assert.deepEqual(markdownBundle({ markdown: "**b** $x$" }).data, { "text/markdown": "**b** $x$", "text/plain": "**b** $x$" });
-    assert.equal(latexBundle({ tex: "\\frac{1}{2}" }).data["text/latex"], "$$\\frac{1}{2}$$", "bare formulas get display delimiters");
+    assert.deepEqual(markdownBundle({ markdown: "**b** $x$" }).data, {
+      "text/markdown": "**b** $x$",
+      "text/plain": "**b** $x$",
+    });
+    assert.equal(
+      latexBundle({ tex: "\\frac{1}{2}" }).data["text/latex"],
+      "$$\\frac{1}{2}$$",
+      "bare formulas get display delimiters",
+    );
     assert.equal(latexBundle({ tex: "$x$" }).data["text/latex"], "$x$");
     assert.throws(() => latexBundle({ tex: "" }), /tex must be a non-empty string/);
   });

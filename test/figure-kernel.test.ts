@@ -31,21 +31,35 @@ test("through a real tslab kernel, showFigure emits ONE display_data with every 
   const result = await runNotebook({ path: NOTEBOOK, outDir: tmp, timeoutSeconds: 120 });
   assert.equal(result.status, "ok", result.error);
   assert.equal(result.stderr, "");
-  const executed = JSON.parse(fs.readFileSync(result.output!, "utf8")) as { cells: Array<{ cell_type: string; outputs: Output[] }> };
+  const executed = JSON.parse(fs.readFileSync(result.output!, "utf8")) as {
+    cells: Array<{ cell_type: string; outputs: Output[] }>;
+  };
 
   const [figureOutputs, helperOutputs] = executed.cells.filter((c) => c.cell_type === "code").map((c) => c.outputs);
   assert.equal(figureOutputs.length, 1, "exactly one output for one figure");
   const [figure] = figureOutputs;
   assert.equal(figure.output_type, "display_data");
   const mimes = Object.keys(figure.data ?? {}).sort();
-  assert.deepEqual(mimes, withPng ? ["application/vnd.plotly.v1+json", "image/png", "text/plain"] : ["application/vnd.plotly.v1+json", "text/plain"]);
-  const plotly = figure.data!["application/vnd.plotly.v1+json"] as { data: unknown[]; layout: { title: { text: string } } };
+  assert.deepEqual(
+    mimes,
+    withPng
+      ? ["application/vnd.plotly.v1+json", "image/png", "text/plain"]
+      : ["application/vnd.plotly.v1+json", "text/plain"],
+  );
+  const plotly = figure.data!["application/vnd.plotly.v1+json"] as {
+    data: unknown[];
+    layout: { title: { text: string } };
+  };
   assert.equal(typeof plotly, "object", "the figure is stored as JSON, not a string");
   assert.equal(plotly.layout.title.text, "Kernel figure");
-  assert.deepEqual(figure.metadata?.["execution-tickets"], { name: "kernel-figure", caption: "A figure shown by the kernel." });
+  assert.deepEqual(figure.metadata?.["execution-tickets"], {
+    name: "kernel-figure",
+    caption: "A figure shown by the kernel.",
+  });
   const serialized = JSON.stringify(figure);
   assert.ok(serialized.length < 300_000, `output is ${serialized.length} bytes`);
-  for (const sample of PLOTLY_SOURCE_SAMPLES) assert.ok(!serialized.includes(sample), "plotly.js source inside the output");
+  for (const sample of PLOTLY_SOURCE_SAMPLES)
+    assert.ok(!serialized.includes(sample), "plotly.js source inside the output");
   if (withPng) {
     const png = Buffer.from(figure.data!["image/png"] as string, "base64");
     assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], "PNG signature");
@@ -56,7 +70,12 @@ test("through a real tslab kernel, showFigure emits ONE display_data with every 
   }
 
   assert.deepEqual(
-    helperOutputs.map((o) => [o.output_type, Object.keys(o.data ?? {}).sort().join(" ")]),
+    helperOutputs.map((o) => [
+      o.output_type,
+      Object.keys(o.data ?? {})
+        .sort()
+        .join(" "),
+    ]),
     [
       ["display_data", "text/html text/plain"],
       ["display_data", "text/html text/plain"],

@@ -21,7 +21,11 @@ describe("shared Plotly theme", () => {
   });
 
   test("withTheme sets template, size and config, keeps what the figure sets, and does not mutate", () => {
-    const figure = { data: [{ y: [1, 2] }], layout: { title: { text: "T" }, height: 300 }, config: { displayModeBar: false } };
+    const figure = {
+      data: [{ y: [1, 2] }],
+      layout: { title: { text: "T" }, height: 300 },
+      config: { displayModeBar: false },
+    };
     const snapshot = JSON.stringify(figure);
     const themed = withTheme(figure);
     assert.equal(JSON.stringify(figure), snapshot);
@@ -40,7 +44,10 @@ describe("shared Plotly theme", () => {
   });
 
   test("rejects something that is not a figure, naming what it got", () => {
-    assert.throws(() => withTheme({ layout: {} } as never), /figure must be a Plotly figure .*received an object with keys \[layout\]/);
+    assert.throws(
+      () => withTheme({ layout: {} } as never),
+      /figure must be a Plotly figure .*received an object with keys \[layout\]/,
+    );
     assert.throws(() => withTheme(null as never), /received null/);
   });
 });

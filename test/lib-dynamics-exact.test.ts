@@ -7,7 +7,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { rewards, rewardProcesses, CALM, STORM, type RewardProcess } from "../lib/rewards";
-import { ticketValue, ticketVariance, ticketCovariance, npvOfRewards, npvVariance, holdingVariance, perSlotRate } from "../lib/model";
+import {
+  ticketValue,
+  ticketVariance,
+  ticketCovariance,
+  npvOfRewards,
+  npvVariance,
+  holdingVariance,
+  perSlotRate,
+} from "../lib/model";
 import {
   processTicketValue,
   processTicketMoments,
@@ -46,7 +54,10 @@ const ar1Negative = rewardProcesses.ar1({ mu: 2, sdLog: 0.6, phi: -0.5 });
 
 function close(actual: number, expected: number, relative: number, label: string): void {
   const scale = Math.max(Math.abs(expected), 1e-300);
-  assert.ok(Math.abs(actual - expected) <= relative * scale, `${label}: ${actual} vs ${expected} (relative ${Math.abs(actual - expected) / scale})`);
+  assert.ok(
+    Math.abs(actual - expected) <= relative * scale,
+    `${label}: ${actual} vs ${expected} (relative ${Math.abs(actual - expected) / scale})`,
+  );
 }
 
 /** Σ_{t ≤ horizon} p q^{t−1} x^{kt} f(t), term by term. */
@@ -85,17 +96,30 @@ test("E[V | state] equals the brute-force sum Σ p q^{t−1} x^t E[R_t | S_0] (r
     [ar1Negative, [ar1Negative.meanLog - 1, ar1Negative.meanLog + 2]],
   ];
   for (const [process, states] of cases) {
-    for (const [n, d] of [[1, 0.05], [7, 0.02], [60, 0.003]]) {
+    for (const [n, d] of [
+      [1, 0.05],
+      [7, 0.02],
+      [60, 0.003],
+    ]) {
       for (const state of states) {
         const expected = winSlotSum(n, d, 1, (t) => process.conditionalMean(t, state));
-        close(processTicketValue({ process, n, d, state }), expected, 1e-12, `${process.name} n=${n} d=${d} state=${state}`);
+        close(
+          processTicketValue({ process, n, d, state }),
+          expected,
+          1e-12,
+          `${process.name} n=${n} d=${d} state=${state}`,
+        );
       }
     }
   }
 });
 
 test("E[V] for a stationary start is exactly μ/(nd+1), and the stationary average of E[V | state] recovers it", () => {
-  for (const [n, d] of [[1, 0.1], [50, 0.01], [1e9, 1.5e-8]]) {
+  for (const [n, d] of [
+    [1, 0.1],
+    [50, 0.01],
+    [1e9, 1.5e-8],
+  ]) {
     assert.equal(processTicketValue({ process: storms, n, d }), ticketValue({ mu: storms.stationaryMean, n, d }));
     const v = stormCalmTicketValues({ process: storms, n, d });
     const pi = storms.stormProbability;
@@ -106,7 +130,7 @@ test("E[V] for a stationary start is exactly μ/(nd+1), and the stationary avera
   let avg = 0;
   let weight = 0;
   for (let z = -9; z <= 9; z += 0.01) {
-    const w = Math.exp(-z * z / 2);
+    const w = Math.exp((-z * z) / 2);
     avg += w * processTicketValue({ process: ar1, n: 20, d: 0.01, state: m + s * z });
     weight += w;
   }
@@ -114,7 +138,10 @@ test("E[V] for a stationary start is exactly μ/(nd+1), and the stationary avera
 });
 
 test("E[V² | state] and Var(V | state) equal brute-force sums; without a state they are Observation 5's", () => {
-  for (const [n, d] of [[1, 0.05], [12, 0.01]]) {
+  for (const [n, d] of [
+    [1, 0.05],
+    [12, 0.01],
+  ]) {
     for (const state of [CALM, STORM]) {
       const m2 = regimeSecondMoments(storms, state, 40_000);
       const second = winSlotSum(n, d, 2, (t) => m2[t]);
@@ -134,20 +161,32 @@ test("E[V² | state] and Var(V | state) equal brute-force sums; without a state 
     }
     for (const process of [storms, ar1]) {
       const stationary = processTicketMoments({ process, n, d });
-      assert.equal(stationary.variance, ticketVariance({ mu: process.stationaryMean, sigma2: process.stationaryVariance, n, d }));
+      assert.equal(
+        stationary.variance,
+        ticketVariance({ mu: process.stationaryMean, sigma2: process.stationaryVariance, n, d }),
+      );
     }
   }
 });
 
 test("the storm premium closed form equals storm − calm, and decays like the storm length over n", () => {
-  for (const [n, d] of [[1, 0.01], [30, 0.001], [1e6, 1.5e-8]]) {
+  for (const [n, d] of [
+    [1, 0.01],
+    [30, 0.001],
+    [1e6, 1.5e-8],
+  ]) {
     const v = stormCalmTicketValues({ process: storms, n, d });
     close(v.premium, v.storm - v.calm, 1e-9, `premium n=${n}`);
     close(v.relativePremium, v.premium / v.stationary, 1e-15, "relative premium");
   }
   const big = stormCalmTicketValues({ process: storms, n: 1e8, d: 1e-12 });
   const switching = storms.pCalmToStorm + storms.pStormToCalm;
-  close(big.premium, ((storms.storm.mean - storms.calm.mean) * storms.persistence) / (1e8 * switching), 1e-6, "large-n asymptote");
+  close(
+    big.premium,
+    ((storms.storm.mean - storms.calm.mean) * storms.persistence) / (1e8 * switching),
+    1e-6,
+    "large-n asymptote",
+  );
 });
 
 test("the 2-state closed form and the general linear system agree (equal rates), also at realistic scale", () => {
@@ -156,7 +195,11 @@ test("the 2-state closed form and the general linear system agree (equal rates),
       [1 - process.pCalmToStorm, process.pCalmToStorm],
       [process.pStormToCalm, 1 - process.pStormToCalm],
     ];
-    for (const [n, d] of [[1, 0.05], [25, 0.01], [1e9, perSlotRate(0.04)]]) {
+    for (const [n, d] of [
+      [1, 0.05],
+      [25, 0.01],
+      [1e9, perSlotRate(0.04)],
+    ]) {
       const system = markovTicketValue({ transition, rates: d, means: [process.calm.mean, process.storm.mean], n });
       close(system[CALM], processTicketValue({ process, n, d, state: CALM }), 1e-12, `calm n=${n}`);
       close(system[STORM], processTicketValue({ process, n, d, state: STORM }), 1e-12, `storm n=${n}`);
@@ -169,11 +212,33 @@ test("the 2-state closed form and the general linear system agree (equal rates),
 test("one regime (or identical regimes) reduces the systems to Observations 1 and 2 to a few ulps, even at n = 1e9, d = 1.5e-8", () => {
   const d = perSlotRate(0.04);
   for (const n of [1, 32, 1e6, 1e9]) {
-    close(markovTicketValue({ transition: [[1]], rates: d, means: 0.1246, n })[0], ticketValue({ mu: 0.1246, n, d }), 4e-16, `n=${n}`);
-    const three = markovTicketValue({ transition: birthDeathTransition({ size: 3, up: 2e-7, down: 3e-7 }), rates: d, means: 0.1246, n });
+    close(
+      markovTicketValue({ transition: [[1]], rates: d, means: 0.1246, n })[0],
+      ticketValue({ mu: 0.1246, n, d }),
+      4e-16,
+      `n=${n}`,
+    );
+    const three = markovTicketValue({
+      transition: birthDeathTransition({ size: 3, up: 2e-7, down: 3e-7 }),
+      rates: d,
+      means: 0.1246,
+      n,
+    });
     for (const v of three) close(v, ticketValue({ mu: 0.1246, n, d }), 1e-15, `identical regimes n=${n}`);
   }
-  close(markovNpv({ transition: [[0.5, 0.5], [0.2, 0.8]], rates: d, means: 0.1246 })[1], npvOfRewards({ mu: 0.1246, d }), 1e-15, "NPV");
+  close(
+    markovNpv({
+      transition: [
+        [0.5, 0.5],
+        [0.2, 0.8],
+      ],
+      rates: d,
+      means: 0.1246,
+    })[1],
+    npvOfRewards({ mu: 0.1246, d }),
+    1e-15,
+    "NPV",
+  );
 });
 
 test("rate regimes: the linear system equals a brute-force sum over chain paths (small chain, exact distribution propagation)", () => {
@@ -220,7 +285,12 @@ test("rateRegimeComparison: consistent fields, and a non-negative Jensen gap tha
 });
 
 test("stationaryDistribution: the 2-state formula, πP = π, and accuracy with per-slot switching of 1e-9", () => {
-  const [calm, storm] = stationaryDistribution({ transition: [[0.98, 0.02], [0.1, 0.9]] });
+  const [calm, storm] = stationaryDistribution({
+    transition: [
+      [0.98, 0.02],
+      [0.1, 0.9],
+    ],
+  });
   close(storm, 0.02 / 0.12, 1e-15, "π_storm");
   close(calm, 0.1 / 0.12, 1e-15, "π_calm");
   const p = birthDeathTransition({ size: 4, up: 3e-9, down: 1e-9 });
@@ -231,11 +301,16 @@ test("stationaryDistribution: the 2-state formula, πP = π, and accuracy with p
 
 test("solveLeakySystem matches plain Gaussian elimination on random diagonally dominant systems", () => {
   let seed = 12345;
-  const uniform = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const uniform = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   for (let trial = 0; trial < 20; trial++) {
     const size = 1 + (trial % 6);
     const leak = Array.from({ length: size }, () => 0.01 + uniform());
-    const weights = Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => (i === j ? 0 : uniform())));
+    const weights = Array.from({ length: size }, (_, i) =>
+      Array.from({ length: size }, (_, j) => (i === j ? 0 : uniform())),
+    );
     const rhs = Array.from({ length: size }, () => uniform() * 3 - 1);
     const a = weights.map((row, i) => row.map((w, j) => (i === j ? leak[i] + row.reduce((s, x) => s + x, 0) : -w)));
     // Gaussian elimination with partial pivoting on [a | rhs].
@@ -256,7 +331,9 @@ test("solveLeakySystem matches plain Gaussian elimination on random diagonally d
       x[k] = s / m[k][k];
     }
     const v = solveLeakySystem({ leak, weights, rhs });
-    v.forEach((vi, i) => assert.ok(Math.abs(vi - x[i]) <= 1e-11 * (1 + Math.abs(x[i])), `trial ${trial}: ${vi} vs ${x[i]}`));
+    v.forEach((vi, i) =>
+      assert.ok(Math.abs(vi - x[i]) <= 1e-11 * (1 + Math.abs(x[i])), `trial ${trial}: ${vi} vs ${x[i]}`),
+    );
   }
 });
 
@@ -271,20 +348,31 @@ test("Var(NPV) equals the brute-force double sum Σ_t Σ_t' x^{t+t'} γ(|t − t
       for (let t2 = 1; t2 <= horizon; t2++) s += x[t + t2] * g[Math.abs(t - t2)];
     }
     close(processNpvVariance({ process, d }), s, 1e-10, process.name);
-    close(npvVarianceInflation({ process, d }), s / npvVariance({ sigma2: process.stationaryVariance, d }), 1e-10, `${process.name} VIF`);
+    close(
+      npvVarianceInflation({ process, d }),
+      s / npvVariance({ sigma2: process.stationaryVariance, d }),
+      1e-10,
+      `${process.name} VIF`,
+    );
   }
   const iid = rewardProcesses.ar1({ mu: 1, sdLog: 0.7, phi: 0 });
   assert.equal(npvVarianceInflation({ process: iid, d }), 1);
   // Regimes in closed form: 1 + 2π(1−π)Δ²/σ² · λ/(1 + d − λ).
   const pi = storms.stormProbability;
   const lambda = storms.persistence;
-  const expected = 1 + ((2 * pi * (1 - pi) * (storms.storm.mean - storms.calm.mean) ** 2) / storms.stationaryVariance) * (lambda / (1 + d - lambda));
+  const expected =
+    1 +
+    ((2 * pi * (1 - pi) * (storms.storm.mean - storms.calm.mean) ** 2) / storms.stationaryVariance) *
+      (lambda / (1 + d - lambda));
   close(npvVarianceInflation({ process: storms, d }), expected, 1e-13, "regime VIF closed form");
 });
 
 test("Cov(V_i, V_j) equals a brute-force double sum over the joint law of two win slots; holdings follow", () => {
   for (const process of [storms, flipping, ar1, ar1Negative]) {
-    for (const [n, d] of [[2, 0.05], [9, 0.01]]) {
+    for (const [n, d] of [
+      [2, 0.05],
+      [9, 0.01],
+    ]) {
       const x = 1 / (1 + d);
       const mu = process.stationaryMean;
       let cross = 0;
@@ -302,13 +390,19 @@ test("Cov(V_i, V_j) equals a brute-force double sum over the joint law of two wi
       const mean = ticketValue({ mu, n, d });
       const expected = product + cross - mean * mean;
       close(processTicketCovariance({ process, n, d }), expected, 1e-9, `${process.name} n=${n}`);
-      close(processTicketCovariance({ process, n, d }) - ticketCovariance({ mu, n, d }), cross, 1e-9, `${process.name} correlation part`);
+      close(
+        processTicketCovariance({ process, n, d }) - ticketCovariance({ mu, n, d }),
+        cross,
+        1e-9,
+        `${process.name} correlation part`,
+      );
       const k = n;
       const single = ticketVariance({ mu, sigma2: process.stationaryVariance, n, d });
       close(processHoldingVariance({ process, n, d, k }), k * single + k * (k - 1) * expected, 1e-9, "holding");
       close(
         holdingVarianceInflation({ process, n, d, k }),
-        processHoldingVariance({ process, n, d, k }) / holdingVariance({ mu, sigma2: process.stationaryVariance, n, d, k }),
+        processHoldingVariance({ process, n, d, k }) /
+          holdingVariance({ mu, sigma2: process.stationaryVariance, n, d, k }),
         1e-14,
         "holding VIF",
       );
@@ -333,10 +427,22 @@ test("infinite reward variance propagates as Infinity, not NaN", () => {
 
 test("sumDecayingSeries stops on its tail bound and refuses a series that does not decay", () => {
   const r = 0.5;
-  const sum = sumDecayingSeries({ label: "geometric", term: (t) => r ** t, tailBound: (t) => r ** (t + 1) / (1 - r), tolerance: 1e-17 });
+  const sum = sumDecayingSeries({
+    label: "geometric",
+    term: (t) => r ** t,
+    tailBound: (t) => r ** (t + 1) / (1 - r),
+    tolerance: 1e-17,
+  });
   close(sum, 1, 1e-15, "Σ 2^{-t}");
   assert.throws(
-    () => sumDecayingSeries({ label: "harmonic", term: (t) => 1 / t, tailBound: () => Infinity, tolerance: 1e-10, maxTerms: 1000 }),
+    () =>
+      sumDecayingSeries({
+        label: "harmonic",
+        term: (t) => 1 / t,
+        tailBound: () => Infinity,
+        tolerance: 1e-10,
+        maxTerms: 1000,
+      }),
     /harmonic did not converge within 1000 terms/,
   );
 });

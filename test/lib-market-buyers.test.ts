@@ -6,13 +6,17 @@ import { lookaheadTicketVariance, ticketValue, ticketVariance } from "../lib/mod
 test("homogeneous buyers are identical copies", () => {
   const buyers = homogeneousBuyers({ count: 3, alpha: 0.9, r: 0.01, gamma: 2, budget: 5 });
   assert.equal(buyers.length, 3);
-  for (const b of buyers) assert.deepEqual({ ...b, label: undefined }, { alpha: 0.9, r: 0.01, gamma: 2, budget: 5, label: undefined });
+  for (const b of buyers)
+    assert.deepEqual({ ...b, label: undefined }, { alpha: 0.9, r: 0.01, gamma: 2, budget: 5, label: undefined });
   assert.equal(homogeneousBuyers({ count: 1, r: 0.01 })[0].budget, Infinity);
 });
 
 test("tiered buyers follow the ephema tiers: 2/4/4 of 10, capture ranges, deterministic", () => {
   const buyers = tieredBuyers({ count: 10, seed: 7, r: 0.01 });
-  assert.deepEqual(buyers.map((b) => b.label), ["top", "top", ...Array(4).fill("middle"), ...Array(4).fill("tail")]);
+  assert.deepEqual(
+    buyers.map((b) => b.label),
+    ["top", "top", ...Array(4).fill("middle"), ...Array(4).fill("tail")],
+  );
   buyers.forEach((b) => {
     const tier = EPHEMA_TIERS.find((t) => t.label === b.label)!;
     assert.ok(b.alpha >= tier.alpha[0] && b.alpha <= tier.alpha[1], `${b.label} alpha ${b.alpha}`);
@@ -23,7 +27,10 @@ test("tiered buyers follow the ephema tiers: 2/4/4 of 10, capture ranges, determ
   assert.notDeepEqual(tieredBuyers({ count: 10, seed: 8, r: 0.01 }), buyers);
   // budgets scale the tier funds; r and gamma ranges are drawn per buyer
   const funded = tieredBuyers({ count: 5, seed: 1, r: [0.01, 0.02], gamma: [0, 1], budgetUnit: 2 });
-  assert.deepEqual(funded.map((b) => b.label), ["top", "middle", "middle", "tail", "tail"]);
+  assert.deepEqual(
+    funded.map((b) => b.label),
+    ["top", "middle", "middle", "tail", "tail"],
+  );
   funded.forEach((b) => {
     const tier = EPHEMA_TIERS.find((t) => t.label === b.label)!;
     assert.ok(b.budget >= 2 * tier.funds[0] && b.budget <= 2 * tier.funds[1]);
@@ -32,7 +39,9 @@ test("tiered buyers follow the ephema tiers: 2/4/4 of 10, capture ranges, determ
 });
 
 test("custom buyers fill defaults", () => {
-  assert.deepEqual(customBuyers({ buyers: [{ alpha: 1, r: 0.1 }] }), [{ alpha: 1, r: 0.1, gamma: 0, budget: Infinity }]);
+  assert.deepEqual(customBuyers({ buyers: [{ alpha: 1, r: 0.1 }] }), [
+    { alpha: 1, r: 0.1, gamma: 0, budget: Infinity },
+  ]);
 });
 
 test("valuation: α·μ·x^m/(1+N r) − (γ/2)α²x^{2m}Var, bonus factor 1 + 2β·held/N", () => {
@@ -67,7 +76,8 @@ test("buyer generators and valuation reject bad input (RangeError naming the par
   assert.throws(() => tieredBuyers({ count: 10, seed: 1, r: 0.1, budgetUnit: 0 }), /budgetUnit/);
   assert.throws(() => tieredBuyers({ count: 10, seed: 1, r: 0.1, tiers: [] }), /tiers/);
   assert.throws(
-    () => tieredBuyers({ count: 10, seed: 1, r: 0.1, tiers: [{ label: "x", share: 1, alpha: [0.5, 1.2], funds: [1, 2] }] }),
+    () =>
+      tieredBuyers({ count: 10, seed: 1, r: 0.1, tiers: [{ label: "x", share: 1, alpha: [0.5, 1.2], funds: [1, 2] }] }),
     /tiers\[0\]\.alpha\[1\]/,
   );
   assert.throws(() => customBuyers({ buyers: [] }), /buyers/);
@@ -79,6 +89,12 @@ test("buyer generators and valuation reject bad input (RangeError naming the par
   assert.throws(() => buyerValuation({ buyer, mu: 1, sigma2: 1, pool: 0 }), /pool/);
   assert.throws(() => buyerValuation({ buyer, mu: 1, sigma2: 1, pool: 1, lookahead: 1.5 }), /lookahead/);
   assert.throws(() => buyerValuation({ buyer, mu: 1, sigma2: 1, pool: 1, held: -1 }), /held/);
-  assert.throws(() => buyerValuation({ buyer, mu: 1, sigma2: 1, pool: 1, bonus: { kind: "linear", beta: -1 } }), /bonus\.beta/);
-  assert.throws(() => buyerValuation({ buyer, mu: 1, sigma2: 1, pool: 1, bonus: { kind: "geometric", beta: 1 } }), /bonus\.kind/);
+  assert.throws(
+    () => buyerValuation({ buyer, mu: 1, sigma2: 1, pool: 1, bonus: { kind: "linear", beta: -1 } }),
+    /bonus\.beta/,
+  );
+  assert.throws(
+    () => buyerValuation({ buyer, mu: 1, sigma2: 1, pool: 1, bonus: { kind: "geometric", beta: 1 } }),
+    /bonus\.kind/,
+  );
 });

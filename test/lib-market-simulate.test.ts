@@ -14,13 +14,21 @@ import { RunningStats, assertAgreement, check } from "../lib/stats";
 
 const d = 0.01;
 const n = 20;
-const close = (a: number, b: number, rel = 1e-10) => Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b), 1e-300);
+const close = (a: number, b: number, rel = 1e-10) =>
+  Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b), 1e-300);
 /** Σ_{t=1}^{H} x^t, x = 1/(1+d). */
 const slotsPV = (H: number, rate = d) => -Math.expm1(-H * Math.log1p(rate)) / rate;
 
 test("homogeneous risk-neutral buyers, r = d, second price: capture is exactly the finite-horizon 1 (constant R)", () => {
   const buyers = homogeneousBuyers({ count: 50, r: d });
-  const { metrics } = simulateTicketMarket({ buyers, mechanism: "second-price", n, d, reward: rewards.constant(1), seed: 1 });
+  const { metrics } = simulateTicketMarket({
+    buyers,
+    mechanism: "second-price",
+    n,
+    d,
+    reward: rewards.constant(1),
+    seed: 1,
+  });
   const H = metrics.horizonSlots;
   const theory = competitiveCapture({ buyers, mu: 1, sigma2: 0, n, d, horizon: H });
   // Ties at the common value v = μ/(1+nd): every ticket sells at the fair price, so
@@ -42,7 +50,14 @@ test("homogeneous buyers, exponential R: capture ≈ 1 and PV of rewards ≈ μ(
   const hhi = new RunningStats();
   let H = 0;
   for (let rep = 0; rep < 30; rep++) {
-    const { metrics } = simulateTicketMarket({ buyers, mechanism: "second-price", n, d, reward: rewards.exponential(1), seed: `homog-${rep}` });
+    const { metrics } = simulateTicketMarket({
+      buyers,
+      mechanism: "second-price",
+      n,
+      d,
+      reward: rewards.exponential(1),
+      seed: `homog-${rep}`,
+    });
     capture.push(metrics.capture);
     rewardsPV.push(metrics.rewardsPV);
     hhi.push(metrics.hhiMean);
@@ -64,7 +79,14 @@ test("heterogeneous buyers, second price: the strongest takes every ticket and p
   const capture = new RunningStats();
   let H = 0;
   for (let rep = 0; rep < 30; rep++) {
-    const { metrics, perBuyer } = simulateTicketMarket({ buyers, mechanism: "second-price", n, d, reward: rewards.exponential(1), seed: rep });
+    const { metrics, perBuyer } = simulateTicketMarket({
+      buyers,
+      mechanism: "second-price",
+      n,
+      d,
+      reward: rewards.exponential(1),
+      seed: rep,
+    });
     assert.equal(metrics.largestShare, 1);
     assert.equal(metrics.largestWinShare, 1);
     assert.equal(metrics.hhi, 10_000);
@@ -80,7 +102,12 @@ test("heterogeneous buyers, second price: the strongest takes every ticket and p
   const finite = competitiveCapture({ buyers, mu: 1, sigma2: 1, n, d, horizon: H });
   assert.ok(Math.abs(finite.captureOfExtracted - theory.valuationRatio) < 1e-5); // truncation only
   assertAgreement([
-    check({ label: "capture of extracted → v(2)/v(1)", estimate: ofExtracted.mean, stderr: ofExtracted.stderr, expected: finite.captureOfExtracted }),
+    check({
+      label: "capture of extracted → v(2)/v(1)",
+      estimate: ofExtracted.mean,
+      stderr: ofExtracted.stderr,
+      expected: finite.captureOfExtracted,
+    }),
     check({ label: "capture → α(2)", estimate: capture.mean, stderr: capture.stderr, expected: finite.capture }),
   ]);
   assert.ok(close(theory.capture, buyers[theory.runnerUp].alpha, 1e-12)); // r = d, γ = 0
@@ -105,17 +132,41 @@ test("first price: (N−1)/N shading pays (N−1)/N of the top value; 'competiti
 
 test("fixed price: served at the posted price while someone's value reaches it; nothing sold above every value", () => {
   const buyers = homogeneousBuyers({ count: 5, r: d });
-  const ok = simulateTicketMarket({ buyers, mechanism: { kind: "fixed-price", price: 0.3 }, n, d, reward: rewards.constant(1), seed: 2, horizon: 800 }).metrics;
+  const ok = simulateTicketMarket({
+    buyers,
+    mechanism: { kind: "fixed-price", price: 0.3 },
+    n,
+    d,
+    reward: rewards.constant(1),
+    seed: 2,
+    horizon: 800,
+  }).metrics;
   assert.ok(close(ok.proceedsPV, 0.3 * (n + slotsPV(800))));
   assert.equal(ok.ticketsSold, n + 800);
   assert.ok(ok.hhiMean < 3_000); // random rationing among 5 equal buyers
-  const high = simulateTicketMarket({ buyers, mechanism: { kind: "fixed-price", price: 2 }, n, d, reward: rewards.constant(1), seed: 2, horizon: 800 }).metrics;
+  const high = simulateTicketMarket({
+    buyers,
+    mechanism: { kind: "fixed-price", price: 2 },
+    n,
+    d,
+    reward: rewards.constant(1),
+    seed: 2,
+    horizon: 800,
+  }).metrics;
   assert.equal(high.ticketsSold, 0);
   assert.equal(high.emptySlots, 800);
   assert.equal(high.capture, 0);
   assert.ok(Number.isNaN(high.hhi) && Number.isNaN(high.largestShare) && Number.isNaN(high.priceMean));
   // default: 0.8 × the fair price
-  const dflt = simulateTicketMarket({ buyers, mechanism: "fixed-price", n, d, reward: rewards.constant(1), seed: 2, horizon: 50 }).metrics;
+  const dflt = simulateTicketMarket({
+    buyers,
+    mechanism: "fixed-price",
+    n,
+    d,
+    reward: rewards.constant(1),
+    seed: 2,
+    horizon: 50,
+  }).metrics;
   assert.ok(close(dflt.priceFinal, 0.8 * dflt.fairPrice, 1e-12));
 });
 
@@ -136,10 +187,19 @@ test("EIP-1559 controller keeps the outstanding count at its target and finds th
       });
       const late = res.trace!.outstanding.slice(2_000);
       const mean = late.reduce((a, b) => a + b, 0) / late.length;
-      assert.ok(Math.abs(mean - target) <= 1, `priceFactor ${priceFactor}, antiWindup ${antiWindup}: mean count ${mean}`);
-      assert.ok(Math.min(...late) >= target - 2 && Math.max(...late) <= target + 4, `count range ${Math.min(...late)}..${Math.max(...late)}`);
+      assert.ok(
+        Math.abs(mean - target) <= 1,
+        `priceFactor ${priceFactor}, antiWindup ${antiWindup}: mean count ${mean}`,
+      );
+      assert.ok(
+        Math.min(...late) >= target - 2 && Math.max(...late) <= target + 4,
+        `count range ${Math.min(...late)}..${Math.max(...late)}`,
+      );
       const value = buyerValuation({ buyer: buyers[0], mu: 1, sigma2: 0, pool: target });
-      assert.ok(Math.abs(res.metrics.priceFinal / value - 1) < 0.01, `final price ${res.metrics.priceFinal} vs value ${value}`);
+      assert.ok(
+        Math.abs(res.metrics.priceFinal / value - 1) < 0.01,
+        `final price ${res.metrics.priceFinal} vs value ${value}`,
+      );
     }
   }
 });
@@ -169,7 +229,15 @@ test("bonding curve: the count settles where the top bid meets the curve", () =>
 
 test("secondary market moves tickets to stronger buyers without changing the protocol's proceeds", () => {
   const buyers = tieredBuyers({ count: 10, seed: 3, r: d });
-  const base: TicketMarketParams = { buyers, mechanism: "fixed-price", n, d, reward: rewards.exponential(1), seed: 9, horizon: 2_000 };
+  const base: TicketMarketParams = {
+    buyers,
+    mechanism: "fixed-price",
+    n,
+    d,
+    reward: rewards.exponential(1),
+    seed: 9,
+    horizon: 2_000,
+  };
   const without = simulateTicketMarket(base).metrics;
   const withResale = simulateTicketMarket({ ...base, secondary: true }).metrics;
   assert.equal(without.trades, 0);
@@ -185,7 +253,14 @@ test("multi-block bonus: a monopolist continues every run; bonus PV = βμ Σ_{t
   const H = 600;
   const beta = 0.5;
   const { metrics } = simulateTicketMarket({
-    buyers, mechanism: "second-price", n, d, reward: rewards.constant(1), seed: 1, horizon: H, bonus: { beta, aware: false },
+    buyers,
+    mechanism: "second-price",
+    n,
+    d,
+    reward: rewards.constant(1),
+    seed: 1,
+    horizon: H,
+    bonus: { beta, aware: false },
   });
   const top = competitiveCapture({ buyers, mu: 1, sigma2: 0, n, d }).top;
   assert.equal(metrics.continuationSlots, H - 1);
@@ -195,14 +270,31 @@ test("multi-block bonus: a monopolist continues every run; bonus PV = βμ Σ_{t
   assert.ok(close(metrics.extractedPV, buyers[top].alpha * (slotsPV(H) + expectedBonus)));
   const homog = homogeneousBuyers({ count: 10, r: d });
   const run = (aware: boolean) =>
-    simulateTicketMarket({ buyers: homog, mechanism: "second-price", n, d, reward: rewards.constant(1), seed: 1, horizon: H, bonus: { beta, aware } }).metrics;
+    simulateTicketMarket({
+      buyers: homog,
+      mechanism: "second-price",
+      n,
+      d,
+      reward: rewards.constant(1),
+      seed: 1,
+      horizon: H,
+      bonus: { beta, aware },
+    }).metrics;
   assert.equal(run(true).largestShare, 1); // the first ticket's holder values the next one more, and so on
   assert.ok(run(false).largestShare < 0.5);
 });
 
 test("lookahead m delays every payout by m slots: PV of rewards and proceeds scale by x^m, capture unchanged", () => {
   const buyers = homogeneousBuyers({ count: 4, r: d });
-  const base = { buyers, mechanism: "second-price", n, d, reward: rewards.exponential(1), seed: 3, horizon: 700 } as const;
+  const base = {
+    buyers,
+    mechanism: "second-price",
+    n,
+    d,
+    reward: rewards.exponential(1),
+    seed: 3,
+    horizon: 700,
+  } as const;
   const m = 6;
   const now = simulateTicketMarket(base).metrics;
   const later = simulateTicketMarket({ ...base, lookahead: m }).metrics;
@@ -216,7 +308,16 @@ test("budgets cap bids: no buyer ever pays more than its cash, in every mechanis
   const buyers = tieredBuyers({ count: 6, seed: 2, r: d, budgetUnit: 1 / 30 });
   for (const mechanism of MECHANISM_KINDS) {
     for (const secondary of [false, true]) {
-      const { perBuyer, metrics } = simulateTicketMarket({ buyers, mechanism, n, d, reward: rewards.exponential(1), seed: 1, horizon: 1_500, secondary });
+      const { perBuyer, metrics } = simulateTicketMarket({
+        buyers,
+        mechanism,
+        n,
+        d,
+        reward: rewards.exponential(1),
+        seed: 1,
+        horizon: 1_500,
+        secondary,
+      });
       perBuyer.cash.forEach((c, i) => assert.ok(c >= -1e-9, `${mechanism}: buyer ${i} cash ${c}`));
       assert.ok(Number.isFinite(metrics.capture) && metrics.capture >= 0, `${mechanism}: capture ${metrics.capture}`);
     }
@@ -226,15 +327,36 @@ test("budgets cap bids: no buyer ever pays more than its cash, in every mechanis
 test("determinism: the same seed gives identical results, another seed different ones", () => {
   const buyers = tieredBuyers({ count: 10, seed: 1, r: d });
   for (const mechanism of MECHANISM_KINDS) {
-    const params: TicketMarketParams = { buyers, mechanism, n, d, reward: rewards.exponential(1), seed: "same", horizon: 400, secondary: true, trace: { every: 50 } };
+    const params: TicketMarketParams = {
+      buyers,
+      mechanism,
+      n,
+      d,
+      reward: rewards.exponential(1),
+      seed: "same",
+      horizon: 400,
+      secondary: true,
+      trace: { every: 50 },
+    };
     assert.deepEqual(simulateTicketMarket(params), simulateTicketMarket(params));
-    assert.notEqual(simulateTicketMarket({ ...params, seed: "other" }).metrics.rewardsPV, simulateTicketMarket(params).metrics.rewardsPV);
+    assert.notEqual(
+      simulateTicketMarket({ ...params, seed: "other" }).metrics.rewardsPV,
+      simulateTicketMarket(params).metrics.rewardsPV,
+    );
   }
 });
 
 test("simulateTicketMarket rejects bad input (RangeError naming the parameter)", () => {
   const buyers = homogeneousBuyers({ count: 2, r: d });
-  const ok: TicketMarketParams = { buyers, mechanism: "second-price", n, d, reward: rewards.exponential(1), seed: 1, horizon: 10 };
+  const ok: TicketMarketParams = {
+    buyers,
+    mechanism: "second-price",
+    n,
+    d,
+    reward: rewards.exponential(1),
+    seed: 1,
+    horizon: 10,
+  };
   const bad: Array<[Partial<TicketMarketParams> & Record<string, unknown>, RegExp]> = [
     [{ n: 0 }, /\bn\b/],
     [{ n: 2.5 }, /\bn\b/],
@@ -262,6 +384,10 @@ test("simulateTicketMarket rejects bad input (RangeError naming the parameter)",
     [{ mechanism: { kind: "bonding-curve", basePrice: 0 } }, /mechanism\.basePrice/],
   ];
   for (const [change, pattern] of bad) {
-    assert.throws(() => simulateTicketMarket({ ...ok, ...change } as TicketMarketParams), (err: unknown) => err instanceof RangeError && pattern.test(err.message), JSON.stringify(change));
+    assert.throws(
+      () => simulateTicketMarket({ ...ok, ...change } as TicketMarketParams),
+      (err: unknown) => err instanceof RangeError && pattern.test(err.message),
+      JSON.stringify(change),
+    );
   }
 });

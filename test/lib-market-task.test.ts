@@ -30,7 +30,13 @@ test("runSweep runs the market task inline and on worker threads with identical 
 });
 
 test("commonSeed gives every mechanism the same population and reward path per replication", async () => {
-  const rows = await runSweep({ task: marketTaskRef(), grid: { ...grid, commonSeed: [5] }, replications: 2, seed: 1, workers: 0 });
+  const rows = await runSweep({
+    task: marketTaskRef(),
+    grid: { ...grid, commonSeed: [5] },
+    replications: 2,
+    seed: 1,
+    workers: 0,
+  });
   for (const rep of [0, 1]) {
     const pvs = new Set(rows.filter((r) => r.replication === rep).map((r) => r.rewardsPV));
     assert.equal(pvs.size, 1);
@@ -54,7 +60,11 @@ test("task parameters are validated (RangeError naming the parameter)", () => {
     [{ ...ok, r: "high" }, /\br\b/],
   ];
   for (const [params, pattern] of cases) {
-    assert.throws(() => marketTask({ params, replication: 0, seed: 1 }), (e: unknown) => e instanceof RangeError && pattern.test(e.message), JSON.stringify(params));
+    assert.throws(
+      () => marketTask({ params, replication: 0, seed: 1 }),
+      (e: unknown) => e instanceof RangeError && pattern.test(e.message),
+      JSON.stringify(params),
+    );
   }
   assert.throws(() => marketTask({ params: ok, replication: -1, seed: 1 }), /replication/);
   assert.throws(() => marketTask({ params: ok, replication: 0, seed: "" }), /seed/);

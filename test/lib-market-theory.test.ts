@@ -23,16 +23,29 @@ const close = (a: number, b: number, rel = 1e-12) => Math.abs(a - b) <= rel * Ma
 
 test("competitive capture: 1 for homogeneous buyers at r = d; (1+nd)/(1+nr) with capital costs; α(2) with skills", () => {
   const d = 0.01;
-  assert.ok(close(competitiveCapture({ buyers: homogeneousBuyers({ count: 3, r: d }), mu: 2, sigma2: 1, n: 40, d }).capture, 1));
+  assert.ok(
+    close(competitiveCapture({ buyers: homogeneousBuyers({ count: 3, r: d }), mu: 2, sigma2: 1, n: 40, d }).capture, 1),
+  );
   // research-notes §5 item 2: d = 3 %/yr, r = 10 %/yr, n = 1e7 → χ = 0.816; n = 1e4 → 0.99975
   const social = perSlotRate(0.03);
   const cost = perSlotRate(0.1);
-  const buyers = customBuyers({ buyers: [{ alpha: 1, r: cost }, { alpha: 1, r: cost }] });
+  const buyers = customBuyers({
+    buyers: [
+      { alpha: 1, r: cost },
+      { alpha: 1, r: cost },
+    ],
+  });
   const chi = (n: number) => competitiveCapture({ buyers, mu: 1, sigma2: 0, n, d: social }).capture;
   assert.ok(close(chi(1e7), (1 + 1e7 * social) / (1 + 1e7 * cost), 1e-12));
   assert.equal(chi(1e7).toFixed(3), "0.816");
   assert.equal(chi(1e4).toFixed(5), "0.99975");
-  const skills = customBuyers({ buyers: [{ alpha: 0.7, r: d }, { alpha: 0.9, r: d }, { alpha: 0.8, r: d }] });
+  const skills = customBuyers({
+    buyers: [
+      { alpha: 0.7, r: d },
+      { alpha: 0.9, r: d },
+      { alpha: 0.8, r: d },
+    ],
+  });
   const result = competitiveCapture({ buyers: skills, mu: 1, sigma2: 1, n: 10, d });
   assert.equal(result.top, 1);
   assert.equal(result.runnerUp, 2);
@@ -56,17 +69,26 @@ test("Pai–Resnick closed forms: 0.5→0.816, 0.667→0.877, 0.333→0.755; the
     assert.ok(close(r.aheadOfTimeShare + r.resaleProbability, 1));
     assert.equal(r.aheadOfTimeWinner, lambda1 <= lambda2 ? 1 : 2);
     // the gap of willingness to pay is (1/λ1 − 1/λ2)(1 − 2/e)
-    assert.ok(Math.abs(r.willingnessToPay[0] - r.willingnessToPay[1] - (1 / lambda1 - 1 / lambda2) * (1 - 2 / Math.E)) < 1e-12);
+    assert.ok(
+      Math.abs(r.willingnessToPay[0] - r.willingnessToPay[1] - (1 / lambda1 - 1 / lambda2) * (1 - 2 / Math.E)) < 1e-12,
+    );
   }
 });
 
 test("Pai–Resnick closed forms agree with the simulated two-bidder game (5 stderr)", () => {
   const checks: CheckResult[] = [];
-  for (const [lambda1, lambda2] of [[1, 1], [1, 2], [1, 0.5], [0.3, 2]]) {
+  for (const [lambda1, lambda2] of [
+    [1, 1],
+    [1, 2],
+    [1, 0.5],
+    [0.3, 2],
+  ]) {
     const theory = paiResnick({ lambda1, lambda2 });
     const sim = simulatePaiResnick({ lambda1, lambda2, samples: 200_000, seed: `pr-${lambda1}-${lambda2}` });
     const add = (label: string, est: { mean: number; stderr: number }, expected: number) =>
-      checks.push(check({ label: `${label} (λ1=${lambda1}, λ2=${lambda2})`, estimate: est.mean, stderr: est.stderr, expected }));
+      checks.push(
+        check({ label: `${label} (λ1=${lambda1}, λ2=${lambda2})`, estimate: est.mean, stderr: est.stderr, expected }),
+      );
     add("per-slot share", sim.perSlotShare, theory.perSlotShare);
     add("ahead-of-time share", sim.aheadOfTimeShare, theory.aheadOfTimeShare);
     add("resale probability", sim.resaleProbability, theory.resaleProbability);
@@ -108,8 +130,22 @@ test("runs of consecutive slots: exact expectations, the S(1−P)P^k approximati
   const sim = simulateRuns({ n: 10, held: 3, slots, replications: 200, seed: "runs", maxLength: 12 });
   const checks: CheckResult[] = [];
   for (let k = 1; k <= 8; k++) {
-    checks.push(check({ label: `runs ≥ ${k}`, estimate: sim.atLeast[k - 1].mean, stderr: sim.atLeast[k - 1].stderr, expected: expectedRuns({ share: 0.3, slots, minLength: k }) }));
-    checks.push(check({ label: `runs = ${k}`, estimate: sim.exactly[k - 1].mean, stderr: sim.exactly[k - 1].stderr, expected: expectedRunsOfLength({ share: 0.3, slots, length: k }) }));
+    checks.push(
+      check({
+        label: `runs ≥ ${k}`,
+        estimate: sim.atLeast[k - 1].mean,
+        stderr: sim.atLeast[k - 1].stderr,
+        expected: expectedRuns({ share: 0.3, slots, minLength: k }),
+      }),
+    );
+    checks.push(
+      check({
+        label: `runs = ${k}`,
+        estimate: sim.exactly[k - 1].mean,
+        stderr: sim.exactly[k - 1].stderr,
+        expected: expectedRunsOfLength({ share: 0.3, slots, length: k }),
+      }),
+    );
   }
   checks.push(check({ label: "wins", estimate: sim.wins.mean, stderr: sim.wins.stderr, expected: 0.3 * slots }));
   assertAgreement(checks);
@@ -119,9 +155,28 @@ test("value of a maintained share with a bonus: closed forms against simulation 
   const d = 0.05;
   const reward = rewards.exponential(1);
   const checks: CheckResult[] = [];
-  for (const bonus of [{ kind: "linear", beta: 0.5 }, { kind: "geometric", beta: 0.5 }, { kind: "linear", beta: 0 }] as MultiBlockBonus[]) {
-    const sim = simulateShareWithBonus({ reward, n: 10, held: 4, d, bonus, paths: 3_000, seed: `bonus-${bonus.kind}-${bonus.beta}` });
-    checks.push(check({ label: `${bonus.kind} β=${bonus.beta}`, estimate: sim.mean, stderr: sim.stderr, expected: shareValueWithBonus({ mu: 1, share: 0.4, d, bonus }) }));
+  for (const bonus of [
+    { kind: "linear", beta: 0.5 },
+    { kind: "geometric", beta: 0.5 },
+    { kind: "linear", beta: 0 },
+  ] as MultiBlockBonus[]) {
+    const sim = simulateShareWithBonus({
+      reward,
+      n: 10,
+      held: 4,
+      d,
+      bonus,
+      paths: 3_000,
+      seed: `bonus-${bonus.kind}-${bonus.beta}`,
+    });
+    checks.push(
+      check({
+        label: `${bonus.kind} β=${bonus.beta}`,
+        estimate: sim.mean,
+        stderr: sim.stderr,
+        expected: shareValueWithBonus({ mu: 1, share: 0.4, d, bonus }),
+      }),
+    );
   }
   assertAgreement(checks);
   // β = 0: both shapes give μP/d; geometric is infinite once (1+β)P ≥ 1+d
@@ -142,7 +197,9 @@ test("marginal value exceeds average value at every share once β > 0 (superaddi
       // the derivative matches a central difference
       const h = 1e-6;
       const numeric =
-        (shareValueWithBonus({ mu: 1, share: P + h, d: 0.02, bonus }) - shareValueWithBonus({ mu: 1, share: P - h, d: 0.02, bonus })) / (2 * h);
+        (shareValueWithBonus({ mu: 1, share: P + h, d: 0.02, bonus }) -
+          shareValueWithBonus({ mu: 1, share: P - h, d: 0.02, bonus })) /
+        (2 * h);
       assert.ok(Math.abs(numeric / dV - 1) < 1e-6, `${kind} P=${P}: ${numeric} vs ${dV}`);
     }
   }
@@ -172,8 +229,14 @@ test("centralisation threshold: closed form (linear) = bisection; the break-even
   assert.ok(g.marginalShare! < P);
   // no disadvantage → any share pays; no bonus and a disadvantage → none does; too weak a bonus → none ≤ 1
   assert.equal(centralisationThreshold({ mu: 1, n: 100, r, bonus }).averageShare, 0);
-  assert.equal(centralisationThreshold({ mu: 1, n: 100, r, alpha, bonus: { kind: "linear", beta: 0 } }).averageShare, null);
-  assert.equal(centralisationThreshold({ mu: 1, n: 100, r, alpha: 0.5, bonus: { kind: "linear", beta: 0.1 } }).averageShare, null);
+  assert.equal(
+    centralisationThreshold({ mu: 1, n: 100, r, alpha, bonus: { kind: "linear", beta: 0 } }).averageShare,
+    null,
+  );
+  assert.equal(
+    centralisationThreshold({ mu: 1, n: 100, r, alpha: 0.5, bonus: { kind: "linear", beta: 0.1 } }).averageShare,
+    null,
+  );
 });
 
 test("theory functions and simulators reject bad input (RangeError naming the parameter)", () => {
@@ -200,15 +263,64 @@ test("theory functions and simulators reject bad input (RangeError naming the pa
     [() => simulateRuns({ n: 10, held: 1, slots: 10, replications: 2, seed: 1, maxLength: 0 }), /maxLength/],
     [() => shareValueWithBonus({ mu: 1, share: -0.1, d: 0.1, bonus: { kind: "linear", beta: 1 } }), /share/],
     [() => shareValueWithBonus({ mu: 1, share: 0.1, d: 0, bonus: { kind: "linear", beta: 1 } }), /\bd\b/],
-    [() => shareValueWithBonus({ mu: 1, share: 0.1, d: 0.1, bonus: { kind: "cubic" as never, beta: 1 } }), /bonus\.kind/],
+    [
+      () => shareValueWithBonus({ mu: 1, share: 0.1, d: 0.1, bonus: { kind: "cubic" as never, beta: 1 } }),
+      /bonus\.kind/,
+    ],
     [() => marginalShareValue({ mu: 1, share: 0.1, d: 0.1, bonus: { kind: "linear", beta: -1 } }), /bonus\.beta/],
     [() => centralisationThreshold({ mu: 1, n: 10, r: 0, bonus: { kind: "linear", beta: 1 } }), /\br\b/],
     [() => centralisationThreshold({ mu: 1, n: 10, r: 0.1, alpha: 0, bonus: { kind: "linear", beta: 1 } }), /alpha/],
     [() => centralisationThreshold({ mu: 1, n: 10, r: 0.1, price: -1, bonus: { kind: "linear", beta: 1 } }), /price/],
-    [() => centralisationThreshold({ mu: 1, n: 10, r: 0.1, bonus: { kind: "linear", beta: 1 }, method: "newton" as never }), /method/],
-    [() => simulateShareWithBonus({ reward: rewards.exponential(1), n: 10, held: 4, d: 0.1, bonus: { kind: "linear", beta: 1 }, paths: 1, seed: 1 }), /paths/],
-    [() => simulateShareWithBonus({ reward: rewards.exponential(1), n: 10, held: 9, d: 0.1, bonus: { kind: "geometric", beta: 1 }, paths: 2, seed: 1 }), /bonus\.beta/],
-    [() => simulateShareWithBonus({ reward: null as never, n: 10, held: 4, d: 0.1, bonus: { kind: "linear", beta: 1 }, paths: 2, seed: 1 }), /reward/],
+    [
+      () =>
+        centralisationThreshold({
+          mu: 1,
+          n: 10,
+          r: 0.1,
+          bonus: { kind: "linear", beta: 1 },
+          method: "newton" as never,
+        }),
+      /method/,
+    ],
+    [
+      () =>
+        simulateShareWithBonus({
+          reward: rewards.exponential(1),
+          n: 10,
+          held: 4,
+          d: 0.1,
+          bonus: { kind: "linear", beta: 1 },
+          paths: 1,
+          seed: 1,
+        }),
+      /paths/,
+    ],
+    [
+      () =>
+        simulateShareWithBonus({
+          reward: rewards.exponential(1),
+          n: 10,
+          held: 9,
+          d: 0.1,
+          bonus: { kind: "geometric", beta: 1 },
+          paths: 2,
+          seed: 1,
+        }),
+      /bonus\.beta/,
+    ],
+    [
+      () =>
+        simulateShareWithBonus({
+          reward: null as never,
+          n: 10,
+          held: 4,
+          d: 0.1,
+          bonus: { kind: "linear", beta: 1 },
+          paths: 2,
+          seed: 1,
+        }),
+      /reward/,
+    ],
   ];
   for (const [fn, pattern] of cases) {
     assert.throws(fn, (err: unknown) => err instanceof RangeError && pattern.test(err.message), String(fn));

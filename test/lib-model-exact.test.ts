@@ -73,7 +73,10 @@ const cache = new Map<string, ReturnType<typeof computeExactModel>>();
 function exactModel(muText: string, sigma2Text: string, n: number, dText: string) {
   const key = `${muText}|${sigma2Text}|${n}|${dText}`;
   let model = cache.get(key);
-  if (!model) cache.set(key, (model = computeExactModel(muText, sigma2Text, n, dText)));
+  if (!model) {
+    model = computeExactModel(muText, sigma2Text, n, dText);
+    cache.set(key, model);
+  }
   return model;
 }
 
@@ -88,7 +91,7 @@ function computeExactModel(muText: string, sigma2Text: string, n: number, dText:
   // E[x^{jT}] = Σ_t p q^{t−1} x^{jt}, by recurrence term(t+1) = term(t)·q·x^j.
   const momentOfDiscount = (j: number) => {
     const xj = x.pow(j);
-    return series((t, prev) => (prev ? prev.times(q).times(xj) : p.times(xj)), q.times(xj));
+    return series((_t, prev) => (prev ? prev.times(q).times(xj) : p.times(xj)), q.times(xj));
   };
   const ex = momentOfDiscount(1);
   const ex2 = momentOfDiscount(2);
@@ -101,8 +104,8 @@ function computeExactModel(muText: string, sigma2Text: string, n: number, dText:
   if (n >= 2) {
     const r2 = big(n - 2).div(n);
     const x2 = x.times(x);
-    const first = series((t, prev) => (prev ? prev.times(r2).times(x2) : p.times(x2)), r2.times(x2));
-    const after = series((t, prev) => (prev ? prev.times(q).times(x) : p.times(x)), q.times(x));
+    const first = series((_t, prev) => (prev ? prev.times(r2).times(x2) : p.times(x2)), r2.times(x2));
+    const after = series((_t, prev) => (prev ? prev.times(q).times(x) : p.times(x)), q.times(x));
     const joint = big(2).times(first).times(after);
     covariance = mu.times(mu).times(joint.minus(ex.times(ex)));
     // The joint pmf sums to 1: 2·Σ_s ((n−2)/n)^{s−1}/n · Σ_u q^{u−1}/n = 1.
@@ -110,13 +113,30 @@ function computeExactModel(muText: string, sigma2Text: string, n: number, dText:
     assert.ok(mass.minus(1).abs().lt("1e-35"));
   }
   // Σ_{t≥1} x^t and Σ_{t≥1} x^{2t}.
-  const discountSum = series((t, prev) => (prev ? prev.times(x) : x), x);
-  const discountSquareSum = series((t, prev) => (prev ? prev.times(x).times(x) : x.times(x)), x.times(x));
+  const discountSum = series((_t, prev) => (prev ? prev.times(x) : x), x);
+  const discountSquareSum = series((_t, prev) => (prev ? prev.times(x).times(x) : x.times(x)), x.times(x));
   // Issued: the slot-t winner is an original ticket with probability q^{t−1}.
-  const issued = mu.times(series((t, prev) => (prev ? prev.times(q).times(x) : x), q.times(x)));
+  const issued = mu.times(series((_t, prev) => (prev ? prev.times(q).times(x) : x), q.times(x)));
   // Unissued: the ticket minted at the end of slot s is worth μE[x^T] at s.
   const unissued = discountSum.times(value);
-  return { mu, sigma2, d, x, p, q, ex, ex2, value, second, variance, covariance, discountSum, discountSquareSum, issued, unissued };
+  return {
+    mu,
+    sigma2,
+    d,
+    x,
+    p,
+    q,
+    ex,
+    ex2,
+    value,
+    second,
+    variance,
+    covariance,
+    discountSum,
+    discountSquareSum,
+    issued,
+    unissued,
+  };
 }
 
 /** |actual − expected| ≤ tolerance·|expected| (expected exact). */
@@ -208,7 +228,12 @@ for (const c of CASES) {
     for (const m of [0, 1, 7]) {
       const xm = exact.x.pow(m);
       close(lookaheadTicketValue({ mu, n, d, m }), exact.value.times(xm), ULPS, `lookahead m=${m}`);
-      close(lookaheadTicketVariance({ mu, sigma2, n, d, m }), exact.variance.times(xm).times(xm), ULPS, `lookahead var m=${m}`);
+      close(
+        lookaheadTicketVariance({ mu, sigma2, n, d, m }),
+        exact.variance.times(xm).times(xm),
+        ULPS,
+        `lookahead var m=${m}`,
+      );
       close(executionAuctionValue({ mu, d, m }), exact.mu.times(xm), ULPS, `EA m=${m}`);
       close(executionAuctionVariance({ sigma2, d, m }), exact.sigma2.times(xm).times(xm), ULPS, `EA var m=${m}`);
     }
@@ -229,8 +254,8 @@ test("capture ratio equals protocol revenue over μ/d, both summed as series", (
     const xr = ONE.div(ONE.plus(r));
     // A buyer discounting at r pays μE_r[x_r^T] (μ = 1); the protocol sells n tickets now and one
     // per slot from slot 1 on, all at that price; the rewards are worth Σ_t x^t.
-    const price = series((t, prev) => (prev ? prev.times(q).times(xr) : p.times(xr)), q.times(xr));
-    const discountSum = series((t, prev) => (prev ? prev.times(x) : x), x);
+    const price = series((_t, prev) => (prev ? prev.times(q).times(xr) : p.times(xr)), q.times(xr));
+    const discountSum = series((_t, prev) => (prev ? prev.times(x) : x), x);
     const chi = price.times(n).plus(price.times(discountSum)).div(discountSum);
     close(captureRatio({ n, d: Number(dText), r: Number(rText) }), chi, ULPS, `capture n=${n}`);
   }
@@ -239,10 +264,54 @@ test("capture ratio equals protocol revenue over μ/d, both summed as series", (
 test("golden values of research-notes §2.6 (exact rationals)", () => {
   const f = (a: number, b = 1) => mathjs.fraction(a, b);
   const rows = [
-    { mu: 1, sigma2: 1, n: 100, d: [1, 100], value: f(1, 2), issued: f(50), unissued: f(50), npv: f(100), variance: f(499, 1204), cov: -6.2344e-4 },
-    { mu: 1, sigma2: 1, n: 10, d: [1, 20], value: f(2, 3), issued: f(20, 3), unissued: f(40, 3), npv: f(20), variance: f(44, 81), cov: -3.6731e-3 },
-    { mu: 1, sigma2: 4, n: 1000, d: [1, 1000], value: f(1, 2), issued: f(500), unissued: f(500), npv: f(1000), variance: f(16999, 12004), cov: -6.2484e-5 },
-    { mu: 1, sigma2: 1, n: 1, d: [1, 10], value: f(10, 11), issued: f(10, 11), unissued: f(100, 11), npv: f(10), variance: f(100, 121), cov: undefined },
+    {
+      mu: 1,
+      sigma2: 1,
+      n: 100,
+      d: [1, 100],
+      value: f(1, 2),
+      issued: f(50),
+      unissued: f(50),
+      npv: f(100),
+      variance: f(499, 1204),
+      cov: -6.2344e-4,
+    },
+    {
+      mu: 1,
+      sigma2: 1,
+      n: 10,
+      d: [1, 20],
+      value: f(2, 3),
+      issued: f(20, 3),
+      unissued: f(40, 3),
+      npv: f(20),
+      variance: f(44, 81),
+      cov: -3.6731e-3,
+    },
+    {
+      mu: 1,
+      sigma2: 4,
+      n: 1000,
+      d: [1, 1000],
+      value: f(1, 2),
+      issued: f(500),
+      unissued: f(500),
+      npv: f(1000),
+      variance: f(16999, 12004),
+      cov: -6.2484e-5,
+    },
+    {
+      mu: 1,
+      sigma2: 1,
+      n: 1,
+      d: [1, 10],
+      value: f(10, 11),
+      issued: f(10, 11),
+      unissued: f(100, 11),
+      npv: f(10),
+      variance: f(100, 121),
+      cov: undefined,
+    },
   ];
   const exactly = (actual: number, expected: MathJs.Fraction, label: string) => {
     const e = Number(expected.valueOf());
@@ -273,8 +342,26 @@ test("theory columns of research-notes §2.8 and §3 (stakes, 4–5 digits as pr
   const mu = 0.05;
   const sigma2 = 0.05 * 0.05;
   const rows = [
-    { n: 20, d: 0.02, k: 5, staticMean: 0.17857, staticVar: 7.377e-3, grossMean: 0.625, grossVar: 2.707e-2, netVar: 1.642e-2 },
-    { n: 100, d: 0.01, k: 25, staticMean: 0.625, staticVar: 2.497e-2, grossMean: 1.25, grossVar: 5.442e-2, netVar: 3.693e-2 },
+    {
+      n: 20,
+      d: 0.02,
+      k: 5,
+      staticMean: 0.17857,
+      staticVar: 7.377e-3,
+      grossMean: 0.625,
+      grossVar: 2.707e-2,
+      netVar: 1.642e-2,
+    },
+    {
+      n: 100,
+      d: 0.01,
+      k: 25,
+      staticMean: 0.625,
+      staticVar: 2.497e-2,
+      grossMean: 1.25,
+      grossVar: 5.442e-2,
+      netVar: 3.693e-2,
+    },
   ];
   const near = (actual: number, printed: number, label: string) =>
     assert.ok(Math.abs(actual / printed - 1) < 5e-4, `${label}: ${actual} vs printed ${printed}`);
@@ -288,7 +375,16 @@ test("theory columns of research-notes §2.8 and §3 (stakes, 4–5 digits as pr
     near(maintainedStakeVariance({ mu, sigma2, n: r.n, d: r.d, share }), r.netVar, "net variance");
   }
   // §3: A = Pnμ/(nd+1) with μ = 1, d = 0.01, P = 10 %.
-  const table: Array<[number, number]> = [[1, 0.0990], [10, 0.909], [50, 3.333], [100, 5.0], [200, 6.667], [500, 8.333], [1000, 9.091], [10_000, 9.901]];
+  const table: Array<[number, number]> = [
+    [1, 0.099],
+    [10, 0.909],
+    [50, 3.333],
+    [100, 5.0],
+    [200, 6.667],
+    [500, 8.333],
+    [1000, 9.091],
+    [10_000, 9.901],
+  ];
   for (const [n, printed] of table) {
     assert.ok(Math.abs(stakeValue({ mu: 1, n, d: 0.01, share: 0.1 }) - printed) < 6e-4, `A at n=${n}`);
   }

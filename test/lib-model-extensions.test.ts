@@ -160,7 +160,13 @@ function exactCaraExpectation(mu: number, n: number, dText: string, gamma: numbe
 
 test("CARA certainty equivalent against the exact series (40 digits)", () => {
   // μ and γ enter only through a = γμ, so varying γ at two μ covers the range.
-  for (const [n, dText] of [[1, "0.1"], [2, "0.5"], [3, "0.1"], [10, "0.05"], [40, "0.05"]] as const) {
+  for (const [n, dText] of [
+    [1, "0.1"],
+    [2, "0.5"],
+    [3, "0.1"],
+    [10, "0.05"],
+    [40, "0.05"],
+  ] as const) {
     for (const gamma of [0.01, 0.5, 2, 10]) {
       for (const mu of gamma < 1 ? [1] : [0.3]) {
         const expectation = exactCaraExpectation(mu, n, dText, gamma);
@@ -181,11 +187,18 @@ test("CARA certainty equivalent against the exact series (40 digits)", () => {
 });
 
 test("CARA: the direct sum and the binomial series agree where both are feasible", () => {
-  for (const [n, d] of [[1e4, 1e-4], [300, 1e-3], [50, 2e-2]]) {
+  for (const [n, d] of [
+    [1e4, 1e-4],
+    [300, 1e-3],
+    [50, 2e-2],
+  ]) {
     for (const gamma of [1e-3, 1, 20]) {
       const direct = certaintyEquivalentDetails({ mu: 1, n, d, gamma, rewards: "exponential", method: "direct" });
       const series = certaintyEquivalentDetails({ mu: 1, n, d, gamma, rewards: "exponential", method: "series" });
-      assert.ok(relative(direct.value, series.value) <= 1e-12, `n=${n} d=${d} γ=${gamma}: ${direct.value} vs ${series.value}`);
+      assert.ok(
+        relative(direct.value, series.value) <= 1e-12,
+        `n=${n} d=${d} γ=${gamma}: ${direct.value} vs ${series.value}`,
+      );
     }
   }
 });
@@ -193,7 +206,11 @@ test("CARA: the direct sum and the binomial series agree where both are feasible
 test("CARA at realistic scale (n = 1e9, d = 1.5e-8) matches the cumulant expansion", () => {
   // CE = Σ_j (−γ)^{j−1} κ_j / j!; with R ~ Exp(μ), E[V^j] = j! μ^j E[x^{jT}], E[x^{jT}] = 1/(1 + n((1+d)^j − 1)).
   const mu = 1;
-  for (const [n, d] of [[1e9, 1.5e-8], [1e9, 1e-9], [1e6, 1.5e-8]]) {
+  for (const [n, d] of [
+    [1e9, 1.5e-8],
+    [1e9, 1e-9],
+    [1e6, 1.5e-8],
+  ]) {
     const moment = (j: number) => {
       let factorial = 1;
       for (let i = 2; i <= j; i++) factorial *= i;
@@ -218,9 +235,15 @@ test("CARA at realistic scale (n = 1e9, d = 1.5e-8) matches the cumulant expansi
 });
 
 test("CARA: γ = 0 is risk neutral; n = 1 is closed form; mean–variance CE", () => {
-  assert.equal(certaintyEquivalent({ mu: 2, n: 10, d: 0.1, gamma: 0, rewards: "exponential" }), ticketValue({ mu: 2, n: 10, d: 0.1 }));
+  assert.equal(
+    certaintyEquivalent({ mu: 2, n: 10, d: 0.1, gamma: 0, rewards: "exponential" }),
+    ticketValue({ mu: 2, n: 10, d: 0.1 }),
+  );
   const x = 1 / 1.1;
-  assert.ok(relative(certaintyEquivalent({ mu: 2, n: 1, d: 0.1, gamma: 0.5, rewards: "exponential" }), Math.log1p(x) / 0.5) <= 4 * U);
+  assert.ok(
+    relative(certaintyEquivalent({ mu: 2, n: 1, d: 0.1, gamma: 0.5, rewards: "exponential" }), Math.log1p(x) / 0.5) <=
+      4 * U,
+  );
   assert.equal(meanVarianceCertaintyEquivalent({ mean: 1, variance: 0.5, gamma: 2 }), 0.5);
   assert.equal(meanVarianceCertaintyEquivalent({ mean: -1, variance: 0, gamma: 2 }), -1);
 });
@@ -232,7 +255,10 @@ test("pooling: per-ticket variance Var/k + (1 − 1/k)Cov; premium γVar/(2m); p
   for (const k of [1, 2, 10, 100]) {
     const expected = v / k + (1 - 1 / k) * c;
     assert.ok(relative(pooledTicketVariance({ mu, sigma2, n, d, k }), expected) <= 1e-14);
-    assert.ok(relative(pooledTicketVariance({ mu, sigma2, n, d, k }) * k * k, holdingVariance({ mu, sigma2, n, d, k })) <= 4 * U);
+    assert.ok(
+      relative(pooledTicketVariance({ mu, sigma2, n, d, k }) * k * k, holdingVariance({ mu, sigma2, n, d, k })) <=
+        4 * U,
+    );
   }
   assert.equal(pooledTicketVariance({ mu, sigma2, n, d, k: 1 }), v);
   assert.equal(poolRiskPremium({ variance: 2, gamma: 0.5, members: 5 }), 0.1);
@@ -260,7 +286,13 @@ test("lookahead and execution auctions: m = 0 is the post's ticket; exact ration
   assert.ok(relative(lookaheadTicketValue({ mu, n, d, m: 3 }), 500 / 1331) <= 8 * U);
   assert.ok(relative(executionAuctionValue({ mu, d, m: 3 }), 1000 / 1331) <= 8 * U);
   assert.ok(relative(executionAuctionVariance({ sigma2, d, m: 3 }), (2 * 1e6) / 1331 ** 2) <= 8 * U);
-  assert.ok(relative(lookaheadTicketVariance({ mu, sigma2, n, d, m: 3 }), (ticketVariance({ mu, sigma2, n, d }) * 1e6) / 1331 ** 2) <= 8 * U);
+  assert.ok(
+    relative(
+      lookaheadTicketVariance({ mu, sigma2, n, d, m: 3 }),
+      (ticketVariance({ mu, sigma2, n, d }) * 1e6) / 1331 ** 2,
+    ) <=
+      8 * U,
+  );
   // The auction carries reward risk only: its squared coefficient of variation is σ²/μ² for every m,
   // while the ticket's is higher by (σ²+μ²)n(n−1)d²/(μ²(nd²+2nd+1)) (timing risk).
   for (const m of [0, 3, 32]) {

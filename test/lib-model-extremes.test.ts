@@ -41,7 +41,7 @@ const mathjs = require("mathjs/lib/browser/math.js") as typeof MathJs & {
 const Decimal = mathjs.BigNumber.clone({ precision: 50 });
 /** A double as a decimal (its shortest round-trip representation: within half an ulp of the double). */
 const big = (v: number) => new Decimal(v);
-const ONE = big(1);
+const _ONE = big(1);
 
 /**
  * The post's formulas, evaluated naively (with their cancelling differences) in 50-digit arithmetic
@@ -71,7 +71,11 @@ const REALISTIC_N = [1, 2, 32, 1000, 1e6, 1e7, 1e9, 2 ** 53];
 test("realistic scale: every moment matches a 50-digit evaluation of the post's formula", () => {
   for (const d of REALISTIC_D) {
     for (const n of REALISTIC_N) {
-      for (const [mu, sigma2] of [[0.1246, 1.446 ** 2], [1, 0], [1, 1]]) {
+      for (const [mu, sigma2] of [
+        [0.1246, 1.446 ** 2],
+        [1, 0],
+        [1, 1],
+      ]) {
         const ref = reference(mu, sigma2, n, d);
         const label = `μ=${mu} σ²=${sigma2} n=${n} d=${d}`;
         const checks: Array<[string, number, Big]> = [
@@ -85,7 +89,10 @@ test("realistic scale: every moment matches a 50-digit evaluation of the post's 
         if (n >= 2) checks.push(["ticketCovariance", ticketCovariance({ mu, n, d }), ref.covariance]);
         for (const [name, actual, expected] of checks) {
           assert.ok(Number.isFinite(actual), `${name} finite (${label})`);
-          assert.ok(relativeError(actual, expected) <= TIGHT, `${name} (${label}): ${actual} vs ${expected.toSignificantDigits(17)}`);
+          assert.ok(
+            relativeError(actual, expected) <= TIGHT,
+            `${name} (${label}): ${actual} vs ${expected.toSignificantDigits(17)}`,
+          );
         }
       }
     }
@@ -102,14 +109,25 @@ test("the cancellation is real: the post's formula in doubles loses the timing-r
 });
 
 test("holdings and stakes at realistic d: k·Var + k(k−1)·Cov without cancellation", () => {
-  for (const [n, d] of [[1000, 1e-9], [1000, 1.5e-8], [1e9, 1e-9], [1e9, 1.5e-8]]) {
-    for (const [mu, sigma2] of [[1, 0], [0.1246, 2.09]]) {
+  for (const [n, d] of [
+    [1000, 1e-9],
+    [1000, 1.5e-8],
+    [1e9, 1e-9],
+    [1e9, 1.5e-8],
+  ]) {
+    for (const [mu, sigma2] of [
+      [1, 0],
+      [0.1246, 2.09],
+    ]) {
       const ref = reference(mu, sigma2, n, d);
       for (const k of [...new Set([1, 2, 1000, n / 2, n])].filter((k) => k <= n)) {
         const K = big(k);
         const expected = K.times(ref.variance).plus(K.times(K.minus(1)).times(ref.covariance));
         const actual = holdingVariance({ mu, sigma2, n, d, k });
-        assert.ok(relativeError(actual, expected) <= TIGHT, `holdingVariance k=${k} d=${d}: ${actual} vs ${expected.toSignificantDigits(17)}`);
+        assert.ok(
+          relativeError(actual, expected) <= TIGHT,
+          `holdingVariance k=${k} d=${d}: ${actual} vs ${expected.toSignificantDigits(17)}`,
+        );
       }
       for (const share of [0.1, 0.5, 1]) {
         const K = big(share).times(ref.N);
@@ -121,7 +139,10 @@ test("holdings and stakes at realistic d: k·Var + k(k−1)·Cov without cancell
         const margin = ref.M.minus(ref.value);
         const net = P.times(ref.S.plus(margin.times(margin))).minus(P.times(P).times(margin).times(margin));
         const expectedNet = net.div(ref.D.times(ref.D.plus(2)));
-        assert.ok(relativeError(maintainedStakeVariance({ mu, sigma2, n, d, share }), expectedNet) <= TIGHT, `net P=${share}`);
+        assert.ok(
+          relativeError(maintainedStakeVariance({ mu, sigma2, n, d, share }), expectedNet) <= TIGHT,
+          `net P=${share}`,
+        );
       }
     }
   }
@@ -130,7 +151,11 @@ test("holdings and stakes at realistic d: k·Var + k(k−1)·Cov without cancell
 test("small-d expansions of research-notes §2.5 hold to O(d³)", () => {
   const d = 1e-9;
   for (const n of [1, 10, 1000, 1e5]) {
-    for (const [mu, sigma2] of [[1, 1], [0.1246, 2.09], [1, 0]]) {
+    for (const [mu, sigma2] of [
+      [1, 1],
+      [0.1246, 2.09],
+      [1, 0],
+    ]) {
       const nd = n * d;
       // Var = σ² − 2ndσ² + d²[(n²−n)μ² + (4n²−n)σ²] + O(d³); the O(d³) terms are at most a few
       // (nd)³(σ² + μ²) (the next terms of 1/(1+nd(2+d)) and of μ²n(n−1)d²/((nd+1)²D2)).
@@ -166,8 +191,13 @@ test("n → ∞ limits (research-notes §2.4, §2.5, §2.8, §3)", () => {
     for (const share of [0.1, 0.5, 1]) {
       // Static stake → Pμ/d, and its variance → P(σ² + (1−P)μ²)/(d(2+d)) = Var of the gross stream.
       assert.ok(rel(stakeValue({ mu, n, d, share }), (share * mu) / d) <= 2 / nd);
-      assert.ok(rel(stakeVariance({ mu, sigma2, n, d, share }), grossStakeVariance({ mu, sigma2, d, share })) <= 8 / nd);
-      assert.ok(rel(maintainedStakeVariance({ mu, sigma2, n, d, share }), grossStakeVariance({ mu, sigma2, d, share })) <= 8 / nd);
+      assert.ok(
+        rel(stakeVariance({ mu, sigma2, n, d, share }), grossStakeVariance({ mu, sigma2, d, share })) <= 8 / nd,
+      );
+      assert.ok(
+        rel(maintainedStakeVariance({ mu, sigma2, n, d, share }), grossStakeVariance({ mu, sigma2, d, share })) <=
+          8 / nd,
+      );
     }
     // Capture with capital cost → d/r.
     assert.ok(rel(captureRatio({ n, d, r: 3 * d }), 1 / 3) <= 2 / nd);
@@ -218,7 +248,10 @@ test("realistic-scale table of research-notes §6.4 (μ = 0.1246, sd 1.446, 4 %/
     assert.ok(asPrinted(issuedShare({ n, d }), share), `issued share at n=${n}`);
     assert.ok(asPrinted(ticketVariance({ mu, sigma2, n, d }), variance), `Var at n=${n}`);
     // The pure timing-risk scale of the table's last column.
-    assert.ok(asPrinted(ticketVariance({ mu, sigma2: 0, n, d }) * (n * d + 1) ** 2 * (1 + n * d * (2 + d)), timing), `timing at n=${n}`);
+    assert.ok(
+      asPrinted(ticketVariance({ mu, sigma2: 0, n, d }) * (n * d + 1) ** 2 * (1 + n * d * (2 + d)), timing),
+      `timing at n=${n}`,
+    );
   }
   assert.ok(asPrinted(npvOfRewards({ mu, d }), "8.35e6"));
 });
@@ -236,5 +269,8 @@ test("waits at n = 1e9 keep full relative precision", () => {
   const d = 1.5e-8;
   const discount32 = 1 - 32 * d + 528 * d * d;
   assert.ok(Math.abs(executionAuctionValue({ mu: 1, d, m: 32 }) - discount32) <= 2 * Number.EPSILON);
-  assert.ok(Math.abs(lookaheadTicketValue({ mu: 1, n, d, m: 32 }) / ticketValue({ mu: 1, n, d }) - discount32) <= 4 * Number.EPSILON);
+  assert.ok(
+    Math.abs(lookaheadTicketValue({ mu: 1, n, d, m: 32 }) / ticketValue({ mu: 1, n, d }) - discount32) <=
+      4 * Number.EPSILON,
+  );
 });

@@ -69,7 +69,8 @@ const FUNCTION_OF: Partial<Record<FormulaName, string>> = { ticketVarianceAsInPo
  * cancellation except the post's form of Observation 5, whose terms are ≈ (σ²+μ²)/D2.
  */
 function scale(name: FormulaName, scope: Record<string, number>, value: number): number {
-  if (name === "ticketVarianceAsInPost") return (scope.sigma2 + scope.mu ** 2) / (1 + scope.n * scope.d * (2 + scope.d));
+  if (name === "ticketVarianceAsInPost")
+    return (scope.sigma2 + scope.mu ** 2) / (1 + scope.n * scope.d * (2 + scope.d));
   if (name === "captureLeakage") return 1;
   return Math.abs(value);
 }
@@ -105,10 +106,12 @@ test("every closed-form function has a formula (except the certainty-equivalent 
 });
 
 test("every formula's LaTeX renders with KaTeX and uses the model's symbols", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const katex = require("katex") as { renderToString(tex: string, options: { throwOnError: boolean }): string };
   for (const formula of Object.values(formulas) as Formula[]) {
-    assert.doesNotThrow(() => katex.renderToString(formula.equation, { throwOnError: true }), `${formula.name}: ${formula.equation}`);
+    assert.doesNotThrow(
+      () => katex.renderToString(formula.equation, { throwOnError: true }),
+      `${formula.name}: ${formula.equation}`,
+    );
     assert.ok(formula.equation.startsWith(`${formula.symbol} = `));
     for (const raw of ["sigma2", "share", "\\mathrm{m}", "undefined", "\\cdot"]) {
       assert.ok(!formula.latex.includes(raw), `${formula.name} LaTeX contains ${raw}: ${formula.latex}`);

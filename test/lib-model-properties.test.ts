@@ -42,7 +42,11 @@ const U = Number.EPSILON / 2;
 /** A log-uniform positive double in [10^lo, 10^hi]. */
 const logUniform = (lo: number, hi: number) => fc.double({ min: lo, max: hi, noNaN: true }).map((e) => 10 ** e);
 /** n: small counts and anything up to 2^53. */
-const ticketCount = fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.maxSafeNat().map((v) => v + 1), logUniform(0, 12).map(Math.round));
+const ticketCount = fc.oneof(
+  fc.integer({ min: 1, max: 1000 }),
+  fc.maxSafeNat().map((v) => v + 1),
+  logUniform(0, 12).map(Math.round),
+);
 const discount = logUniform(-12, 1);
 const mean = logUniform(-6, 6);
 const variance = fc.oneof(fc.constant(0), logUniform(-8, 8));
@@ -78,20 +82,27 @@ test("issued + unissued = μ/d for every n and d, to the rounding error of the t
 
 test("second moments: 0 ≤ Var(V) ≤ E[V²], Cov ≤ 0 with |Cov| ≤ Var, holdings and stakes ≥ 0", () => {
   fc.assert(
-    fc.property(logUniform(-3, 3), variance, ticketCount, discount, fc.double({ min: 0, max: 1, noNaN: true }), (mu, sigma2, n, d, share) => {
-      const v = ticketVariance({ mu, sigma2, n, d });
-      assert.ok(Number.isFinite(v) && v >= 0);
-      assert.ok(v <= ticketSecondMoment({ mu, sigma2, n, d }) * (1 + 4 * U));
-      if (n >= 2) {
-        const c = ticketCovariance({ mu, n, d });
-        assert.ok(c <= 0 && -c <= v * (1 + 4 * U), `Cov ${c} vs Var ${v}`);
-      }
-      const k = Math.min(n, Math.round(share * Math.min(n, 1e6)));
-      assert.ok(holdingVariance({ mu, sigma2, n, d, k }) >= 0);
-      assert.ok(stakeVariance({ mu, sigma2, n, d, share }) >= 0);
-      assert.ok(maintainedStakeVariance({ mu, sigma2, n, d, share }) >= 0);
-      if (k >= 1) assert.ok(pooledTicketVariance({ mu, sigma2, n, d, k }) <= v * (1 + 8 * U));
-    }),
+    fc.property(
+      logUniform(-3, 3),
+      variance,
+      ticketCount,
+      discount,
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      (mu, sigma2, n, d, share) => {
+        const v = ticketVariance({ mu, sigma2, n, d });
+        assert.ok(Number.isFinite(v) && v >= 0);
+        assert.ok(v <= ticketSecondMoment({ mu, sigma2, n, d }) * (1 + 4 * U));
+        if (n >= 2) {
+          const c = ticketCovariance({ mu, n, d });
+          assert.ok(c <= 0 && -c <= v * (1 + 4 * U), `Cov ${c} vs Var ${v}`);
+        }
+        const k = Math.min(n, Math.round(share * Math.min(n, 1e6)));
+        assert.ok(holdingVariance({ mu, sigma2, n, d, k }) >= 0);
+        assert.ok(stakeVariance({ mu, sigma2, n, d, share }) >= 0);
+        assert.ok(maintainedStakeVariance({ mu, sigma2, n, d, share }) >= 0);
+        if (k >= 1) assert.ok(pooledTicketVariance({ mu, sigma2, n, d, k }) <= v * (1 + 8 * U));
+      },
+    ),
     runs,
   );
 });
@@ -111,16 +122,21 @@ test("capture ∈ (0, 1] when r ≥ d, and capture + leakage = 1", () => {
 
 test("leakage threshold: the leakage crosses L between floor(n*) and floor(n*) + 1", () => {
   fc.assert(
-    fc.property(logUniform(-10, -2), logUniform(0.1, 2), fc.double({ min: 0.001, max: 0.5, noNaN: true }), (d, factor, leakage) => {
-      const r = d * factor;
-      const threshold = leakageThreshold({ d, r, leakage });
-      if (leakage >= 1 - d / r) return assert.equal(threshold, Infinity);
-      // Stay away from the asymptote, where n* is ill-conditioned, and from n* beyond 2^52.
-      fc.pre(r * (1 - leakage) - d > 1e-6 * r && threshold < 2 ** 52);
-      const below = Math.floor(threshold);
-      if (below >= 1) assert.ok(captureLeakage({ n: below, d, r }) <= leakage * (1 + 1e-9));
-      assert.ok(captureLeakage({ n: below + 1, d, r }) >= leakage * (1 - 1e-9));
-    }),
+    fc.property(
+      logUniform(-10, -2),
+      logUniform(0.1, 2),
+      fc.double({ min: 0.001, max: 0.5, noNaN: true }),
+      (d, factor, leakage) => {
+        const r = d * factor;
+        const threshold = leakageThreshold({ d, r, leakage });
+        if (leakage >= 1 - d / r) return assert.equal(threshold, Infinity);
+        // Stay away from the asymptote, where n* is ill-conditioned, and from n* beyond 2^52.
+        fc.pre(r * (1 - leakage) - d > 1e-6 * r && threshold < 2 ** 52);
+        const below = Math.floor(threshold);
+        if (below >= 1) assert.ok(captureLeakage({ n: below, d, r }) <= leakage * (1 + 1e-9));
+        assert.ok(captureLeakage({ n: below + 1, d, r }) >= leakage * (1 - 1e-9));
+      },
+    ),
     runs,
   );
 });
@@ -199,7 +215,11 @@ test("CARA certainty equivalent: below E[V], decreasing in γ, and ≈ mean–va
         // Second-order expansion for tiny γ: CE = E[V] − (γ/2)Var(V) + (γ²/6)κ₃ − …
         const tiny = 1e-6;
         const ceTiny = certaintyEquivalent({ mu, n, d, gamma: tiny, rewards: "exponential" });
-        const mv = meanVarianceCertaintyEquivalent({ mean: value, variance: ticketVariance({ mu, sigma2: 1, n, d }), gamma: tiny });
+        const mv = meanVarianceCertaintyEquivalent({
+          mean: value,
+          variance: ticketVariance({ mu, sigma2: 1, n, d }),
+          gamma: tiny,
+        });
         // The remainder is ≤ γ²E[V³]/6 + γ³E[V⁴]/24 + … ≤ γ²(1 + γ + …)μ³ since E[R^j] = j!μ^j and x^{jT} ≤ 1.
         assert.ok(Math.abs(ceTiny - mv) <= tiny * tiny + 64 * U * value, `${ceTiny} vs ${mv}`);
       },

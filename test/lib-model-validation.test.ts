@@ -78,17 +78,41 @@ const base = { mu: 1.5, sigma2: 0.7, n: 10, d: 0.01 };
 const fn = (f: (p: never) => unknown) => (p: Params) => f(p as never);
 
 const TABLE: Record<string, Row> = {
-  npvOfRewards: { call: fn(model.npvOfRewards), valid: { mu: 1, d: 0.01 }, kinds: { mu: "nonNegative", d: "positive" } },
-  npvVariance: { call: fn(model.npvVariance), valid: { sigma2: 1, d: 0.01 }, kinds: { sigma2: "nonNegative", d: "positive" } },
-  ticketValue: { call: fn(model.ticketValue), valid: { mu: 1, n: 10, d: 0.01 }, kinds: { mu: "nonNegative", n: "ticketCount", d: "positive" } },
-  issuedValue: { call: fn(model.issuedValue), valid: { mu: 1, n: 10, d: 0.01 }, kinds: { mu: "nonNegative", n: "ticketCount", d: "positive" } },
-  unissuedValue: { call: fn(model.unissuedValue), valid: { mu: 1, n: 10, d: 0.01 }, kinds: { mu: "nonNegative", n: "ticketCount", d: "positive" } },
+  npvOfRewards: {
+    call: fn(model.npvOfRewards),
+    valid: { mu: 1, d: 0.01 },
+    kinds: { mu: "nonNegative", d: "positive" },
+  },
+  npvVariance: {
+    call: fn(model.npvVariance),
+    valid: { sigma2: 1, d: 0.01 },
+    kinds: { sigma2: "nonNegative", d: "positive" },
+  },
+  ticketValue: {
+    call: fn(model.ticketValue),
+    valid: { mu: 1, n: 10, d: 0.01 },
+    kinds: { mu: "nonNegative", n: "ticketCount", d: "positive" },
+  },
+  issuedValue: {
+    call: fn(model.issuedValue),
+    valid: { mu: 1, n: 10, d: 0.01 },
+    kinds: { mu: "nonNegative", n: "ticketCount", d: "positive" },
+  },
+  unissuedValue: {
+    call: fn(model.unissuedValue),
+    valid: { mu: 1, n: 10, d: 0.01 },
+    kinds: { mu: "nonNegative", n: "ticketCount", d: "positive" },
+  },
   issuedShare: { call: fn(model.issuedShare), valid: { n: 10, d: 0.01 }, kinds: { n: "ticketCount", d: "positive" } },
   expectedWait: { call: fn(model.expectedWait), valid: { n: 10 }, kinds: { n: "ticketCount" } },
   waitVariance: { call: fn(model.waitVariance), valid: { n: 10 }, kinds: { n: "ticketCount" } },
   waitPmf: { call: fn(model.waitPmf), valid: { n: 10, t: 3 }, kinds: { n: "ticketCount", t: "slot" } },
   waitCdf: { call: fn(model.waitCdf), valid: { n: 10, t: 3 }, kinds: { n: "ticketCount", t: "slot" } },
-  waitQuantile: { call: fn(model.waitQuantile), valid: { n: 10, p: 0.5 }, kinds: { n: "ticketCount", p: "probability" } },
+  waitQuantile: {
+    call: fn(model.waitQuantile),
+    valid: { n: 10, p: 0.5 },
+    kinds: { n: "ticketCount", p: "probability" },
+  },
   ticketSecondMoment: {
     call: fn(model.ticketSecondMoment),
     valid: base,
@@ -99,7 +123,11 @@ const TABLE: Record<string, Row> = {
     valid: base,
     kinds: { mu: "nonNegative", sigma2: "nonNegative", n: "ticketCount", d: "positive" },
   },
-  ticketCovariance: { call: fn(model.ticketCovariance), valid: { mu: 1, n: 10, d: 0.01 }, kinds: { mu: "nonNegative", n: "pairCount", d: "positive" } },
+  ticketCovariance: {
+    call: fn(model.ticketCovariance),
+    valid: { mu: 1, n: 10, d: 0.01 },
+    kinds: { mu: "nonNegative", n: "pairCount", d: "positive" },
+  },
   holdingValue: {
     call: fn(model.holdingValue),
     valid: { mu: 1, n: 10, d: 0.01, k: 4 },
@@ -157,8 +185,16 @@ const TABLE: Record<string, Row> = {
     valid: { mu: 1, n: 10, r: 0.02 },
     kinds: { mu: "nonNegative", n: "ticketCount", r: "positive" },
   },
-  captureRatio: { call: fn(model.captureRatio), valid: { n: 10, d: 0.01, r: 0.02 }, kinds: { n: "ticketCount", d: "positive", r: "positive" } },
-  captureLeakage: { call: fn(model.captureLeakage), valid: { n: 10, d: 0.01, r: 0.02 }, kinds: { n: "ticketCount", d: "positive", r: "positive" } },
+  captureRatio: {
+    call: fn(model.captureRatio),
+    valid: { n: 10, d: 0.01, r: 0.02 },
+    kinds: { n: "ticketCount", d: "positive", r: "positive" },
+  },
+  captureLeakage: {
+    call: fn(model.captureLeakage),
+    valid: { n: 10, d: 0.01, r: 0.02 },
+    kinds: { n: "ticketCount", d: "positive", r: "positive" },
+  },
   leakageThreshold: {
     call: fn(model.leakageThreshold),
     valid: { d: 0.01, r: 0.02, leakage: 0.1 },
@@ -241,7 +277,8 @@ test("every exported function has a bad-input row", () => {
 /** Matches the message of validate.ts: "<name> must be <allowed>; received <value>". */
 const named = (name: string) => new RegExp(`^${name} must be .+; received `);
 /** A validator for assert.throws: a RangeError whose message names the parameter. */
-const rangeErrorNaming = (name: string) => (error: unknown) => error instanceof RangeError && named(name).test(error.message);
+const rangeErrorNaming = (name: string) => (error: unknown) =>
+  error instanceof RangeError && named(name).test(error.message);
 
 for (const [name, row] of Object.entries(TABLE)) {
   test(`${name}: valid input gives a finite number; each bad parameter throws a RangeError naming it`, () => {

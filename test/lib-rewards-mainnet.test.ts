@@ -2,12 +2,22 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { rewards, mainnetStatistics, discountRates, fitMainnet, tailIndexFromQuantiles, DATA_DIRECTORY } from "../lib/rewards";
+import {
+  rewards,
+  mainnetStatistics,
+  discountRates,
+  fitMainnet,
+  tailIndexFromQuantiles,
+  DATA_DIRECTORY,
+} from "../lib/rewards";
 import { rng } from "../lib/random";
 import { check, assertAgreement } from "../lib/stats";
 
 function close(label: string, actual: number, expected: number, relative: number): void {
-  assert.ok(Math.abs(actual / expected - 1) <= relative, `${label}: ${actual} vs ${expected} (relative tolerance ${relative})`);
+  assert.ok(
+    Math.abs(actual / expected - 1) <= relative,
+    `${label}: ${actual} vs ${expected} (relative tolerance ${relative})`,
+  );
 }
 
 test("data/mev-boost-payments.json: every number has a complete provenance and the loader exposes it typed", () => {
@@ -16,11 +26,20 @@ test("data/mev-boost-payments.json: every number has a complete provenance and t
   for (const e of stats.entries) {
     assert.equal(e.id, `${e.dataset}.${e.statistic}`);
     assert.ok(Number.isFinite(e.value), e.id);
-    for (const key of ["source", "period", "measured"] as const) assert.ok(e.provenance[key].length > 10, `${e.id}: provenance.${key}`);
+    for (const key of ["source", "period", "measured"] as const)
+      assert.ok(e.provenance[key].length > 10, `${e.id}: provenance.${key}`);
     assert.match(e.provenance.url ?? "", /^https:\/\//, `${e.id}: provenance.url`);
   }
   assert.deepEqual(
-    { mean: stats.ephema.mean, median: stats.ephema.median, p25: stats.ephema.p25, p75: stats.ephema.p75, sd: stats.ephema.sd, max: stats.ephema.max, count: stats.ephema.count },
+    {
+      mean: stats.ephema.mean,
+      median: stats.ephema.median,
+      p25: stats.ephema.p25,
+      p75: stats.ephema.p75,
+      sd: stats.ephema.sd,
+      max: stats.ephema.max,
+      count: stats.ephema.count,
+    },
     { mean: 0.1246, median: 0.0511, p25: 0.0304, p75: 0.0958, sd: 1.446, max: 691.96, count: 3_792_185 },
   );
   assert.equal(stats.aubury.p999, 2.26);
@@ -30,14 +49,25 @@ test("data/mev-boost-payments.json: every number has a complete provenance and t
   const a = stats.aubury;
   close("α P90→P95", tailIndexFromQuantiles({ a: 0.9, b: 0.95, qa: a.p90, qb: a.p95 }), stats.tailIndex.p90p95, 0.005);
   close("α P95→P99", tailIndexFromQuantiles({ a: 0.95, b: 0.99, qa: a.p95, qb: a.p99 }), stats.tailIndex.p95p99, 0.005);
-  close("α P99→P99.9", tailIndexFromQuantiles({ a: 0.99, b: 0.999, qa: a.p99, qb: a.p999 }), stats.tailIndex.p99p999, 0.005);
+  close(
+    "α P99→P99.9",
+    tailIndexFromQuantiles({ a: 0.99, b: 0.999, qa: a.p99, qb: a.p999 }),
+    stats.tailIndex.p99p999,
+    0.005,
+  );
   assert.ok(readFileSync(path.join(DATA_DIRECTORY, "README.md"), "utf8").includes("mev-boost-payments.json"));
 });
 
 test("data/discount-rates.json: per-slot rates follow from the annual rates (research-notes §6.3 table)", () => {
   const data = discountRates();
   assert.equal(data.slotsPerYear.value, 2_628_000);
-  const expected: Record<string, number> = { "scenario.2pct": 7.535e-9, "scenario.3pct": 1.1248e-8, "scenario.3.5pct": 1.309e-8, "scenario.4pct": 1.4924e-8, "scenario.5pct": 1.8566e-8 };
+  const expected: Record<string, number> = {
+    "scenario.2pct": 7.535e-9,
+    "scenario.3pct": 1.1248e-8,
+    "scenario.3.5pct": 1.309e-8,
+    "scenario.4pct": 1.4924e-8,
+    "scenario.5pct": 1.8566e-8,
+  };
   for (const r of data.rates) {
     close(`${r.id}: perSlotRate`, r.perSlotRate, Math.expm1(Math.log1p(r.annualRate) / 2_628_000), 1e-12);
     if (r.id in expected) close(`${r.id}: research-notes value`, r.perSlotRate, expected[r.id], 5e-4);
@@ -65,7 +95,9 @@ test("default mainnet composite reproduces research-notes §6.2 (u ≈ 0.2066, m
   const n = 200_000;
   let above = 0;
   for (let i = 0; i < n; i++) if (capped.sample(s) > capped.threshold) above++;
-  assertAgreement(check({ label: "P(R > u) sampled", estimate: above / n, stderr: Math.sqrt((0.05 * 0.95) / n), expected: 0.05 }));
+  assertAgreement(
+    check({ label: "P(R > u) sampled", estimate: above / n, stderr: Math.sqrt((0.05 * 0.95) / n), expected: 0.05 }),
+  );
 });
 
 test("fitMainnet reproduces the published median exactly and the quartiles within 6 %; uncapped mean within 2 % of 0.1246", () => {
@@ -85,7 +117,12 @@ test("fitMainnet reproduces the published median exactly and the quartiles withi
   assert.ok(Math.abs(row("mean").relativeError) < 0.02, `mean ${row("mean").fitted}`);
   assert.equal(row("sd").fitted, Infinity);
   close("α from Aubury P90→P95", fit.options.alpha, 1.1792, 1e-3);
-  close("P95/P90 ratio used for α is matched in the tail shape of the data", Math.log(2) / Math.log(0.09 / 0.05), fit.options.alpha, 1e-12);
+  close(
+    "P95/P90 ratio used for α is matched in the tail shape of the data",
+    Math.log(2) / Math.log(0.09 / 0.05),
+    fit.options.alpha,
+    1e-12,
+  );
   assert.equal(fit.method.length, 5);
 
   const quartileFit = fitMainnet({ location: "quartiles" });

@@ -16,19 +16,27 @@ function simpson(f: (x: number) => number, a: number, b: number, intervals = 20_
  * Raw moments E[R^k], k = 0, 1, 2, of an unnormalised density g on (lo, hi) by Simpson's rule in
  * y = ln x (smooth for every model here), normalised by the numerically integrated mass.
  */
-function numericMoments(density: (x: number) => number, pieces: Array<[number, number]>, pieceDensities?: Array<(x: number) => number>): { mean: number; variance: number } {
+function numericMoments(
+  density: (x: number) => number,
+  pieces: Array<[number, number]>,
+  pieceDensities?: Array<(x: number) => number>,
+): { mean: number; variance: number } {
   const m = [0, 0, 0];
   for (const [j, [lo, hi]] of pieces.entries()) {
     // Each piece may have its own density, so a jump at a piece boundary is never evaluated on the wrong side.
     const g = pieceDensities?.[j] ?? density;
-    for (let k = 0; k <= 2; k++) m[k] += simpson((y) => Math.exp((k + 1) * y) * g(Math.exp(y)), Math.log(lo), Math.log(hi));
+    for (let k = 0; k <= 2; k++)
+      m[k] += simpson((y) => Math.exp((k + 1) * y) * g(Math.exp(y)), Math.log(lo), Math.log(hi));
   }
   const mean = m[1] / m[0];
   return { mean, variance: m[2] / m[0] - mean * mean };
 }
 
 function close(label: string, actual: number, expected: number, relative: number): void {
-  assert.ok(Math.abs(actual / expected - 1) < relative, `${label}: ${actual} vs ${expected} (relative tolerance ${relative})`);
+  assert.ok(
+    Math.abs(actual / expected - 1) < relative,
+    `${label}: ${actual} vs ${expected} (relative tolerance ${relative})`,
+  );
 }
 
 test("analytic moments agree with numerical integration of each density", () => {
@@ -36,7 +44,11 @@ test("analytic moments agree with numerical integration of each density", () => 
     [rewards.exponential(0.3), (x) => Math.exp(-x / 0.3), [[1e-12, 30]]],
     [rewards.gamma(2.5, 0.04), (x) => x ** 1.5 * Math.exp(-x / 0.04), [[1e-12, 10]]],
     [rewards.gamma(0.5, 2), (x) => x ** -0.5 * Math.exp(-x / 2), [[1e-16, 200]]],
-    [rewards.lognormal({ meanLog: -2.975, sdLog: 0.85 }), (x) => Math.exp(-0.5 * ((Math.log(x) + 2.975) / 0.85) ** 2) / x, [[1e-8, 100]]],
+    [
+      rewards.lognormal({ meanLog: -2.975, sdLog: 0.85 }),
+      (x) => Math.exp(-0.5 * ((Math.log(x) + 2.975) / 0.85) ** 2) / x,
+      [[1e-8, 100]],
+    ],
     [rewards.pareto({ alpha: 3.5, scale: 0.2 }), (x) => (x >= 0.2 ? x ** -4.5 : 0), [[0.2, 0.2 * 1e7]]],
     [rewards.pareto({ alpha: 1.18, scale: 0.2066, cap: 692 }), (x) => x ** -2.18, [[0.2066, 692]]],
     [rewards.pareto({ alpha: 2, scale: 1, cap: 50 }), (x) => x ** -3, [[1, 50]]], // α = k limit of the formula
@@ -51,7 +63,15 @@ test("analytic moments agree with numerical integration of each density", () => 
     const tailMass = simpson((y) => Math.exp(y) * tail(Math.exp(y)), Math.log(u), Math.log(cap));
     const bodyDensity = (x: number) => (0.95 * body(x)) / bodyMass;
     const tailDensity = (x: number) => (0.05 * tail(x)) / tailMass;
-    cases.push([model, bodyDensity, [[1e-8, u], [u, cap]], [bodyDensity, tailDensity]]);
+    cases.push([
+      model,
+      bodyDensity,
+      [
+        [1e-8, u],
+        [u, cap],
+      ],
+      [bodyDensity, tailDensity],
+    ]);
   }
   for (const [model, density, pieces, pieceDensities] of cases) {
     const numeric = numericMoments(density, pieces, pieceDensities);
@@ -70,7 +90,12 @@ test("heavy tails: uncapped Pareto and mainnet with α ≤ 2 have infinite varia
   assert.ok(Number.isFinite(rewards.mainnet({ cap: 692 }).variance));
   // Uncapped mean of the tail part by the closed form αu/(α − 1), checked against a long log-scale integral.
   const m = rewards.mainnet();
-  const tailMean = simpson((y) => Math.exp(y) * 1.18 * m.threshold ** 1.18 * Math.exp(-1.18 * y), Math.log(m.threshold), Math.log(m.threshold) + 400, 200_000);
+  const tailMean = simpson(
+    (y) => Math.exp(y) * 1.18 * m.threshold ** 1.18 * Math.exp(-1.18 * y),
+    Math.log(m.threshold),
+    Math.log(m.threshold) + 400,
+    200_000,
+  );
   close("uncapped tail mean", tailMean, (1.18 * m.threshold) / 0.18, 1e-9);
 });
 
@@ -80,10 +105,22 @@ function samplingChecks(model: RewardModel, seedName: string, draws: number, wit
   const stats = new RunningStats();
   for (let i = 0; i < draws; i++) stats.push(model.sample(s));
   const results = [
-    check({ label: `${model.name}: mean`, estimate: stats.mean, stderr: Math.sqrt(model.variance / draws), expected: model.mean }),
+    check({
+      label: `${model.name}: mean`,
+      estimate: stats.mean,
+      stderr: Math.sqrt(model.variance / draws),
+      expected: model.mean,
+    }),
   ];
   if (withVariance) {
-    results.push(check({ label: `${model.name}: variance`, estimate: stats.variance, stderr: stats.varianceStderr, expected: model.variance }));
+    results.push(
+      check({
+        label: `${model.name}: variance`,
+        estimate: stats.variance,
+        stderr: stats.varianceStderr,
+        expected: model.variance,
+      }),
+    );
   }
   return results;
 }
@@ -128,7 +165,14 @@ test("sampling reproduces the cdf at several quantiles, including heavy tails (b
     }
     ps.forEach((p, k) => {
       close(`${model.name}: cdf(quantile(${p}))`, model.cdf(levels[k]), p, 1e-9);
-      results.push(check({ label: `${model.name}: P(R ≤ q_${p})`, estimate: below[k] / draws, stderr: Math.sqrt((p * (1 - p)) / draws), expected: p }));
+      results.push(
+        check({
+          label: `${model.name}: P(R ≤ q_${p})`,
+          estimate: below[k] / draws,
+          stderr: Math.sqrt((p * (1 - p)) / draws),
+          expected: p,
+        }),
+      );
     });
   });
   assertAgreement(results);
@@ -168,7 +212,10 @@ test("empirical model: moments of the resampling distribution, uniform resamplin
   const s = rng(13, "empirical-all");
   const seen = new Set<number>();
   for (let i = 0; i < 1000; i++) seen.add(model.sample(s));
-  assert.deepEqual([...seen].sort((a, b) => a - b), [0.01, 0.02, 0.05, 0.3, 1.7]);
+  assert.deepEqual(
+    [...seen].sort((a, b) => a - b),
+    [0.01, 0.02, 0.05, 0.3, 1.7],
+  );
 });
 
 test("scaled model and params/name provenance", () => {
@@ -179,19 +226,34 @@ test("scaled model and params/name provenance", () => {
   assert.equal(rewards.scaled(rewards.mainnet(), 0).variance, 0);
   assert.equal(half.params.family, "scaled");
   assert.equal(half.params["base.mu"], 2);
-  for (const model of [rewards.constant(1), base, rewards.gamma(2, 3), rewards.lognormal({ meanLog: 0, sdLog: 1 }), rewards.pareto({ alpha: 3, scale: 1 }), rewards.mainnet(), rewards.empirical([1, 2])]) {
+  for (const model of [
+    rewards.constant(1),
+    base,
+    rewards.gamma(2, 3),
+    rewards.lognormal({ meanLog: 0, sdLog: 1 }),
+    rewards.pareto({ alpha: 3, scale: 1 }),
+    rewards.mainnet(),
+    rewards.empirical([1, 2]),
+  ]) {
     assert.equal(typeof model.name, "string");
     assert.equal(typeof model.params.family, "string");
     assert.ok(Object.isFrozen(model.params));
   }
   assert.deepEqual(rewards.mainnet({ cap: 692 }).params, {
-    family: "mainnet", meanLog: -2.975, sdLog: 0.85, tailMass: 0.05, alpha: 1.18, threshold: rewards.mainnet().threshold, cap: 692,
+    family: "mainnet",
+    meanLog: -2.975,
+    sdLog: 0.85,
+    tailMass: 0.05,
+    alpha: 1.18,
+    threshold: rewards.mainnet().threshold,
+    cap: 692,
   });
 });
 
 test("bad input throws a RangeError naming the parameter, for every factory", () => {
   const bad = [NaN, Infinity, -Infinity, -1];
-  const expectThrow = (fn: () => unknown, name: string) => assert.throws(fn, (e: unknown) => e instanceof RangeError && e.message.startsWith(`${name} must be`), name);
+  const expectThrow = (fn: () => unknown, name: string) =>
+    assert.throws(fn, (e: unknown) => e instanceof RangeError && e.message.startsWith(`${name} must be`), name);
   for (const v of bad) {
     expectThrow(() => rewards.constant(v), "mu");
     expectThrow(() => rewards.exponential(v), "mu");

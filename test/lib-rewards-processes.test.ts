@@ -18,20 +18,41 @@ function stationaryChecks(process: RewardProcess, seedName: string, length: numb
   const batches = 50;
   const results: CheckResult[] = [];
   const mean = batchMeans({ series: r, batches });
-  results.push(check({ label: `${process.name}: stationary mean`, estimate: mean.mean, stderr: mean.stderr, expected: mu }));
+  results.push(
+    check({ label: `${process.name}: stationary mean`, estimate: mean.mean, stderr: mean.stderr, expected: mu }),
+  );
   const squares = batchMeans({ series: r.map((x) => (x - mu) ** 2), batches });
-  results.push(check({ label: `${process.name}: stationary variance`, estimate: squares.mean, stderr: squares.stderr, expected: variance }));
+  results.push(
+    check({
+      label: `${process.name}: stationary variance`,
+      estimate: squares.mean,
+      stderr: squares.stderr,
+      expected: variance,
+    }),
+  );
   for (const k of lags) {
     const products = new Float64Array(length - k);
     for (let t = 0; t + k < length; t++) products[t] = ((r[t] - mu) * (r[t + k] - mu)) / variance;
     const acf = batchMeans({ series: products, batches });
-    results.push(check({ label: `${process.name}: ACF(${k})`, estimate: acf.mean, stderr: acf.stderr, expected: process.autocorrelation(k) }));
+    results.push(
+      check({
+        label: `${process.name}: ACF(${k})`,
+        estimate: acf.mean,
+        stderr: acf.stderr,
+        expected: process.autocorrelation(k),
+      }),
+    );
   }
   return results;
 }
 
 /** E[R_t | initial state] from many independent short paths. */
-function conditionalChecks(process: RewardProcess, seedName: string, initialState: number, steps: number[]): CheckResult[] {
+function conditionalChecks(
+  process: RewardProcess,
+  seedName: string,
+  initialState: number,
+  steps: number[],
+): CheckResult[] {
   const s = rng(32, "conditional", seedName);
   const horizon = Math.max(...steps);
   const stats = steps.map(() => new RunningStats());
@@ -103,12 +124,28 @@ test("processes validate their input (RangeError naming the parameter)", () => {
   expectThrow(() => rewardProcesses.ar1({ sdLog: -1, phi: 0.5 }), "sdLog");
   expectThrow(() => rewardProcesses.ar1({ mu: 0, sdLog: 1, phi: 0.5 }), "mu");
   const calm = rewards.exponential(1);
-  expectThrow(() => rewardProcesses.regimeSwitching({ calm, storm: calm, pCalmToStorm: 0, pStormToCalm: 0.5 }), "pCalmToStorm");
-  expectThrow(() => rewardProcesses.regimeSwitching({ calm, storm: calm, pCalmToStorm: 0.5, pStormToCalm: 1.5 }), "pStormToCalm");
-  expectThrow(() => rewardProcesses.regimeSwitching({ calm: undefined as never, storm: calm, pCalmToStorm: 0.5, pStormToCalm: 0.5 }), "calm");
+  expectThrow(
+    () => rewardProcesses.regimeSwitching({ calm, storm: calm, pCalmToStorm: 0, pStormToCalm: 0.5 }),
+    "pCalmToStorm",
+  );
+  expectThrow(
+    () => rewardProcesses.regimeSwitching({ calm, storm: calm, pCalmToStorm: 0.5, pStormToCalm: 1.5 }),
+    "pStormToCalm",
+  );
+  expectThrow(
+    () =>
+      rewardProcesses.regimeSwitching({ calm: undefined as never, storm: calm, pCalmToStorm: 0.5, pStormToCalm: 0.5 }),
+    "calm",
+  );
   const p = rewardProcesses.regimeSwitching({ calm, storm: calm, pCalmToStorm: 0.5, pStormToCalm: 0.5 });
   expectThrow(() => p.autocorrelation(-1), "lag");
   expectThrow(() => p.conditionalMean(0, CALM), "steps");
   expectThrow(() => p.start(rng(1), 2), "initialState");
-  assert.ok(Number.isNaN(rewardProcesses.regimeSwitching({ calm, storm: rewards.mainnet(), pCalmToStorm: 0.1, pStormToCalm: 0.1 }).autocorrelation(1)));
+  assert.ok(
+    Number.isNaN(
+      rewardProcesses
+        .regimeSwitching({ calm, storm: rewards.mainnet(), pCalmToStorm: 0.1, pStormToCalm: 0.1 })
+        .autocorrelation(1),
+    ),
+  );
 });

@@ -92,7 +92,15 @@ test("market: chunks merged in order = single run (with runs tracked)", () => {
 test("market: the stamp array is reset correctly across more than 255 paths in one chunk", () => {
   // With one chunk of 600 paths the per-path stamps wrap twice; the issued value must stay right:
   // at n = 1 the original ticket always wins slot 1, so issued = R_1/(1+d) and unissued the rest.
-  const m = simulateMarket({ n: 1, d: 0.5, reward: rewards.constant(1), paths: 600, seed: 1, chunkSize: 600, horizon: 3 });
+  const m = simulateMarket({
+    n: 1,
+    d: 0.5,
+    reward: rewards.constant(1),
+    paths: 600,
+    seed: 1,
+    chunkSize: 600,
+    horizon: 3,
+  });
   assert.equal(m.issued.mean, 1 / 1.5);
   assert.equal(m.issued.variance, 0);
   assert.ok(Math.abs(m.unissued.mean - (1 / 1.5 ** 2 + 1 / 1.5 ** 3)) < 1e-15);

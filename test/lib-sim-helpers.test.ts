@@ -9,7 +9,7 @@ import {
   stateFromPowerSums,
   mergeStates,
 } from "../lib/sim";
-import { PositionSampler } from "../lib/sim/position-sampler";
+import { PositionSampler } from "../lib/random/position-sampler";
 import { RunningStats } from "../lib/stats";
 import { rng } from "../lib/random";
 

@@ -29,7 +29,15 @@ const share = 0.25; // k = 5
 
 let cached: MarketResult | undefined;
 function market(): MarketResult {
-  cached ??= simulateMarket({ n, d, reward: rewards.gamma(1, mu), paths: 4000, seed: "market", share, trackRuns: true });
+  cached ??= simulateMarket({
+    n,
+    d,
+    reward: rewards.gamma(1, mu),
+    paths: 4000,
+    seed: "market",
+    share,
+    trackRuns: true,
+  });
   return cached;
 }
 
@@ -93,7 +101,15 @@ test("market: runs of ≥ m consecutive holder slots average P^m·[1 + (H − m)
 test("market: exponential rewards at n = 100, d = 0.01, P = 25 % (research-notes §2.8 second column)", () => {
   const n2 = 100;
   const d2 = 0.01;
-  const m = simulateMarket({ n: n2, d: d2, reward: rewards.exponential(mu), paths: 1000, seed: 9, share, tolerance: 1e-9 });
+  const m = simulateMarket({
+    n: n2,
+    d: d2,
+    reward: rewards.exponential(mu),
+    paths: 1000,
+    seed: 9,
+    share,
+    tolerance: 1e-9,
+  });
   assert.equal(m.runs, undefined);
   agreeMean("total", m.total, npvOfRewards({ mu, d: d2 }));
   agreeMean("issued", m.issued, issuedValue({ mu, n: n2, d: d2 }));
@@ -107,7 +123,12 @@ test("market: exponential rewards at n = 100, d = 0.01, P = 25 % (research-notes
 test("market: negative control — a market whose new tickets could win in their own slot would change issued; the check rejects a 1-slot shift", () => {
   // Under the t = 0 convention every present value would be ×(1+d): rejected at 5σ.
   const m = market();
-  const wrong = check({ label: "issued, t = 0", estimate: m.issued.mean, stderr: m.issued.stderr, expected: issuedValue({ mu, n, d }) * (1 + d) });
+  const wrong = check({
+    label: "issued, t = 0",
+    estimate: m.issued.mean,
+    stderr: m.issued.stderr,
+    expected: issuedValue({ mu, n, d }) * (1 + d),
+  });
   assert.ok(Math.abs(wrong.z) > 5, `z = ${wrong.z}`);
 });
 

@@ -12,7 +12,12 @@ test("NPV: mean μ/d and variance σ²/(d(2+d)) (exponential R, d = 0.05, tolera
   const r = simulateNpv({ d, reward: rewards.exponential(mu), paths: 4000, seed: 1 });
   assert.equal(r.horizon, horizonForTolerance({ d, tolerance: 1e-12 }));
   assert.ok(r.truncationBound <= 1e-12 * (mu / d) * (1 + 1e-9));
-  const mean = check({ label: "E[NPV]", estimate: r.npv.mean, stderr: r.npv.stderr, expected: npvOfRewards({ mu, d }) });
+  const mean = check({
+    label: "E[NPV]",
+    estimate: r.npv.mean,
+    stderr: r.npv.stderr,
+    expected: npvOfRewards({ mu, d }),
+  });
   const variance = check({
     label: "Var(NPV)",
     estimate: r.npv.variance,

@@ -19,7 +19,10 @@ const POINTS = [
 ];
 
 function assertPass(result: CheckResult): void {
-  assert.ok(result.pass, `${result.label}: estimate ${result.estimate} ± ${result.stderr}, expected ${result.expected}, z = ${result.z}`);
+  assert.ok(
+    result.pass,
+    `${result.label}: estimate ${result.estimate} ± ${result.stderr}, expected ${result.expected}, z = ${result.z}`,
+  );
 }
 
 for (const estimator of ["direct", "conditional"] as const) {
@@ -72,7 +75,9 @@ test("conditional (Rao–Blackwell) estimator agrees with the direct one and has
 test("gamma rewards (μ = σ = 0.05): the conditional variance uses E[R²] of the model", () => {
   const gamma = rewards.gamma(1, 0.05);
   const s = sampleTicketValues({ n: 50, d: 0.002, reward: gamma, samples: SAMPLES, seed: 3, estimator: "conditional" });
-  assertPass(check({ label: "E[V]", estimate: s.mean, stderr: s.stderr, expected: ticketValue({ mu: 0.05, n: 50, d: 0.002 }) }));
+  assertPass(
+    check({ label: "E[V]", estimate: s.mean, stderr: s.stderr, expected: ticketValue({ mu: 0.05, n: 50, d: 0.002 }) }),
+  );
   assertPass(
     check({
       label: "Var(V)",
@@ -87,9 +92,16 @@ test("lookahead L discounts every value by (1+d)^(−L)", () => {
   for (const estimator of ["direct", "conditional"] as const) {
     const s = sampleTicketValues({ n: 10, d: 0.05, reward, samples: SAMPLES, seed: 5, estimator, lookahead: 7 });
     const p = { mu: 1, sigma2: 1, n: 10, d: 0.05, m: 7 };
-    assertPass(check({ label: `${estimator} E[V_L]`, estimate: s.mean, stderr: s.stderr, expected: lookaheadTicketValue(p) }));
     assertPass(
-      check({ label: `${estimator} Var(V_L)`, estimate: s.variance, stderr: s.varianceStderr, expected: lookaheadTicketVariance(p) }),
+      check({ label: `${estimator} E[V_L]`, estimate: s.mean, stderr: s.stderr, expected: lookaheadTicketValue(p) }),
+    );
+    assertPass(
+      check({
+        label: `${estimator} Var(V_L)`,
+        estimate: s.variance,
+        stderr: s.varianceStderr,
+        expected: lookaheadTicketVariance(p),
+      }),
     );
   }
 });
@@ -105,7 +117,12 @@ test("negative control: the t = 0 convention (values ×(1+d), variances ×(1+d)�
   const n = 20;
   const d = 0.1;
   const s = sampleTicketValues({ n, d, reward, samples: SAMPLES, seed: "negative-control" });
-  const wrongMean = check({ label: "E[V], t = 0", estimate: s.mean, stderr: s.stderr, expected: ticketValue({ mu: 1, n, d }) * (1 + d) });
+  const wrongMean = check({
+    label: "E[V], t = 0",
+    estimate: s.mean,
+    stderr: s.stderr,
+    expected: ticketValue({ mu: 1, n, d }) * (1 + d),
+  });
   const wrongVariance = check({
     label: "Var(V), t = 0",
     estimate: s.variance,
@@ -115,7 +132,9 @@ test("negative control: the t = 0 convention (values ×(1+d), variances ×(1+d)�
   assert.ok(Math.abs(wrongMean.z) > 5, `mean z = ${wrongMean.z}`);
   assert.ok(Math.abs(wrongVariance.z) > 5, `variance z = ${wrongVariance.z}`);
   // … while the t ≥ 1 convention passes on the same sample.
-  assertPass(check({ label: "E[V], t ≥ 1", estimate: s.mean, stderr: s.stderr, expected: ticketValue({ mu: 1, n, d }) }));
+  assertPass(
+    check({ label: "E[V], t ≥ 1", estimate: s.mean, stderr: s.stderr, expected: ticketValue({ mu: 1, n, d }) }),
+  );
 });
 
 test("realistic scale: n = 1e9, d = 1.5e-8 (nd = 15; win slots beyond the discount table's 2^24)", () => {
@@ -123,7 +142,9 @@ test("realistic scale: n = 1e9, d = 1.5e-8 (nd = 15; win slots beyond the discou
   const d = 1.5e-8;
   for (const estimator of ["direct", "conditional"] as const) {
     const s = sampleTicketValues({ n, d, reward, samples: 50_000, seed: "realistic", estimator });
-    assertPass(check({ label: `${estimator} E[V]`, estimate: s.mean, stderr: s.stderr, expected: ticketValue({ mu: 1, n, d }) }));
+    assertPass(
+      check({ label: `${estimator} E[V]`, estimate: s.mean, stderr: s.stderr, expected: ticketValue({ mu: 1, n, d }) }),
+    );
     assertPass(
       check({
         label: `${estimator} Var(V)`,

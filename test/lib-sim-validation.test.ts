@@ -35,7 +35,8 @@ test("sampleTicketValues rejects bad n, d, samples, seed, estimator, lookahead, 
   for (const n of BAD_COUNTS) rejects("n", () => sampleTicketValues({ ...ok, n: n as number }));
   for (const d of [0, -0.1, NaN, Infinity]) rejects("d", () => sampleTicketValues({ ...ok, d }));
   for (const samples of BAD_COUNTS) rejects("samples", () => sampleTicketValues({ ...ok, samples: samples as number }));
-  for (const seed of [NaN, "", Infinity, null]) rejects("seed", () => sampleTicketValues({ ...ok, seed: seed as number }));
+  for (const seed of [NaN, "", Infinity, null])
+    rejects("seed", () => sampleTicketValues({ ...ok, seed: seed as number }));
   rejects("estimator", () => sampleTicketValues({ ...ok, estimator: "plain" as "direct" }));
   for (const lookahead of [-1, 0.5, NaN]) rejects("lookahead", () => sampleTicketValues({ ...ok, lookahead }));
   for (const bad of [null, {}, { mean: NaN, sample: () => 1 }, { mean: -1, sample: () => 1 }]) {

@@ -64,7 +64,12 @@ test("waits: wide bins at n = 1000 and the moments E[T] = n, Var(T) = n(n − 1)
   const { statistic, dof } = chiSquare(h, (t) => waitCdf({ n, t }));
   assert.ok(statistic < chiSquareCritical(dof, Z), `χ² = ${statistic} on ${dof} dof`);
   const mean = check({ label: "E[T]", estimate: h.wait.mean, stderr: h.wait.stderr, expected: n });
-  const variance = check({ label: "Var(T)", estimate: h.wait.variance, stderr: h.wait.varianceStderr, expected: waitVariance({ n }) });
+  const variance = check({
+    label: "Var(T)",
+    estimate: h.wait.variance,
+    stderr: h.wait.varianceStderr,
+    expected: waitVariance({ n }),
+  });
   assert.ok(mean.pass, `z = ${mean.z}`);
   assert.ok(variance.pass, `z = ${variance.z}`);
   assert.ok(h.state.min >= 1 && Number.isInteger(h.state.max));

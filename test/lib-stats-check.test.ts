@@ -4,7 +4,10 @@ import { check, assertAgreement, type CheckResult } from "../lib/stats";
 
 test("check computes z = (estimate − expected)/stderr and passes when |z| ≤ maxZ (default 5)", () => {
   const ok = check({ label: "E[V]", estimate: 1.02, stderr: 0.01, expected: 1 });
-  assert.deepEqual({ ...ok, z: Number(ok.z.toFixed(12)) }, { label: "E[V]", estimate: 1.02, stderr: 0.01, expected: 1, z: 2, maxZ: 5, pass: true });
+  assert.deepEqual(
+    { ...ok, z: Number(ok.z.toFixed(12)) },
+    { label: "E[V]", estimate: 1.02, stderr: 0.01, expected: 1, z: 2, maxZ: 5, pass: true },
+  );
   const fail = check({ label: "E[V]", estimate: 1.06, stderr: 0.01, expected: 1 });
   assert.equal(fail.pass, false);
   assert.ok(Math.abs(fail.z - 6) < 1e-9);
@@ -29,7 +32,12 @@ test("stderr 0: equal values pass with z = 0; a difference beyond rounding fails
 
 test("stderr 0: an exact estimate that differs from the closed form only by rounding passes", () => {
   // The case that motivated the allowance: the conditional estimator is exact at n = 1.
-  const r = check({ label: "Var(V) conditional, n = 1", estimate: 0.9611687812379853, stderr: 0, expected: 0.9611687812379854 });
+  const r = check({
+    label: "Var(V) conditional, n = 1",
+    estimate: 0.9611687812379853,
+    stderr: 0,
+    expected: 0.9611687812379854,
+  });
   assert.equal(r.pass, true);
   assert.ok(Math.abs(r.z) < 1);
   // …but not a difference of 1000 ulps.

@@ -27,7 +27,10 @@ function direct(values: number[]) {
 }
 
 function close(label: string, actual: number, expected: number, tolerance = 1e-12): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)), `${label}: ${actual} vs ${expected}`);
+  assert.ok(
+    Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)),
+    `${label}: ${actual} vs ${expected}`,
+  );
 }
 
 test("RunningStats matches the textbook moments; stderr, varianceStderr, ci95 and estimate follow from them", () => {
@@ -45,7 +48,12 @@ test("RunningStats matches the textbook moments; stderr, varianceStderr, ci95 an
   assert.equal(s.min, -2.5);
   assert.equal(s.max, 10);
   const e = s.estimate();
-  assert.deepEqual(e, { mean: s.mean, stderr: s.stderr, ci95: [s.mean - Z_95 * s.stderr, s.mean + Z_95 * s.stderr], count: 10 });
+  assert.deepEqual(e, {
+    mean: s.mean,
+    stderr: s.stderr,
+    ci95: [s.mean - Z_95 * s.stderr, s.mean + Z_95 * s.stderr],
+    count: 10,
+  });
   assert.deepEqual(s.ci95, e.ci95);
   assert.equal(s.varianceEstimate().mean, s.variance);
   assert.deepEqual(makeEstimate({ mean: 1, stderr: 0, count: 3 }), { mean: 1, stderr: 0, ci95: [1, 1], count: 3 });
@@ -59,9 +67,11 @@ test("RunningStats: merging chunks equals one pass; state round-trips; a large o
   const values = Array.from({ length: 10_000 }, () => 3 + 2 * normal(s) + (s.next() < 0.01 ? 50 : 0));
   const whole = RunningStats.of(values);
   const merged = new RunningStats();
-  for (let start = 0; start < values.length; start += 1234) merged.merge(RunningStats.of(values.slice(start, start + 1234)));
+  for (let start = 0; start < values.length; start += 1234)
+    merged.merge(RunningStats.of(values.slice(start, start + 1234)));
   merged.merge(new RunningStats());
-  for (const key of ["count", "mean", "variance", "skewness", "kurtosis", "min", "max"] as const) close(`merge: ${key}`, merged[key], whole[key], 1e-10);
+  for (const key of ["count", "mean", "variance", "skewness", "kurtosis", "min", "max"] as const)
+    close(`merge: ${key}`, merged[key], whole[key], 1e-10);
   const restored = RunningStats.fromState(JSON.parse(JSON.stringify(whole.state())));
   assert.deepEqual(restored.state(), whole.state());
   assert.throws(() => RunningStats.fromState({ count: -1 } as never), /state.count must be/);
@@ -123,8 +133,18 @@ test("batchMeans: exact arithmetic on a small series, and calibrated standard er
     estimatedVariances.push(est.stderr ** 2);
   }
   assertAgreement([
-    check({ label: "E[(x̄ − 0)²] = exact Var(x̄)", estimate: squaredErrors.mean, stderr: squaredErrors.stderr, expected: exactVarMean }),
-    check({ label: "E[batch-means stderr²] ≈ Var(x̄)", estimate: estimatedVariances.mean, stderr: estimatedVariances.stderr, expected: exactVarMean }),
+    check({
+      label: "E[(x̄ − 0)²] = exact Var(x̄)",
+      estimate: squaredErrors.mean,
+      stderr: squaredErrors.stderr,
+      expected: exactVarMean,
+    }),
+    check({
+      label: "E[batch-means stderr²] ≈ Var(x̄)",
+      estimate: estimatedVariances.mean,
+      stderr: estimatedVariances.stderr,
+      expected: exactVarMean,
+    }),
   ]);
   // The naive i.i.d. standard error would be far too small here (≈ 1/9 of the truth).
   assert.ok(Math.sqrt(gamma0 / n) < 0.4 * Math.sqrt(exactVarMean));
@@ -136,7 +156,8 @@ test("autocorrelation: lag 0 is 1 and lags follow the standard estimator", () =>
   const series = [1, 3, 2, 5, 4, 6];
   const acf = autocorrelation({ series, maxLag: 2 });
   const mean = 3.5;
-  const c = (k: number) => series.slice(0, series.length - k).reduce((a, v, i) => a + (v - mean) * (series[i + k] - mean), 0);
+  const c = (k: number) =>
+    series.slice(0, series.length - k).reduce((a, v, i) => a + (v - mean) * (series[i + k] - mean), 0);
   close("r0", acf[0], 1);
   close("r1", acf[1], c(1) / c(0));
   close("r2", acf[2], c(2) / c(0));

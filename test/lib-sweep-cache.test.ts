@@ -45,7 +45,14 @@ test("a cached rerun with worker threads starts no work, and rows match", async 
 
 test("another seed or task version misses the cache; a partial cache fills only the gaps", async () => {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "sweep-cache-"));
-  const base = { task: { module, export: "seededMean", version: "v1" }, grid, replications: 2, seed: 1, workers: 0, cacheDir };
+  const base = {
+    task: { module, export: "seededMean", version: "v1" },
+    grid,
+    replications: 2,
+    seed: 1,
+    workers: 0,
+    cacheDir,
+  };
   await runSweep(base);
   const count = async (options: typeof base) => {
     const before = counter.calls;

@@ -40,12 +40,22 @@ test("toCSV: union of columns, shortest round-trip numbers, quoting only when ne
 
 test("studentT975 matches the t table (6 significant digits) and tends to the normal 1.959964", () => {
   const table: Array<[number, number]> = [
-    [1, 12.7062], [2, 4.30265], [3, 3.18245], [4, 2.77645], [5, 2.57058],
-    [10, 2.22814], [19, 2.09302], [30, 2.04227], [120, 1.97993],
+    [1, 12.7062],
+    [2, 4.30265],
+    [3, 3.18245],
+    [4, 2.77645],
+    [5, 2.57058],
+    [10, 2.22814],
+    [19, 2.09302],
+    [30, 2.04227],
+    [120, 1.97993],
   ];
   for (const [df, q] of table) {
     // The table is rounded to 6 significant digits: that rounding is the tolerance.
-    assert.ok(Math.abs(studentT975({ df }) - q) <= 0.5 * 10 ** (Math.floor(Math.log10(q)) - 5), `df = ${df}: ${studentT975({ df })}`);
+    assert.ok(
+      Math.abs(studentT975({ df }) - q) <= 0.5 * 10 ** (Math.floor(Math.log10(q)) - 5),
+      `df = ${df}: ${studentT975({ df })}`,
+    );
   }
   // Exact branch and expansion branch agree where they meet.
   const below = studentT975({ df: 10_000 });
@@ -56,11 +66,16 @@ test("studentT975 matches the t table (6 significant digits) and tends to the no
 
 test("summarise: count, mean, sd, stderr and t interval per group, groups in first-appearance order", () => {
   const rows = [
-    { m: "b", n: 1, y: 1 }, { m: "b", n: 1, y: 2 }, { m: "b", n: 1, y: 6 },
+    { m: "b", n: 1, y: 1 },
+    { m: "b", n: 1, y: 2 },
+    { m: "b", n: 1, y: 6 },
     { m: "a", n: 1, y: 5 },
   ];
   const out = summarise({ rows, by: ["m"], metrics: ["y", "n"] });
-  assert.deepEqual(out.map((s) => `${s.m}:${s.metric}`), ["b:y", "b:n", "a:y", "a:n"]);
+  assert.deepEqual(
+    out.map((s) => `${s.m}:${s.metric}`),
+    ["b:y", "b:n", "a:y", "a:n"],
+  );
   const by = out[0];
   const sd = Math.sqrt(((1 - 3) ** 2 + (2 - 3) ** 2 + (6 - 3) ** 2) / 2);
   assert.equal(by.count, 3);
@@ -84,25 +99,38 @@ test("a seeded sweep's summary agrees with the exponential mean (within 5 standa
 });
 
 test("toDataFrame: danfojs frame with the rows' columns and row count (danfojs loaded lazily, here only)", async () => {
-  assert.equal(Object.keys(require.cache).some((f) => f.includes(`${path.sep}danfojs-node${path.sep}`)), false, "danfojs loaded before use");
+  assert.equal(
+    Object.keys(require.cache).some((f) => f.includes(`${path.sep}danfojs-node${path.sep}`)),
+    false,
+    "danfojs loaded before use",
+  );
   const rows = await runSweep({ task, grid: { n: [10, 20], mu: [1] }, replications: 3, seed: 1, workers: 0 });
   const df = toDataFrame(rows);
   assert.deepEqual(df.columns, ["n", "mu", "replication", "mean", "first"]);
   assert.deepEqual(df.shape, [6, 5]);
-  assert.deepEqual(df.column("mean").values, rows.map((r) => r.mean));
+  assert.deepEqual(
+    df.column("mean").values,
+    rows.map((r) => r.mean),
+  );
   assert.deepEqual(toDataFrame([]).shape, [0, 0]);
 });
 
 /** A stand-in for process.stderr that records writes. */
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];
-  return { writes, stream: { isTTY, columns: 100, write: (s: string) => writes.push(s) } as unknown as NodeJS.WriteStream };
+  return {
+    writes,
+    stream: { isTTY, columns: 100, write: (s: string) => writes.push(s) } as unknown as NodeJS.WriteStream,
+  };
 }
 
 const at = (done: number, cached = 0) => ({ done, total: 10, cached, elapsed: done * 100 });
 
 test("formatProgress renders bar, percentage, counts, cache hits and time left", () => {
-  assert.equal(formatProgress({ progress: at(4, 2), label: "sweep", width: 10 }), "sweep ████░░░░░░ 40% 4/10 (2 cached) 0.4 s, ~1.2 s left");
+  assert.equal(
+    formatProgress({ progress: at(4, 2), label: "sweep", width: 10 }),
+    "sweep ████░░░░░░ 40% 4/10 (2 cached) 0.4 s, ~1.2 s left",
+  );
   assert.equal(formatProgress({ progress: at(10), label: "x", width: 0 }), "x 100% 10/10 1.0 s");
 });
 
@@ -115,7 +143,10 @@ test("terminalProgress: redraws on a TTY; one final line when not a TTY or under
   assert.equal(tty.writes.length, 3);
   assert.ok(tty.writes.every((w) => w.startsWith("\r\x1b[2K")) && tty.writes[2].endsWith("\n"));
 
-  for (const [isTTY, ci] of [[false, false], [true, true]] as const) {
+  for (const [isTTY, ci] of [
+    [false, false],
+    [true, true],
+  ] as const) {
     const quiet = fakeStream(isTTY);
     const sink = terminalProgress({ stream: quiet.stream, ci });
     for (let done = 0; done <= 10; done++) sink.update(at(done));
@@ -142,14 +173,22 @@ test("notebookProgress: no-op in plain Node; inside tslab, updates one display i
   );
   const writes: Array<{ text: string; id: string; update: boolean }> = [];
   const jupyter = require(path.join(dir, "jupyter.js")) as { lastWriteDisplayData: unknown };
-  jupyter.lastWriteDisplayData = (d: { data: Record<string, string>; transient: { display_id: string } }, update: boolean) =>
-    writes.push({ text: d.data["text/plain"], id: d.transient.display_id, update });
+  jupyter.lastWriteDisplayData = (
+    d: { data: Record<string, string>; transient: { display_id: string } },
+    update: boolean,
+  ) => writes.push({ text: d.data["text/plain"], id: d.transient.display_id, update });
   try {
     const progress = notebookProgress({ interval: 60_000 });
     progress.update(at(1));
     progress.update(at(2)); // throttled
     progress.update(at(10)); // final state always shown
-    assert.deepEqual(writes.map((w) => [w.id, w.update]), [["d0", false], ["d0", true]]);
+    assert.deepEqual(
+      writes.map((w) => [w.id, w.update]),
+      [
+        ["d0", false],
+        ["d0", true],
+      ],
+    );
     assert.match(writes[1].text, /^sweep █+ 100% 10\/10 1\.0 s$/);
   } finally {
     for (const file of ["jupyter.js", "public.js"]) delete require.cache[path.join(dir, file)];

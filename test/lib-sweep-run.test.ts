@@ -17,11 +17,20 @@ test("rows are { ...params, replication, ...metrics } in canonical (grid, replic
   assert.deepEqual(Object.keys(rows[0]), ["n", "mu", "replication", "mean", "first"]);
   const order = rows.map((r) => `${r.n}/${r.mu}/${r.replication}`);
   assert.deepEqual(order, [
-    "10/1/0", "10/1/1", "10/2/0", "10/2/1",
-    "100/1/0", "100/1/1", "100/2/0", "100/2/1",
-    "1000/1/0", "1000/1/1", "1000/2/0", "1000/2/1",
+    "10/1/0",
+    "10/1/1",
+    "10/2/0",
+    "10/2/1",
+    "100/1/0",
+    "100/1/1",
+    "100/2/0",
+    "100/2/1",
+    "1000/1/0",
+    "1000/1/1",
+    "1000/2/0",
+    "1000/2/1",
   ]);
-  for (const row of rows) assert.ok(row.first as number > 0 && (row.first as number) < 1);
+  for (const row of rows) assert.ok((row.first as number) > 0 && (row.first as number) < 1);
 });
 
 test("inline, 1 worker and 2 workers give identical rows", async () => {
@@ -39,7 +48,10 @@ test("shards, taken together, are exactly the whole sweep", async () => {
   for (let index = 0; index < count; index++) {
     parts.push(await runSweep({ task, grid, replications: 3, seed: 9, workers: 0, shard: { index, count } }));
   }
-  assert.deepEqual(parts.map((p) => p.length), [5, 5, 4, 4]);
+  assert.deepEqual(
+    parts.map((p) => p.length),
+    [5, 5, 4, 4],
+  );
   // Shard i holds canonical items i, i + count, i + 2·count, …
   const rebuilt = whole.map((_, k) => parts[k % count][Math.floor(k / count)]);
   assert.deepStrictEqual(rebuilt, whole);

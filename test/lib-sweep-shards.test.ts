@@ -21,7 +21,10 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "sweep-shards-"));
 
 /** The CLI in its own process; tsx's CommonJS hook starts faster than `npm run sweep`'s tsx CLI. */
 function sweepCli(args: string[]) {
-  return exec(process.execPath, ["--require", "tsx/cjs", cli, ...args], { cwd: root, env: { ...process.env, CI: "true" } });
+  return exec(process.execPath, ["--require", "tsx/cjs", cli, ...args], {
+    cwd: root,
+    env: { ...process.env, CI: "true" },
+  });
 }
 
 test("3 shards run as 3 CLI processes, merged by the CLI, equal the single-machine CSV byte for byte", async () => {
@@ -49,11 +52,20 @@ test("3 shards run as 3 CLI processes, merged by the CLI, equal the single-machi
 });
 
 /** Writes the shards of a small sweep through the API; returns the CSV paths. */
-async function writeShards(dir: string, options: { seed: number; count: number; replications?: number; grid?: Grid; prefix?: string }) {
+async function writeShards(
+  dir: string,
+  options: { seed: number; count: number; replications?: number; grid?: Grid; prefix?: string },
+) {
   const files: string[] = [];
   for (let index = 0; index < options.count; index++) {
     const shard: Shard = { index, count: options.count };
-    const spec = { task, grid: options.grid ?? grid, replications: options.replications ?? 2, seed: options.seed, shard };
+    const spec = {
+      task,
+      grid: options.grid ?? grid,
+      replications: options.replications ?? 2,
+      seed: options.seed,
+      shard,
+    };
     const rows = await runSweep({ ...spec, workers: 0 });
     const file = path.join(dir, `${options.prefix ?? "s"}-${index}.csv`);
     writeSweep({ file, rows, ...spec });
@@ -82,16 +94,29 @@ test("merge refuses missing, duplicated, foreign, edited and unsharded inputs", 
   assert.equal(mergeShards({ files }).manifest.rows, 12);
   assert.throws(() => mergeShards({ files: [files[0], files[2]] }), /missing shard\(s\) 1\/3 of 3/);
   assert.throws(() => mergeShards({ files: [...files, files[1]] }), /shard 1\/3 given twice/);
-  assert.throws(() => mergeShards({ files: [files[0], files[1], otherSeed[2]] }), /different sweeps: seed is 1 in .*s-0\.csv but 2 in .*seed2-2\.csv/);
+  assert.throws(
+    () => mergeShards({ files: [files[0], files[1], otherSeed[2]] }),
+    /different sweeps: seed is 1 in .*s-0\.csv but 2 in .*seed2-2\.csv/,
+  );
   assert.throws(() => mergeShards({ files: [files[0], files[1], otherGrid[2]] }), /different sweeps: grid is/);
-  assert.throws(() => mergeShards({ files: [files[0], files[1], otherCount[1]] }), /different sweeps: shard count is 3 .* but 2/);
+  assert.throws(
+    () => mergeShards({ files: [files[0], files[1], otherCount[1]] }),
+    /different sweeps: shard count is 3 .* but 2/,
+  );
   assert.throws(() => mergeShards({ files: [] }), /^RangeError: files must be a non-empty array/);
 
   fs.appendFileSync(files[1], "10,1,9,0,0\n");
   assert.throws(() => mergeShards({ files }), /s-1\.csv does not match its manifest/);
 
   const whole = path.join(dir, "whole.csv");
-  writeSweep({ file: whole, rows: await runSweep({ task, grid, replications: 2, seed: 1, workers: 0 }), task, grid, replications: 2, seed: 1 });
+  writeSweep({
+    file: whole,
+    rows: await runSweep({ task, grid, replications: 2, seed: 1, workers: 0 }),
+    task,
+    grid,
+    replications: 2,
+    seed: 1,
+  });
   assert.throws(() => mergeShards({ files: [whole] }), /is a complete sweep, not a shard/);
   fs.rmSync(manifestPath({ csvFile: files[0] }));
   assert.throws(() => mergeShards({ files }), /s-0\.csv: cannot read its manifest .*s-0\.manifest\.json/);
@@ -101,9 +126,15 @@ test("merge refuses missing, duplicated, foreign, edited and unsharded inputs", 
 test("the CLI rejects bad arguments with exit status 2, naming the flag and what it allows", async () => {
   const base = ["run", "--task", taskArg, "--grid", JSON.stringify(grid), "--seed", "1"];
   const cases: Array<[string[], RegExp]> = [
-    [[...base, "--reps", "2", "--shard", "3/3"], /--shard must be "<index>\/<count>" with 0 ≤ index < count, e\.g\. "0\/4"; received "3\/3"/],
+    [
+      [...base, "--reps", "2", "--shard", "3/3"],
+      /--shard must be "<index>\/<count>" with 0 ≤ index < count, e\.g\. "0\/4"; received "3\/3"/,
+    ],
     [[...base, "--reps", "0"], /--reps must be an integer from 1 to/],
-    [["run", "--task", taskArg, "--grid", '{"n":5}', "--reps", "1", "--seed", "1"], /grid\.n must be a non-empty array/],
+    [
+      ["run", "--task", taskArg, "--grid", '{"n":5}', "--reps", "1", "--seed", "1"],
+      /grid\.n must be a non-empty array/,
+    ],
   ];
   await Promise.all(
     cases.map(async ([args, pattern]) => {

@@ -22,7 +22,10 @@ test("grid: empty, non-array values, empty arrays, non-scalar, repeated or reser
   await rangeError({ grid: [] }, /^grid must be an object/);
   await rangeError({ grid: { n: 10 } }, /^grid\.n must be a non-empty array .*; received 10$/);
   await rangeError({ grid: { n: [] } }, /^grid\.n must be a non-empty array/);
-  await rangeError({ grid: { n: [10, NaN] } }, /^grid\.n\[1\] must be a finite number, a string or a boolean; received NaN$/);
+  await rangeError(
+    { grid: { n: [10, NaN] } },
+    /^grid\.n\[1\] must be a finite number, a string or a boolean; received NaN$/,
+  );
   await rangeError({ grid: { n: [{ a: 1 }] } }, /^grid\.n\[0\] must be/);
   await rangeError({ grid: { n: [10, 10] } }, /^grid\.n must not repeat a value/);
   await rangeError({ grid: { replication: [1] } }, /^grid\.replication must not be used/);
@@ -39,10 +42,16 @@ test("replications, seed, workers, cacheDir", async () => {
 });
 
 test("shard: index must be below count (3/3 is out of range), count at least 1", async () => {
-  await rangeError({ shard: { index: 3, count: 3 } }, /^shard\.index must be an integer with 0 ≤ shard\.index ≤ 2; received 3$/);
+  await rangeError(
+    { shard: { index: 3, count: 3 } },
+    /^shard\.index must be an integer with 0 ≤ shard\.index ≤ 2; received 3$/,
+  );
   await rangeError({ shard: { index: 0, count: 0 } }, /^shard\.count must be an integer with 1 ≤ shard\.count/);
   await rangeError({ shard: "0/3" }, /^shard must be an object \{ index, count \}/);
-  assert.throws(() => parseShard({ text: "3/3" }), /^RangeError: shard must be "<index>\/<count>" with 0 ≤ index < count, e\.g\. "0\/4"; received "3\/3"$/);
+  assert.throws(
+    () => parseShard({ text: "3/3" }),
+    /^RangeError: shard must be "<index>\/<count>" with 0 ≤ index < count, e\.g\. "0\/4"; received "3\/3"$/,
+  );
   assert.throws(() => parseShard({ text: "1of3", name: "--shard" }), /^RangeError: --shard must be/);
   assert.deepEqual(parseShard({ text: "2/8" }), { index: 2, count: 8 });
 });
@@ -50,7 +59,10 @@ test("shard: index must be below count (3/3 is out of range), count at least 1",
 test("task: malformed, unresolvable module, missing export", async () => {
   await rangeError({ task: "" }, /^task must be "<module>#<export>"/);
   await rangeError({ task: 42 }, /^task must be/);
-  await rangeError({ task: "./no/such/module.ts#x" }, /^task must name a module that exists; cannot resolve "\.\/no\/such\/module\.ts"/);
+  await rangeError(
+    { task: "./no/such/module.ts#x" },
+    /^task must name a module that exists; cannot resolve "\.\/no\/such\/module\.ts"/,
+  );
   await rangeError({ task: { module: task.split("#")[0], export: "" } }, /^task\.export must be a non-empty string/);
   await rangeError(
     { task: task.replace("#seededMean", "#nope") },
@@ -59,9 +71,21 @@ test("task: malformed, unresolvable module, missing export", async () => {
 });
 
 test("summarise: by, metrics and non-finite metric values", () => {
-  const rows = [{ g: "a", x: 1 }, { g: "a", x: NaN }];
-  assert.throws(() => summarise({ rows, by: ["g"], metrics: [] }), /^RangeError: metrics must be a non-empty array of column names/);
-  assert.throws(() => summarise({ rows, by: "g" as never, metrics: ["x"] }), /^RangeError: by must be an array of column names/);
-  assert.throws(() => summarise({ rows, by: ["g"], metrics: ["x"] }), /^RangeError: rows\[1\]\.x must be a finite number; received NaN$/);
+  const rows = [
+    { g: "a", x: 1 },
+    { g: "a", x: NaN },
+  ];
+  assert.throws(
+    () => summarise({ rows, by: ["g"], metrics: [] }),
+    /^RangeError: metrics must be a non-empty array of column names/,
+  );
+  assert.throws(
+    () => summarise({ rows, by: "g" as never, metrics: ["x"] }),
+    /^RangeError: by must be an array of column names/,
+  );
+  assert.throws(
+    () => summarise({ rows, by: ["g"], metrics: ["x"] }),
+    /^RangeError: rows\[1\]\.x must be a finite number; received NaN$/,
+  );
   assert.throws(() => summarise({ rows, by: ["h"], metrics: ["x"] }), /^RangeError: rows\[0\]\.h must be present/);
 });

@@ -13,7 +13,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { sampleTicketValues, simulateMarket, type SampleTicketValuesOptions, type SimulateMarketOptions } from "../lib/sim";
+import {
+  sampleTicketValues,
+  simulateMarket,
+  type SampleTicketValuesOptions,
+  type SimulateMarketOptions,
+} from "../lib/sim";
 import { rewards, ExponentialReward } from "../lib/rewards";
 import { rng, exponential, type RandomStream } from "../lib/random";
 import { EXPONENTIAL_TABLES } from "../lib/random/ziggurat-tables";
@@ -22,7 +27,7 @@ import { wasmModule } from "../lib/wasm/wasm-module";
 import { WASM_DIGEST_FILE, wasmSourceDigest } from "../lib/wasm/build-info";
 import { WasmTicketBlocks } from "../lib/wasm/ticket-block";
 import { WasmMarketPaths } from "../lib/wasm/market-path";
-import { DiscountTable } from "../lib/sim/discount-table";
+import { DiscountTable } from "../lib/model/discount-table";
 
 /** Runs `compute` on one engine, then restores the default. */
 function on<T>(engine: SimulationEngine, compute: () => T): T {
@@ -42,14 +47,37 @@ test("the WebAssembly module is built from the current sources and is the defaul
 });
 
 const ticketCases: [string, SampleTicketValuesOptions][] = [
-  ["direct, exponential, 3 chunks of 3 blocks", { n: 100, d: 0.01, reward: rewards.exponential(1), samples: 30_000, chunkSize: 10_000, seed: 1 }],
-  ["conditional, lookahead 3", { n: 20, d: 0.05, reward: rewards.exponential(2), samples: 20_000, seed: "c", estimator: "conditional", lookahead: 3 }],
+  [
+    "direct, exponential, 3 chunks of 3 blocks",
+    { n: 100, d: 0.01, reward: rewards.exponential(1), samples: 30_000, chunkSize: 10_000, seed: 1 },
+  ],
+  [
+    "conditional, lookahead 3",
+    {
+      n: 20,
+      d: 0.05,
+      reward: rewards.exponential(2),
+      samples: 20_000,
+      seed: "c",
+      estimator: "conditional",
+      lookahead: 3,
+    },
+  ],
   ["direct, constant reward", { n: 7, d: 0.2, reward: rewards.constant(3), samples: 9_000, seed: 2 }],
   ["n = 1 (T = 1 always)", { n: 1, d: 0.01, reward: rewards.exponential(1), samples: 5_000, seed: 3 }],
-  ["n = 1e9, d = 1e-9: exponents beyond the table (Math.exp path)", { n: 1e9, d: 1e-9, reward: rewards.exponential(1), samples: 20_000, seed: 4 }],
-  ["conditional, n = 2^40", { n: 2 ** 40, d: 1e-6, reward: rewards.exponential(1), samples: 10_000, seed: 5, estimator: "conditional" }],
+  [
+    "n = 1e9, d = 1e-9: exponents beyond the table (Math.exp path)",
+    { n: 1e9, d: 1e-9, reward: rewards.exponential(1), samples: 20_000, seed: 4 },
+  ],
+  [
+    "conditional, n = 2^40",
+    { n: 2 ** 40, d: 1e-6, reward: rewards.exponential(1), samples: 10_000, seed: 5, estimator: "conditional" },
+  ],
   // 400k exponential draws: about 180 tail and 4,000 wedge cases of the ziggurat.
-  ["direct, 200k samples (ziggurat edge paths)", { n: 50, d: 0.001, reward: rewards.exponential(0.5), samples: 200_000, seed: "edges" }],
+  [
+    "direct, 200k samples (ziggurat edge paths)",
+    { n: 50, d: 0.001, reward: rewards.exponential(0.5), samples: 200_000, seed: "edges" },
+  ],
 ];
 
 for (const [name, options] of ticketCases) {
@@ -62,11 +90,33 @@ for (const [name, options] of ticketCases) {
 
 const marketCases: [string, SimulateMarketOptions][] = [
   ["n = 100, exponential, the bench's model", { n: 100, d: 0.01, reward: rewards.exponential(1), paths: 300, seed: 1 }],
-  ["runs tracked, 2 chunks", { n: 10, d: 0.02, reward: rewards.exponential(1), paths: 100, chunkSize: 50, seed: 2, share: 0.3, trackRuns: true, maxRunLength: 6 }],
-  ["n = 3e6: 52-bit positions, constant reward, runs", { n: 3_000_000, d: 0.002, reward: rewards.constant(2), paths: 6, seed: 3, share: 0.5, trackRuns: true }],
+  [
+    "runs tracked, 2 chunks",
+    {
+      n: 10,
+      d: 0.02,
+      reward: rewards.exponential(1),
+      paths: 100,
+      chunkSize: 50,
+      seed: 2,
+      share: 0.3,
+      trackRuns: true,
+      maxRunLength: 6,
+    },
+  ],
+  [
+    "n = 3e6: 52-bit positions, constant reward, runs",
+    { n: 3_000_000, d: 0.002, reward: rewards.constant(2), paths: 6, seed: 3, share: 0.5, trackRuns: true },
+  ],
   ["n = 1, share 1", { n: 1, d: 0.05, reward: rewards.exponential(1), paths: 40, seed: 4, share: 1 }],
-  ["share 0, 600 paths in one chunk (stamp epochs wrap past 255)", { n: 5, d: 0.1, reward: rewards.exponential(1), paths: 600, chunkSize: 600, seed: 5, share: 0 }],
-  ["a fixed horizon", { n: 40, d: 0.001, reward: rewards.exponential(3), paths: 20, seed: 6, horizon: 5000, trackRuns: true }],
+  [
+    "share 0, 600 paths in one chunk (stamp epochs wrap past 255)",
+    { n: 5, d: 0.1, reward: rewards.exponential(1), paths: 600, chunkSize: 600, seed: 5, share: 0 },
+  ],
+  [
+    "a fixed horizon",
+    { n: 40, d: 0.001, reward: rewards.exponential(3), paths: 20, seed: 6, horizon: 5000, trackRuns: true },
+  ],
 ];
 
 for (const [name, options] of marketCases) {
@@ -89,11 +139,17 @@ test("negative control: one flipped bit in the kernels' ziggurat table changes t
   // last bit would mostly vanish in the rounding of the power sums).
   bits[0] ^= 1n << 20n;
   try {
-    assert.notDeepStrictEqual(on("wasm", () => sampleTicketValues(options)), js);
+    assert.notDeepStrictEqual(
+      on("wasm", () => sampleTicketValues(options)),
+      js,
+    );
   } finally {
     table[200] = saved;
   }
-  assert.deepStrictEqual(on("wasm", () => sampleTicketValues(options)), js);
+  assert.deepStrictEqual(
+    on("wasm", () => sampleTicketValues(options)),
+    js,
+  );
 });
 
 /** lib/random's ziggurat, counting its edge cases: the tail beyond r and the wedge tests. */
@@ -136,24 +192,42 @@ test("reward models the kernels do not draw run in JavaScript (and give the same
   }
   assert.equal(WasmTicketBlocks.create({ ...common, reward: new Doubled(1) }), null);
   assert.notEqual(WasmTicketBlocks.create({ ...common, reward: rewards.exponential(1) }), null);
-  assert.notEqual(WasmTicketBlocks.create({ ...common, estimator: "conditional", reward: rewards.gamma(2, 0.5) }), null);
+  assert.notEqual(
+    WasmTicketBlocks.create({ ...common, estimator: "conditional", reward: rewards.gamma(2, 0.5) }),
+    null,
+  );
   const market = { n: 10, d: 0.01, k: 1, price: 0.5, horizon: 100, maxRun: 0 };
   assert.equal(WasmMarketPaths.create({ ...market, reward: rewards.lognormal({ meanLog: 0, sdLog: 1 }) }), null);
   // Markets above 2^26 positions keep their stamps in JavaScript (a WebAssembly memory never shrinks).
   assert.notEqual(WasmMarketPaths.create({ ...market, n: 2 ** 26, reward: rewards.exponential(1) }), null);
   assert.equal(WasmMarketPaths.create({ ...market, n: 2 ** 26 + 1, reward: rewards.exponential(1) }), null);
   const options = { n: 10, d: 0.05, reward: new Doubled(1), paths: 50, seed: 9 };
-  assert.deepStrictEqual(on("wasm", () => simulateMarket(options)), on("js", () => simulateMarket(options)));
+  assert.deepStrictEqual(
+    on("wasm", () => simulateMarket(options)),
+    on("js", () => simulateMarket(options)),
+  );
 });
 
 test("bad engine names are refused, naming the parameter or variable", () => {
   for (const bad of ["WASM", "", "native", undefined, 1]) {
-    assert.throws(() => setSimulationEngine(bad as SimulationEngine), (e: unknown) => e instanceof RangeError && /^engine must be "wasm", "js" or "auto"; received /.test(e.message));
+    assert.throws(
+      () => setSimulationEngine(bad as SimulationEngine),
+      (e: unknown) => e instanceof RangeError && /^engine must be "wasm", "js" or "auto"; received /.test(e.message),
+    );
   }
-  const child = spawnSync(process.execPath, ["--import", "tsx", "-e", 'require("./lib/sim").sampleTicketValues({ n: 10, d: 0.1, reward: require("./lib/rewards").rewards.exponential(1), samples: 10, seed: 1 })'], {
-    encoding: "utf8",
-    env: { ...process.env, ET_ENGINE: "fast" },
-  });
+  const child = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "-e",
+      'require("./lib/sim").sampleTicketValues({ n: 10, d: 0.1, reward: require("./lib/rewards").rewards.exponential(1), samples: 10, seed: 1 })',
+    ],
+    {
+      encoding: "utf8",
+      env: { ...process.env, ET_ENGINE: "fast" },
+    },
+  );
   assert.notEqual(child.status, 0);
   assert.match(child.stderr, /ET_ENGINE must be "wasm", "js" or "auto" \(or unset\); received "fast"/);
 });

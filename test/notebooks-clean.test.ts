@@ -13,7 +13,9 @@ import { listNotebooks } from "../tools/reproduce";
 
 const notebooks = listNotebooks();
 
-test("notebooks/ holds notebooks to check", { skip: notebooks.length === 0 && "no .ipynb files in notebooks/ yet" }, () => {
+test("notebooks/ holds notebooks to check", {
+  skip: notebooks.length === 0 && "no .ipynb files in notebooks/ yet",
+}, () => {
   assert.ok(notebooks.length > 0);
 });
 

@@ -24,7 +24,9 @@ before(async () => {
   for (const result of await runNotebooks({ paths: notebooks, outDir: osTempDir() })) results.set(result.path, result);
 });
 
-test("every .ipynb file in notebooks/ was executed, none skipped", { skip: onDisk.length === 0 && "no .ipynb files in notebooks/ yet" }, () => {
+test("every .ipynb file in notebooks/ was executed, none skipped", {
+  skip: onDisk.length === 0 && "no .ipynb files in notebooks/ yet",
+}, () => {
   assert.equal(results.size, onDisk.length, `executed ${results.size} notebooks, notebooks/ holds ${onDisk.length}`);
   assert.deepEqual(
     [...results.keys()].map((p) => path.basename(p)).sort(),

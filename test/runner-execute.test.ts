@@ -49,14 +49,20 @@ test("executes a notebook into an atomic executed copy with counts and outputs; 
   assert.deepEqual(fs.readFileSync(source), before, "the source notebook is unchanged");
 
   assert.deepEqual(fs.readdirSync(outDir), ["ok.ipynb"], "no temporary file is left");
-  assert.ok(events.some(([, n]) => /^\.ok\.ipynb\..+\.tmp$/.test(n)), "written through a temporary file");
+  assert.ok(
+    events.some(([, n]) => /^\.ok\.ipynb\..+\.tmp$/.test(n)),
+    "written through a temporary file",
+  );
   assert.ok(!events.some(([t, n]) => t === "change" && n === "ok.ipynb"), "the target is never written in place");
 
   const nb = readNb(target);
   assert.equal(nbformat4Problem(nb), null);
   assert.equal(nb.nbformat_minor, 5);
   const code = codeCellsOf(nb);
-  assert.deepEqual(code.map((c) => c.execution_count), [1, 2, 3]);
+  assert.deepEqual(
+    code.map((c) => c.execution_count),
+    [1, 2, 3],
+  );
   assert.equal(streamText(code[1].outputs, "stdout"), "result default 200\nsecond line\n");
   assert.equal(code[1].outputs.length, 1, "consecutive stdout writes are merged into one stream output");
   const display = code[2].outputs[0];
@@ -75,7 +81,18 @@ test("--param through the CLI changes the printed result; --inplace writes over 
   fs.copyFileSync(path.join(ROOT, fixture("ok.ipynb")), copy);
   const run = spawnSync(
     process.execPath,
-    ["--import", "tsx", "tools/nb/cli.ts", "run", path.relative(ROOT, copy), "--param", "n=7", "--param", 'label="fast"', "--inplace"],
+    [
+      "--import",
+      "tsx",
+      "tools/nb/cli.ts",
+      "run",
+      path.relative(ROOT, copy),
+      "--param",
+      "n=7",
+      "--param",
+      'label="fast"',
+      "--inplace",
+    ],
     { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } },
   );
   assert.equal(run.status, 0, run.stderr);
@@ -86,7 +103,10 @@ test("--param through the CLI changes the printed result; --inplace writes over 
   const code = codeCellsOf(nb);
   assert.deepEqual(code[1].metadata.tags, ["injected-parameters"], "injected right after the parameters cell");
   assert.match(joinText(code[1].source), /^const n = 7;\nconst label = "fast";$/m);
-  assert.deepEqual(code.map((c) => c.execution_count), [1, 2, 3, 4]);
+  assert.deepEqual(
+    code.map((c) => c.execution_count),
+    [1, 2, 3, 4],
+  );
   assert.equal(streamText(code[2].outputs, "stdout"), "result fast 14\nsecond line\n");
   assert.deepEqual((nb.metadata.execution as Record<string, unknown>).parameters, { n: 7, label: "fast" });
   assert.deepEqual(fs.readdirSync(dir), ["ok.ipynb"]);
@@ -99,7 +119,10 @@ test("a failing cell stops its notebook with one message; the next notebook stil
   assert.equal(failed.status, "failed");
   assert.equal(failed.failedCell, 2);
   assert.deepEqual(failed.cells, { executed: 1, total: 3 });
-  assert.match(failed.error ?? "", /^test\/fixtures\/runner\/fail\.ipynb: code cell 2 of 3 failed \(code cells counted from 1/);
+  assert.match(
+    failed.error ?? "",
+    /^test\/fixtures\/runner\/fail\.ipynb: code cell 2 of 3 failed \(code cells counted from 1/,
+  );
   assert.match(failed.error ?? "", /Error: deliberate failure: 42 is not allowed/);
   assert.doesNotMatch(failed.error ?? "", /node_modules[\\/]tslab/, "kernel-internal stack frames are dropped");
   const nb = readNb(path.join(outDir, "fail.ipynb"));
@@ -132,7 +155,10 @@ test("a hanging cell hits the timeout and the kernel's whole process group is ki
 });
 
 test("a request right after a failed cell is not dropped by tslab's 200 ms abort window", async () => {
-  const kernel = await KernelSession.start({ name: "execution-tickets", cwd: path.join(ROOT, "test", "fixtures", "runner") });
+  const kernel = await KernelSession.start({
+    name: "execution-tickets",
+    cwd: path.join(ROOT, "test", "fixtures", "runner"),
+  });
   try {
     const outputs: string[] = [];
     const onIopub = (m: JupyterMessage) => {
@@ -160,7 +186,11 @@ test("a folder appearing in a watched place during a run does not break later ce
     const onIopub = (m: JupyterMessage) => {
       if (m.header.msg_type === "stream") outputs.push(String((m.content as { text: string }).text));
     };
-    const first = await kernel.execute({ code: 'import { validate } from "execution-tickets";', timeoutMs: 60_000, onIopub });
+    const first = await kernel.execute({
+      code: 'import { validate } from "execution-tickets";',
+      timeoutMs: 60_000,
+      onIopub,
+    });
     assert.equal(first.status, "ok", outputs.join(""));
     fs.mkdirSync(path.join(cwd, "node_modules", "@types"), { recursive: true });
     await new Promise((r) => setTimeout(r, 4000)); // TypeScript polls missing folders every few seconds

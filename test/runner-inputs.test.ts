@@ -63,17 +63,20 @@ test("an unknown kernel name is rejected, listing the kernels that exist", async
 });
 
 test("--param values are JSON; anything else is a clear error", () => {
-  assert.deepEqual(parseParamArgs({ args: ["n=1000", "d=1e-4", "label=\"fast\"", "on=true", "n=5"] }), {
+  assert.deepEqual(parseParamArgs({ args: ["n=1000", "d=1e-4", 'label="fast"', "on=true", "n=5"] }), {
     n: 5,
     d: 1e-4,
     label: "fast",
     on: true,
   });
-  assert.throws(() => parseParamArgs({ args: ["label=fast"] }), (err: Error) => {
-    assert.ok(err instanceof ParameterSyntaxError);
-    assert.match(err.message, /--param label=fast: the value "fast" is not JSON.*strings must be quoted JSON/);
-    return true;
-  });
+  assert.throws(
+    () => parseParamArgs({ args: ["label=fast"] }),
+    (err: Error) => {
+      assert.ok(err instanceof ParameterSyntaxError);
+      assert.match(err.message, /--param label=fast: the value "fast" is not JSON.*strings must be quoted JSON/);
+      return true;
+    },
+  );
   assert.throws(() => parseParamArgs({ args: ["n"] }), /expected name=value/);
   assert.throws(() => parseParamArgs({ args: ["2n=1"] }), /not a valid TypeScript identifier/);
 });
@@ -101,7 +104,11 @@ test("parameters are injected in a tagged cell right after the parameters cell",
   assert.match(injected, /^const n = 1000;$/m);
   assert.match(injected, /^const d = 0\.0001;$/m);
   assert.equal(out[3], cells[3]);
-  assert.equal(injectParameters({ path: "x.ipynb", cells, params: {} }).length, 3, "no params: only the stale cell goes");
+  assert.equal(
+    injectParameters({ path: "x.ipynb", cells, params: {} }).length,
+    3,
+    "no params: only the stale cell goes",
+  );
 });
 
 test("an unknown parameter name, or --param without a parameters cell, is a clear error", async () => {
@@ -111,15 +118,24 @@ test("an unknown parameter name, or --param without a parameters cell, is a clea
   );
   const r = await runNotebook({ path: fixture("no-parameters.ipynb"), params: { n: 2 }, outDir: osTempDir() });
   assert.equal(r.status, "invalid");
-  assert.match(r.error ?? "", /no-parameters\.ipynb: --param given but the notebook has no code cell tagged "parameters"/);
+  assert.match(
+    r.error ?? "",
+    /no-parameters\.ipynb: --param given but the notebook has no code cell tagged "parameters"/,
+  );
 });
 
 test("--fail-fast skips the notebooks after the first failure; without it they still run", async () => {
   const paths = ["missing-a.ipynb", fixture("malformed.ipynb")];
   const fast = await runNotebooks({ paths, failFast: true, outDir: osTempDir() });
-  assert.deepEqual(fast.map((r) => r.status), ["invalid", "skipped"]);
+  assert.deepEqual(
+    fast.map((r) => r.status),
+    ["invalid", "skipped"],
+  );
   const all = await runNotebooks({ paths, outDir: osTempDir() });
-  assert.deepEqual(all.map((r) => r.status), ["invalid", "invalid"]);
+  assert.deepEqual(
+    all.map((r) => r.status),
+    ["invalid", "invalid"],
+  );
 });
 
 test("the CLI exits 2 on bad usage and 1 when a notebook fails, with one message each", () => {

@@ -42,9 +42,28 @@ function tinyTemplate(): Notebook {
     metadata: { kernelspec: { name: "execution-tickets" }, title: "Template", summary: "the template" },
     cells: [
       { cell_type: "markdown", id: "note", metadata: { tags: [TEMPLATE_ONLY_TAG] }, source: ["about the template"] },
-      { cell_type: "markdown", id: "head", metadata: {}, source: ["# Template · example\n", "\n", "Run `npm run nb -- run notebooks/template.ipynb`."] },
-      { cell_type: "code", id: "params", metadata: { tags: [PARAMETERS_TAG] }, source: ["const n = 1;"], outputs: [{ output_type: "stream", name: "stdout", text: "1" }], execution_count: 3 },
-      { cell_type: "code", id: "inj", metadata: { tags: [INJECTED_TAG] }, source: ["const n = 2;"], outputs: [], execution_count: 4 },
+      {
+        cell_type: "markdown",
+        id: "head",
+        metadata: {},
+        source: ["# Template · example\n", "\n", "Run `npm run nb -- run notebooks/template.ipynb`."],
+      },
+      {
+        cell_type: "code",
+        id: "params",
+        metadata: { tags: [PARAMETERS_TAG] },
+        source: ["const n = 1;"],
+        outputs: [{ output_type: "stream", name: "stdout", text: "1" }],
+        execution_count: 3,
+      },
+      {
+        cell_type: "code",
+        id: "inj",
+        metadata: { tags: [INJECTED_TAG] },
+        source: ["const n = 2;"],
+        outputs: [],
+        execution_count: 4,
+      },
       { cell_type: "markdown", id: "end", metadata: {}, source: "Look at build/site/template.html." },
     ],
   };
@@ -60,7 +79,18 @@ test("titles are made from names: a leading number becomes 'NN ·', separators b
 
 test("names must be plain file names (no folders, spaces or 'template')", () => {
   assert.equal(notebookBaseName({ name: "14-x.ipynb" }), "14-x");
-  for (const bad of ["", " ", "../escape", "a/b", "a b", "-x", ".hidden", "template", "Template.ipynb", "x".repeat(101)]) {
+  for (const bad of [
+    "",
+    " ",
+    "../escape",
+    "a/b",
+    "a b",
+    "-x",
+    ".hidden",
+    "template",
+    "Template.ipynb",
+    "x".repeat(101),
+  ]) {
     assert.throws(() => notebookBaseName({ name: bad }), NotebookNameError, JSON.stringify(bad));
   }
   assert.throws(() => notebookBaseName({ name: "a/b" }), /name must be a file name .*received "a\/b"/);
@@ -73,11 +103,17 @@ test("a fork drops template-only and injected cells, clears outputs, renews ids 
   assert.equal(JSON.stringify(template), before, "the template object is not modified");
   assert.equal(nbformat4Problem(fork), null);
   assert.equal(fork.nbformat_minor, 5, "cell ids need nbformat 4.5");
-  assert.deepEqual(fork.cells.map((c) => cellTags(c)), [[], [PARAMETERS_TAG], []]);
+  assert.deepEqual(
+    fork.cells.map((c) => cellTags(c)),
+    [[], [PARAMETERS_TAG], []],
+  );
   assert.equal(fork.metadata.title, "15 · New idea");
   assert.equal(fork.metadata.summary, SUMMARY_PLACEHOLDER);
   assert.deepEqual(fork.metadata.kernelspec, { name: "execution-tickets" });
-  assert.match(joinText(fork.cells[0].source), /^# 15 · New idea\n\nRun `npm run nb -- run notebooks\/15-new-idea\.ipynb`\.$/);
+  assert.match(
+    joinText(fork.cells[0].source),
+    /^# 15 · New idea\n\nRun `npm run nb -- run notebooks\/15-new-idea\.ipynb`\.$/,
+  );
   assert.equal(joinText(fork.cells[2].source), "Look at build/site/15-new-idea.html.");
   const code = fork.cells[1];
   assert.ok(code.cell_type === "code");
@@ -124,11 +160,17 @@ test("createNotebook refuses to overwrite and leaves the existing file and folde
   const dir = osTempDir();
   const file = path.join(dir, "taken.ipynb");
   fs.writeFileSync(file, "my precious work");
-  assert.throws(() => createNotebook({ name: "taken", dir }), (err: Error) => {
-    assert.ok(err instanceof NewNotebookError && !(err instanceof NotebookNameError));
-    assert.match(err.message, /taken\.ipynb already exists; choose another name or remove that file first \(nothing was written\)/);
-    return true;
-  });
+  assert.throws(
+    () => createNotebook({ name: "taken", dir }),
+    (err: Error) => {
+      assert.ok(err instanceof NewNotebookError && !(err instanceof NotebookNameError));
+      assert.match(
+        err.message,
+        /taken\.ipynb already exists; choose another name or remove that file first \(nothing was written\)/,
+      );
+      return true;
+    },
+  );
   assert.equal(fs.readFileSync(file, "utf8"), "my precious work");
   assert.deepEqual(fs.readdirSync(dir), ["taken.ipynb"], "no temporary file is left behind");
 });
@@ -137,8 +179,14 @@ test("an unusable template is reported with its path", () => {
   const dir = osTempDir();
   const bad = path.join(dir, "bad.ipynb");
   fs.writeFileSync(bad, "{ not json");
-  assert.throws(() => createNotebook({ name: "x", dir, template: bad }), /bad\.ipynb: malformed notebook, not valid JSON/);
-  assert.throws(() => createNotebook({ name: "x", dir, template: path.join(dir, "none.ipynb") }), /none\.ipynb: no such notebook/);
+  assert.throws(
+    () => createNotebook({ name: "x", dir, template: bad }),
+    /bad\.ipynb: malformed notebook, not valid JSON/,
+  );
+  assert.throws(
+    () => createNotebook({ name: "x", dir, template: path.join(dir, "none.ipynb") }),
+    /none\.ipynb: no such notebook/,
+  );
   assert.deepEqual(fs.readdirSync(dir), ["bad.ipynb"]);
 });
 
@@ -146,8 +194,14 @@ test("an unusable template is reported with its path", () => {
 async function inProcess(argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   const out = { stdout: "", stderr: "" };
   const original = { stdout: process.stdout.write, stderr: process.stderr.write };
-  process.stdout.write = ((chunk: string) => ((out.stdout += chunk), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => ((out.stderr += chunk), true)) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string) => {
+    out.stdout += chunk;
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => {
+    out.stderr += chunk;
+    return true;
+  }) as typeof process.stderr.write;
   try {
     return { status: await main({ argv }), ...out };
   } finally {

@@ -10,7 +10,13 @@ import { findErrorText } from "../tools/nb/error-text";
 import type { Cell, Notebook, Output } from "../tools/nb/nbformat";
 
 function msg(msg_type: string, content: Record<string, unknown>): JupyterMessage {
-  return { header: { msg_type }, parent_header: {}, metadata: {}, content, channel: "iopub" } as unknown as JupyterMessage;
+  return {
+    header: { msg_type },
+    parent_header: {},
+    metadata: {},
+    content,
+    channel: "iopub",
+  } as unknown as JupyterMessage;
 }
 
 test("consecutive stream messages of one name merge; stderr is collected; text is stored as lines", () => {
@@ -32,20 +38,30 @@ test("display data keeps JSON mime types as JSON; update_display_data rewrites e
   const displays = new DisplayRegistry();
   const first = new CellOutputs({ displays });
   const fig = { data: [{ x: [1], y: [2] }], layout: {} };
-  first.handle(msg("display_data", {
-    data: { "application/vnd.plotly.v1+json": fig, "text/plain": "Figure\nline 2", "image/png": "iVBOR" },
-    metadata: {},
-    transient: { display_id: "p1" },
-  }));
-  assert.deepEqual(first.outputs, [{
-    output_type: "display_data",
-    data: { "application/vnd.plotly.v1+json": fig, "text/plain": ["Figure\n", "line 2"], "image/png": "iVBOR" },
-    metadata: {},
-  }]);
+  first.handle(
+    msg("display_data", {
+      data: { "application/vnd.plotly.v1+json": fig, "text/plain": "Figure\nline 2", "image/png": "iVBOR" },
+      metadata: {},
+      transient: { display_id: "p1" },
+    }),
+  );
+  assert.deepEqual(first.outputs, [
+    {
+      output_type: "display_data",
+      data: { "application/vnd.plotly.v1+json": fig, "text/plain": ["Figure\n", "line 2"], "image/png": "iVBOR" },
+      metadata: {},
+    },
+  ]);
   const second = new CellOutputs({ displays });
-  second.handle(msg("update_display_data", { data: { "text/plain": "done" }, metadata: { m: 1 }, transient: { display_id: "p1" } }));
+  second.handle(
+    msg("update_display_data", { data: { "text/plain": "done" }, metadata: { m: 1 }, transient: { display_id: "p1" } }),
+  );
   assert.deepEqual(second.outputs, []);
-  assert.deepEqual(first.outputs[0], { output_type: "display_data", data: { "text/plain": ["done"] }, metadata: { m: 1 } });
+  assert.deepEqual(first.outputs[0], {
+    output_type: "display_data",
+    data: { "text/plain": ["done"] },
+    metadata: { m: 1 },
+  });
 });
 
 test("clear_output clears now, or at the next output with wait=true; error outputs give the error text", () => {
@@ -62,7 +78,14 @@ test("clear_output clears now, or at the next output with wait=true; error outpu
 });
 
 const results: NotebookResult[] = [
-  { path: "notebooks/01-a.ipynb", status: "ok", seconds: 3.21, cells: { executed: 5, total: 5 }, stderr: "", parameters: {} },
+  {
+    path: "notebooks/01-a.ipynb",
+    status: "ok",
+    seconds: 3.21,
+    cells: { executed: 5, total: 5 },
+    stderr: "",
+    parameters: {},
+  },
   {
     path: "notebooks/02-b.ipynb",
     status: "failed",
@@ -104,6 +127,7 @@ test("the live reporter redraws one line: notebook i/N, name, cell j/M, elapsed"
   const reporter = liveReporter({ tty: { ...tty, columns: 120 }, out, err: sink(), refreshMs: 10_000 });
   reporter.notebookStarted({ index: 1, total: 2, path: "notebooks/01-a.ipynb", cells: 5 });
   reporter.cellStarted({ index: 3, total: 5 });
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matches the terminal escape the progress line writes
   assert.match(tty.chunks.at(-1) ?? "", /^\r\x1b\[Knotebook 1\/2 01-a · cell 3\/5 · \d+\.\d s$/);
   reporter.notebookFinished({ index: 2, total: 2, result: results[0] });
   assert.match(out.text(), /^ok\s+3\.2 s\s+5 cells\s+notebooks\/01-a\.ipynb\n$/);
@@ -117,7 +141,11 @@ test("error text in outputs is found with its code cell; prose about standard er
     outputs,
     execution_count: 1,
   });
-  const text = (value: string): Output => ({ output_type: "display_data", data: { "text/plain": value }, metadata: {} });
+  const text = (value: string): Output => ({
+    output_type: "display_data",
+    data: { "text/plain": value },
+    metadata: {},
+  });
   const stdout = (value: string): Output => ({ output_type: "stream", name: "stdout", text: [value] });
   const notebook: Notebook = {
     nbformat: 4,
@@ -125,7 +153,10 @@ test("error text in outputs is found with its code cell; prose about standard er
     metadata: {},
     cells: [
       { cell_type: "markdown", source: "Error: in markdown is not output", metadata: {} },
-      code([stdout("Standard errors of the two estimators\nerror of the naive reading: 3 %\n"), text("Error of the implied μ")]),
+      code([
+        stdout("Standard errors of the two estimators\nerror of the naive reading: 3 %\n"),
+        text("Error of the implied μ"),
+      ]),
       code([], ["injected-parameters"]),
       code([stdout("caught it\nRangeError: `n must be positive; received -1`\n")]),
       code([{ output_type: "stream", name: "stderr", text: "(node:1) Warning: something\n" }]),

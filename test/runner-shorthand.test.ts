@@ -37,24 +37,30 @@ test("the tslab patch is applied in node_modules", () => {
 });
 
 test("shorthand properties name variables, functions and classes of earlier cells", async () => {
-  const first = await run('const rows = [1, 2, 3];\nlet label = "a";\nfunction twice(x: number) { return 2 * x; }\nclass Box { v = 7; }');
+  const first = await run(
+    'const rows = [1, 2, 3];\nlet label = "a";\nfunction twice(x: number) { return 2 * x; }\nclass Box { v = 7; }',
+  );
   assert.equal(first.status, "ok", first.stderr);
-  const second = await run("const o = { rows, label, twice, Box };\nconsole.log(JSON.stringify({ rows, label }), o.twice(4), new o.Box().v);");
+  const second = await run(
+    "const o = { rows, label, twice, Box };\nconsole.log(JSON.stringify({ rows, label }), o.twice(4), new o.Box().v);",
+  );
   assert.equal(second.status, "ok", second.stderr);
   assert.equal(second.stdout, '{"rows":[1,2,3],"label":"a"} 8 7\n');
 });
 
 test("a later assignment is seen through the shorthand; locals and parameters still shadow", async () => {
-  assert.equal((await run("label = \"b\";")).status, "ok");
+  assert.equal((await run('label = "b";')).status, "ok");
   const r = await run(
-    "const f = (rows: number[]) => ({ rows });\n{ const label = \"inner\"; console.log(JSON.stringify({ label }), f([9]).rows[0], JSON.stringify({ label: label }).length); }\nconsole.log(JSON.stringify({ label }));",
+    'const f = (rows: number[]) => ({ rows });\n{ const label = "inner"; console.log(JSON.stringify({ label }), f([9]).rows[0], JSON.stringify({ label: label }).length); }\nconsole.log(JSON.stringify({ label }));',
   );
   assert.equal(r.status, "ok", r.stderr);
   assert.equal(r.stdout, '{"label":"inner"} 9 17\n{"label":"b"}\n');
 });
 
 test("destructuring with defaults and shorthand in the same cell are left alone", async () => {
-  const r = await run("const { rows: copy = [0], extra = 5 } = { rows } as { rows?: number[]; extra?: number };\nconsole.log(copy.length, extra);");
+  const r = await run(
+    "const { rows: copy = [0], extra = 5 } = { rows } as { rows?: number[]; extra?: number };\nconsole.log(copy.length, extra);",
+  );
   assert.equal(r.status, "ok", r.stderr);
   assert.equal(r.stdout, "3 5\n");
 });

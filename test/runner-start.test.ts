@@ -140,16 +140,19 @@ test("a kernel that never answers is retried with fresh ports a bounded number o
     picks++;
     return freePorts(options);
   };
-  await assert.rejects(KernelSession.start({ name, cwd, attempts: 2, startupTimeoutMs: 1000, pickPorts }), (err: Error) => {
-    assert.ok(err instanceof KernelStartError);
-    assert.equal(
-      err.message,
-      "2 attempts, each with fresh ports, failed:\n" +
-        "  attempt 1: the kernel did not answer within 1 s\n" +
-        "  attempt 2: the kernel did not answer within 1 s",
-    );
-    return true;
-  });
+  await assert.rejects(
+    KernelSession.start({ name, cwd, attempts: 2, startupTimeoutMs: 1000, pickPorts }),
+    (err: Error) => {
+      assert.ok(err instanceof KernelStartError);
+      assert.equal(
+        err.message,
+        "2 attempts, each with fresh ports, failed:\n" +
+          "  attempt 1: the kernel did not answer within 1 s\n" +
+          "  attempt 2: the kernel did not answer within 1 s",
+      );
+      return true;
+    },
+  );
   assert.equal(picks, 2);
 });
 
@@ -165,7 +168,9 @@ test("a notebook whose kernel cannot start says so, naming the notebook and each
   assert.equal(result.status, "crashed");
   assert.match(
     result.error ?? "",
-    new RegExp(`^${rel.replace(/[.]/g, "\\.")}: the kernel "${name}" could not be started: 3 attempts, each with fresh ports, failed:\n  attempt 1: the kernel exited with code 3`),
+    new RegExp(
+      `^${rel.replace(/[.]/g, "\\.")}: the kernel "${name}" could not be started: 3 attempts, each with fresh ports, failed:\n  attempt 1: the kernel exited with code 3`,
+    ),
   );
 });
 

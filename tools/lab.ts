@@ -45,7 +45,7 @@ function main(): void {
   const specDir = ensureKernelSpec();
   const jupyter = findJupyter();
   if (!jupyter) {
-    process.stderr.write(NO_JUPYTER_MESSAGE + "\n");
+    process.stderr.write(`${NO_JUPYTER_MESSAGE}\n`);
     process.exitCode = 1;
     return;
   }

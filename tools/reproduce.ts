@@ -62,8 +62,9 @@ async function main(): Promise<number> {
   const exported = runExporter();
   const total = (performance.now() - t0) / 1000;
 
-  console.log("\n" + formatResultsTable({ results }));
-  const exportText = exported.status === "skipped" ? "skipped" : `${exported.status} (${exported.seconds.toFixed(1)} s)`;
+  console.log(`\n${formatResultsTable({ results })}`);
+  const exportText =
+    exported.status === "skipped" ? "skipped" : `${exported.status} (${exported.seconds.toFixed(1)} s)`;
   console.log(`export: ${exportText}`);
   console.log(`reproduce took ${total.toFixed(1)} s`);
   const failed = results.filter((r) => r.status !== "ok");

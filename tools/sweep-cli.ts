@@ -84,7 +84,9 @@ function seedFlag(text: string): number | string {
 function taskFlag(text: string, version: string | undefined): TaskRef {
   const hash = text.lastIndexOf("#");
   if (hash <= 0 || hash === text.length - 1) {
-    throw new UsageError(`--task must be <module>#<export>, e.g. test/fixtures/sweep/mean-task.ts#seededMean; received ${JSON.stringify(text)}`);
+    throw new UsageError(
+      `--task must be <module>#<export>, e.g. test/fixtures/sweep/mean-task.ts#seededMean; received ${JSON.stringify(text)}`,
+    );
   }
   return { module: text.slice(0, hash), export: text.slice(hash + 1), ...(version ? { version } : {}) };
 }
@@ -111,7 +113,8 @@ async function run(args: string[]): Promise<void> {
       "task-version": { type: "string" },
     },
   });
-  if (positionals.length > 0) throw new UsageError(`run takes no positional arguments; received ${positionals.join(" ")}`);
+  if (positionals.length > 0)
+    throw new UsageError(`run takes no positional arguments; received ${positionals.join(" ")}`);
   const task = taskFlag(need("task", values.task, "<module>#<export>"), values["task-version"]);
   const grid = gridFlag(need("grid", values.grid, `a JSON object such as '{"n":[10,100]}'`));
   const replications = integerFlag("reps", need("reps", values.reps, "an integer ≥ 1"), 1, Number.MAX_SAFE_INTEGER);
@@ -129,7 +132,16 @@ async function run(args: string[]): Promise<void> {
   const progress = terminalProgress({ label: shard ? `sweep ${shard.index}/${shard.count}` : "sweep" });
   let rows;
   try {
-    rows = await runSweep({ task, grid, replications, seed, workers, shard, cacheDir: values.cache, onProgress: progress.update });
+    rows = await runSweep({
+      task,
+      grid,
+      replications,
+      seed,
+      workers,
+      shard,
+      cacheDir: values.cache,
+      onProgress: progress.update,
+    });
   } catch (err) {
     // Option errors from runSweep (RangeError naming grid.x, replications, …) are usage errors.
     if (err instanceof RangeError) throw new UsageError(err.message);
@@ -141,8 +153,14 @@ async function run(args: string[]): Promise<void> {
 }
 
 function merge(args: string[]): void {
-  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { out: { type: "string" } } });
-  if (positionals.length === 0) throw new UsageError("merge needs the shard CSV files: merge <shard.csv>... --out <merged.csv>");
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: { out: { type: "string" } },
+  });
+  if (positionals.length === 0)
+    throw new UsageError("merge needs the shard CSV files: merge <shard.csv>... --out <merged.csv>");
   const out = need("out", values.out, "the merged CSV file");
   const { manifest } = mergeShards({ files: positionals, out });
   process.stderr.write(`merged ${positionals.length} shards (${manifest.rows} rows) into ${out}\n`);

@@ -22,12 +22,20 @@ export interface AutocorrelationEstimatesParams {
 }
 
 /** One estimate of ρ(k) per lag, each with a batch-means standard error. */
-export function autocorrelationEstimates({ series, lags, mean, variance, batches = 50 }: AutocorrelationEstimatesParams): Estimate[] {
+export function autocorrelationEstimates({
+  series,
+  lags,
+  mean,
+  variance,
+  batches = 50,
+}: AutocorrelationEstimatesParams): Estimate[] {
   validate.finite("mean", mean);
   validate.positive("variance", variance);
   validate.integer("batches", batches, 10);
-  if (series == null || typeof series.length !== "number") throw new RangeError(`series must be an array of numbers; received ${String(series)}`);
-  if (!Array.isArray(lags) || lags.length === 0) throw new RangeError(`lags must be a non-empty array of integers; received ${JSON.stringify(lags)}`);
+  if (series == null || typeof series.length !== "number")
+    throw new RangeError(`series must be an array of numbers; received ${String(series)}`);
+  if (!Array.isArray(lags) || lags.length === 0)
+    throw new RangeError(`lags must be a non-empty array of integers; received ${JSON.stringify(lags)}`);
   const length = series.length;
   return lags.map((k, i) => {
     validate.integer(`lags[${i}]`, k, 1, Math.floor(length / 4));

@@ -5,7 +5,12 @@
  * holdings; Markov-modulated discounting (rate regimes, hikes and cuts) as small linear systems;
  * and slot-by-slot simulators, independent of the closed forms, to check them.
  */
-export { processTicketValue, processTicketMoments, type ProcessTicketParams, type ProcessTicketMoments } from "./process-ticket";
+export {
+  processTicketValue,
+  processTicketMoments,
+  type ProcessTicketParams,
+  type ProcessTicketMoments,
+} from "./process-ticket";
 export { stormCalmTicketValues, type StormCalmParams, type StormCalmValues } from "./storm-premium";
 export {
   processNpv,

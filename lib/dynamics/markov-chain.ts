@@ -10,12 +10,16 @@ const ROW_SUM_TOLERANCE = 1e-9;
 /** Checks a row-stochastic square matrix and returns a private copy. */
 export function checkTransition(transition: unknown, name = "transition"): number[][] {
   if (!Array.isArray(transition) || transition.length === 0) {
-    throw new RangeError(`${name} must be a non-empty square array of probability rows; received ${JSON.stringify(transition)?.slice(0, 80)}`);
+    throw new RangeError(
+      `${name} must be a non-empty square array of probability rows; received ${JSON.stringify(transition)?.slice(0, 80)}`,
+    );
   }
   const size = transition.length;
   return transition.map((row: unknown, i) => {
     if (!Array.isArray(row) || row.length !== size) {
-      throw new RangeError(`${name}[${i}] must be a row of ${size} probabilities; received ${JSON.stringify(row)?.slice(0, 80)}`);
+      throw new RangeError(
+        `${name}[${i}] must be a row of ${size} probabilities; received ${JSON.stringify(row)?.slice(0, 80)}`,
+      );
     }
     row.forEach((p, j) => validate.inRange(`${name}[${i}][${j}]`, p, 0, 1));
     const sum = (row as number[]).reduce((s, p) => s + p, 0);
@@ -30,10 +34,17 @@ export function checkTransition(transition: unknown, name = "transition"): numbe
  * One value per regime: a single number is repeated, an array must have one entry per regime.
  * `check(name, value)` validates each entry (e.g. validate.positive).
  */
-export function perRegime(name: string, value: unknown, size: number, check: (n: string, v: unknown) => number): number[] {
+export function perRegime(
+  name: string,
+  value: unknown,
+  size: number,
+  check: (n: string, v: unknown) => number,
+): number[] {
   if (typeof value === "number") return new Array<number>(size).fill(check(name, value));
   if (!Array.isArray(value) || value.length !== size) {
-    throw new RangeError(`${name} must be a number or an array of ${size} numbers (one per regime); received ${JSON.stringify(value)?.slice(0, 80)}`);
+    throw new RangeError(
+      `${name} must be a number or an array of ${size} numbers (one per regime); received ${JSON.stringify(value)?.slice(0, 80)}`,
+    );
   }
   return value.map((v, i) => check(`${name}[${i}]`, v));
 }

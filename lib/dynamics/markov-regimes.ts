@@ -136,6 +136,11 @@ export function rateRegimeComparison({ transition, rates, mu, n }: RateRegimeCom
       pi,
       ticketValue({ mu, n, d: averageRate }),
     ),
-    npv: valuation(markovNpv(regimes), d.map((di) => npvOfRewards({ mu, d: di })), pi, npvOfRewards({ mu, d: averageRate })),
+    npv: valuation(
+      markovNpv(regimes),
+      d.map((di) => npvOfRewards({ mu, d: di })),
+      pi,
+      npvOfRewards({ mu, d: averageRate }),
+    ),
   };
 }

@@ -26,7 +26,13 @@ export const DEFAULT_MAX_TERMS = 10_000_000;
  * when maxTerms terms are not enough (e.g. an autocorrelation so close to 1 that the memory of the
  * process is effectively infinite).
  */
-export function sumDecayingSeries({ term, tailBound, tolerance, maxTerms = DEFAULT_MAX_TERMS, label }: DecayingSeriesOptions): number {
+export function sumDecayingSeries({
+  term,
+  tailBound,
+  tolerance,
+  maxTerms = DEFAULT_MAX_TERMS,
+  label,
+}: DecayingSeriesOptions): number {
   let sum = 0;
   let compensation = 0; // Kahan summation: the terms change sign for negative autocorrelation
   for (let t = 1; t <= maxTerms; t++) {

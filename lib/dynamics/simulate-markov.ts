@@ -64,7 +64,10 @@ function prepare(params: SimulatedRegimes): Chain {
   const size = p.length;
   const rates = perRegime("rates", params.rates, size, validate.positive);
   const list = Array.isArray(params.rewards) ? params.rewards : new Array<RewardModel>(size).fill(params.rewards);
-  if (list.length !== size || list.some((m) => m == null || typeof m.sample !== "function" || !Number.isFinite(m.mean))) {
+  if (
+    list.length !== size ||
+    list.some((m) => m == null || typeof m.sample !== "function" || !Number.isFinite(m.mean))
+  ) {
     throw new RangeError(`rewards must be a RewardModel or an array of ${size} RewardModels with finite means`);
   }
   const estimator = validate.oneOf("estimator", params.estimator ?? "direct", ["direct", "conditional"] as const);

@@ -33,7 +33,15 @@ export interface SimulateProcessHoldingParams {
  * the holder receives R_t (1+d)^{-t}. A path ends when all k have won (about n·H_k slots), so there
  * is no truncation. Cost O(paths · n · ln k).
  */
-export function simulateProcessHolding({ process, n, d, k = 1, paths, seed, state }: SimulateProcessHoldingParams): PathSummary {
+export function simulateProcessHolding({
+  process,
+  n,
+  d,
+  k = 1,
+  paths,
+  seed,
+  state,
+}: SimulateProcessHoldingParams): PathSummary {
   validate.ticketCount(n);
   validate.discountRate(d);
   validate.integer("k", k, 1, n);
@@ -78,7 +86,14 @@ export interface SimulateProcessNpvParams {
 }
 
 /** Σ_{t≤H} R_t (1+d)^{-t} along simulated paths of the process (Observation 1 with memory). */
-export function simulateProcessNpv({ process, d, paths, seed, state, tolerance = 1e-10 }: SimulateProcessNpvParams): PathSummary {
+export function simulateProcessNpv({
+  process,
+  d,
+  paths,
+  seed,
+  state,
+  tolerance = 1e-10,
+}: SimulateProcessNpvParams): PathSummary {
   validate.discountRate(d);
   validate.inOpenRange("tolerance", tolerance, 0, 1);
   const kernel = processKernel(process);

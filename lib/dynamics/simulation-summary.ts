@@ -44,5 +44,11 @@ export function runPaths(
     }
     total.merge(stats);
   }
-  return { ...total.estimate(), variance: total.variance, varianceStderr: total.varianceStderr, meanSlots: slots / paths, maxSlots };
+  return {
+    ...total.estimate(),
+    variance: total.variance,
+    varianceStderr: total.varianceStderr,
+    meanSlots: slots / paths,
+    maxSlots,
+  };
 }

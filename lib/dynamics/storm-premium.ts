@@ -39,7 +39,9 @@ export interface StormCalmValues {
 /** E[V] for a ticket bought in calm, in a storm and at a random time, and the storm premium. */
 export function stormCalmTicketValues({ process, n, d }: StormCalmParams): StormCalmValues {
   if (!(process instanceof RegimeSwitchingProcess)) {
-    throw new RangeError(`process must be a regime-switching process (rewardProcesses.regimeSwitching); received ${String((process as { name?: string } | null)?.name ?? process)}`);
+    throw new RangeError(
+      `process must be a regime-switching process (rewardProcesses.regimeSwitching); received ${String((process as { name?: string } | null)?.name ?? process)}`,
+    );
   }
   validate.ticketCount(n);
   validate.discountRate(d);

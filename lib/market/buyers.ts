@@ -64,7 +64,13 @@ export interface HomogeneousBuyersParams {
 }
 
 /** `count` identical buyers. Identical valuations tie; the market breaks ties uniformly at random. */
-export function homogeneousBuyers({ count, alpha = 1, r, gamma = 0, budget = Infinity }: HomogeneousBuyersParams): Buyer[] {
+export function homogeneousBuyers({
+  count,
+  alpha = 1,
+  r,
+  gamma = 0,
+  budget = Infinity,
+}: HomogeneousBuyersParams): Buyer[] {
   validate.integer("count", count, 1, 1e6);
   const buyer = validateBuyer({ alpha, r, gamma, budget }, "buyer");
   return Array.from({ length: count }, () => ({ ...buyer, label: "homogeneous" }));
@@ -122,7 +128,8 @@ function checkRange(name: string, value: number | ValueRange, check: (n: string,
   }
   check(`${name}[0]`, value[0]);
   check(`${name}[1]`, value[1]);
-  if (value[1] < value[0]) throw new RangeError(`${name} must be a range with lo ≤ hi; received ${JSON.stringify(value)}`);
+  if (value[1] < value[0])
+    throw new RangeError(`${name} must be a range with lo ≤ hi; received ${JSON.stringify(value)}`);
 }
 
 function draw(value: number | ValueRange, u: () => number): number {
@@ -167,7 +174,10 @@ export function tieredBuyers({
   });
   const stream = rng(seed, "buyers", "tiered");
   const u = () => stream.next();
-  const counts = tierCounts(count, tiers.map((t) => t.share));
+  const counts = tierCounts(
+    count,
+    tiers.map((t) => t.share),
+  );
   const out: Buyer[] = [];
   tiers.forEach((tier, i) => {
     for (let j = 0; j < counts[i]; j++) {
@@ -196,7 +206,5 @@ export function customBuyers({ buyers }: CustomBuyersParams): Buyer[] {
   if (!Array.isArray(buyers) || buyers.length === 0) {
     throw new RangeError(`buyers must be a non-empty array of buyers; received ${JSON.stringify(buyers)}`);
   }
-  return buyers.map((b, i) =>
-    validateBuyer({ gamma: 0, budget: Infinity, ...b }, `buyers[${i}]`),
-  );
+  return buyers.map((b, i) => validateBuyer({ gamma: 0, budget: Infinity, ...b }, `buyers[${i}]`));
 }

@@ -17,7 +17,12 @@ export interface NakamotoParams extends HoldingsParams {
 }
 
 function checkHoldings(holdings: ArrayLike<number>): number {
-  if (holdings === null || typeof holdings !== "object" || typeof holdings.length !== "number" || holdings.length === 0) {
+  if (
+    holdings === null ||
+    typeof holdings !== "object" ||
+    typeof holdings.length !== "number" ||
+    holdings.length === 0
+  ) {
     throw new RangeError(`holdings must be a non-empty array of numbers ≥ 0; received ${JSON.stringify(holdings)}`);
   }
   let total = 0;

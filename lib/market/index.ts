@@ -17,7 +17,13 @@ export {
 } from "./buyers";
 export type { BonusKind, MultiBlockBonus } from "./bonus";
 export { buyerValuation, type BuyerValuationParams } from "./valuation";
-export { herfindahl, largestShare, nakamotoCoefficient, type HoldingsParams, type NakamotoParams } from "./concentration";
+export {
+  herfindahl,
+  largestShare,
+  nakamotoCoefficient,
+  type HoldingsParams,
+  type NakamotoParams,
+} from "./concentration";
 export {
   MECHANISM_KINDS,
   DEFAULT_PRICE_FACTOR,
@@ -35,7 +41,12 @@ export { simulateTicketMarket, type TicketMarketParams, type TicketMarketResult,
 export { marketTask, marketTaskRef, marketParamsFromTask, type MarketTaskParams, type MarketTaskContext } from "./task";
 export { competitiveCapture, type CompetitiveCaptureParams, type CompetitiveCaptureResult } from "./theory/capture";
 export { paiResnick, type PaiResnickParams, type PaiResnickResult } from "./theory/pai-resnick";
-export { expectedRuns, expectedRunsOfLength, type ExpectedRunsParams, type ExpectedRunsOfLengthParams } from "./theory/runs";
+export {
+  expectedRuns,
+  expectedRunsOfLength,
+  type ExpectedRunsParams,
+  type ExpectedRunsOfLengthParams,
+} from "./theory/runs";
 export {
   shareValueWithBonus,
   marginalShareValue,

@@ -26,7 +26,12 @@ export function resolveSecondary(secondary: unknown): number {
   if (secondary === null || typeof secondary !== "object") {
     throw new RangeError(`secondary must be a boolean or an object {maxTradesPerSlot}; received ${String(secondary)}`);
   }
-  return validate.integer("secondary.maxTradesPerSlot", (secondary as SecondaryMarketSpec).maxTradesPerSlot ?? 1, 1, 1e6);
+  return validate.integer(
+    "secondary.maxTradesPerSlot",
+    (secondary as SecondaryMarketSpec).maxTradesPerSlot ?? 1,
+    1,
+    1e6,
+  );
 }
 
 /** Runs up to `maxTrades` trades (see the module comment); `pool` is the pool size tickets are valued in. */
@@ -56,6 +61,6 @@ export function secondaryTrades(state: MarketState, pool: number, maxTrades: num
     }
     if (buyer < 0 || !(bid > ask) || !(bid > 0)) return;
     const mid = (bid + ask) / 2;
-    state.transfer(seller, buyer, mid > 0 ? mid : 0);
+    state.transfer(seller, buyer, Math.max(mid, 0));
   }
 }

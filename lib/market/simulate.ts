@@ -15,7 +15,7 @@
  */
 import type { RewardModel } from "../rewards/reward-model";
 import { rng } from "../random";
-import { DiscountTable } from "../sim/discount-table";
+import { DiscountTable } from "../model/discount-table";
 import { horizonForTolerance } from "../sim/horizon";
 import { ticketValue } from "../model";
 import * as validate from "../validate";
@@ -112,7 +112,9 @@ export function simulateTicketMarket(params: TicketMarketParams): TicketMarketRe
   const lookahead = validate.integer("lookahead", params.lookahead ?? 0, 0);
   const tolerance = validate.inOpenRange("tolerance", params.tolerance ?? 1e-6, 0, 1);
   const horizon =
-    params.horizon === undefined ? horizonForTolerance({ d, tolerance }) : validate.integer("horizon", params.horizon, 1);
+    params.horizon === undefined
+      ? horizonForTolerance({ d, tolerance })
+      : validate.integer("horizon", params.horizon, 1);
   const maxTrades = resolveSecondary(params.secondary);
   const bonus = validateBonusOption(params.bonus);
   let traceEvery = 0;

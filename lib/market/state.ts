@@ -132,7 +132,7 @@ export class MarketState {
   bid(b: number, pool: number): number {
     const v = this.valuation(b, pool);
     const c = this.cash[b];
-    return v < c ? v : c;
+    return Math.min(v, c);
   }
 
   /**
@@ -157,7 +157,8 @@ export class MarketState {
         this.memoTieList.set(this.tieScratch.subarray(0, this.tieCount), e * this.buyerCount);
       }
       const ties = this.memoTies[e];
-      this.best = ties > 1 ? this.memoTieList[e * this.buyerCount + Math.floor(this.allocation.next() * ties)] : this.memoBest[e];
+      this.best =
+        ties > 1 ? this.memoTieList[e * this.buyerCount + Math.floor(this.allocation.next() * ties)] : this.memoBest[e];
       this.bestBid = this.memoTop[e];
       this.secondBid = this.memoSecond[e];
       this.participants = this.memoParticipants[e];

@@ -97,7 +97,13 @@ function population(params: MarketTaskParams, d: number, seed: number | string):
   const r = num(params, "r") ?? d;
   const gamma = num(params, "gamma") ?? 0;
   if (kind === "homogeneous") {
-    return homogeneousBuyers({ count, alpha: num(params, "alpha") ?? 1, r, gamma, budget: num(params, "budget") ?? Infinity });
+    return homogeneousBuyers({
+      count,
+      alpha: num(params, "alpha") ?? 1,
+      r,
+      gamma,
+      budget: num(params, "budget") ?? Infinity,
+    });
   }
   const rMax = num(params, "rMax");
   return tieredBuyers({
@@ -119,7 +125,8 @@ export function marketParamsFromTask({ params, replication, seed }: MarketTaskCo
   const n = validate.integer("n", num(params, "n"), 1, 1e7);
   const d = validate.discountRate(num(params, "d"));
   const common = params.commonSeed;
-  const runSeed = common === undefined ? seed : JSON.stringify(["market-common", validate.seed(common, "commonSeed"), replication]);
+  const runSeed =
+    common === undefined ? seed : JSON.stringify(["market-common", validate.seed(common, "commonSeed"), replication]);
   const beta = num(params, "bonusBeta") ?? 0;
   return {
     buyers: population(params, d, runSeed),
@@ -174,5 +181,10 @@ function sourceHash(): string {
  * invalidated whenever the simulation code changes.
  */
 export function marketTaskRef(): { module: string; export: string; version: string; id: string } {
-  return { module: __filename, export: "marketTask", version: sourceHash(), id: "execution-tickets/market/task.ts#marketTask" };
+  return {
+    module: __filename,
+    export: "marketTask",
+    version: sourceHash(),
+    id: "execution-tickets/market/task.ts#marketTask",
+  };
 }

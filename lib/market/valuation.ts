@@ -44,7 +44,13 @@ export interface ValuationParts {
 }
 
 /** Unchecked core shared by the public function and the market's cache. */
-export function valuationParts(buyer: Buyer, mu: number, sigma2: number, pool: number, lookahead: number): ValuationParts {
+export function valuationParts(
+  buyer: Buyer,
+  mu: number,
+  sigma2: number,
+  pool: number,
+  lookahead: number,
+): ValuationParts {
   const expected = buyer.alpha * lookaheadTicketValue({ mu, n: pool, d: buyer.r, m: lookahead });
   let riskPremium = 0;
   if (buyer.gamma > 0) {
@@ -52,7 +58,8 @@ export function valuationParts(buyer: Buyer, mu: number, sigma2: number, pool: n
       riskPremium = Infinity;
     } else {
       // The premium (γ/2)·Var(αV) is minus the mean–variance certainty equivalent of a zero-mean payoff.
-      const variance = buyer.alpha * buyer.alpha * lookaheadTicketVariance({ mu, sigma2, n: pool, d: buyer.r, m: lookahead });
+      const variance =
+        buyer.alpha * buyer.alpha * lookaheadTicketVariance({ mu, sigma2, n: pool, d: buyer.r, m: lookahead });
       riskPremium = -meanVarianceCertaintyEquivalent({ mean: 0, variance, gamma: buyer.gamma });
     }
   }
@@ -64,7 +71,15 @@ export function valuationParts(buyer: Buyer, mu: number, sigma2: number, pool: n
  * − (γ/2)·α²·(1+r)^(−2m)·Var(V_r). May be negative (a large risk premium); −Infinity when γ > 0 and
  * σ² is infinite.
  */
-export function buyerValuation({ buyer, mu, sigma2, pool, lookahead = 0, held = 0, bonus }: BuyerValuationParams): number {
+export function buyerValuation({
+  buyer,
+  mu,
+  sigma2,
+  pool,
+  lookahead = 0,
+  held = 0,
+  bonus,
+}: BuyerValuationParams): number {
   validateBuyer(buyer);
   validate.nonNegative("mu", mu);
   if (sigma2 !== Infinity) validate.nonNegative("sigma2", sigma2);

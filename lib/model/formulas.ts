@@ -51,7 +51,6 @@ let mathjsModule: MathJs.MathJsSubset | undefined;
 function mathjs(): MathJs.MathJsSubset {
   // The single-file bundle of the same mathjs build: it loads in a fraction of the time of the
   // package's many-module CommonJS entry (≈0.3 s against several seconds on a busy 2-core machine).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   mathjsModule ??= require("mathjs/lib/browser/math.js") as MathJs.MathJsSubset;
   return mathjsModule;
 }
@@ -93,8 +92,7 @@ function texHandler(node: MathJs.MathNode, options: TexOptions): string | undefi
         const inner = unwrapParentheses(arg);
         const tex = inner.toTex(options);
         const isSum =
-          inner.type === "OperatorNode" &&
-          ["add", "subtract"].includes((inner as MathJs.OperatorNode).fn as string);
+          inner.type === "OperatorNode" && ["add", "subtract"].includes((inner as MathJs.OperatorNode).fn as string);
         const isNegative =
           i === 1 && inner.type === "OperatorNode" && (inner as MathJs.OperatorNode).fn === "unaryMinus";
         return isSum || isNegative ? `\\left(${tex}\\right)` : tex;
@@ -150,8 +148,7 @@ const D3 = "(n*d^2 + 2*n*d + 2)";
 const holdingVarianceOf = (k: string) =>
   `${k}*sigma2/${D2} + ${k}*mu^2*n*d^2*((n - ${k})*${D2} + (n - 1))/((n*d + 1)^2*${D2}*${D3})`;
 /** mathjs' LaTeX of an expression, with this module's symbols. */
-const toTex = (expression: string) =>
-  mathjs().parse(expression).toTex({ parenthesis: "auto", handler: texHandler });
+const toTex = (expression: string) => mathjs().parse(expression).toTex({ parenthesis: "auto", handler: texHandler });
 const ticketVarianceExpression = `(sigma2*(n*d + 1)^2 + mu^2*n*(n - 1)*d^2)/(${D2}*(n*d + 1)^2)`;
 
 /** All closed forms, keyed by the name of the library function that computes each. */

@@ -21,7 +21,11 @@ export interface MeanVarianceCertaintyEquivalentParams {
  * payoff; otherwise the second-order expansion of {@link certaintyEquivalent} in γ. With the
  * ticket's moments: E[V] − (γ/2)Var(V) (Observations 2 and 5).
  */
-export function meanVarianceCertaintyEquivalent({ mean, variance, gamma }: MeanVarianceCertaintyEquivalentParams): number {
+export function meanVarianceCertaintyEquivalent({
+  mean,
+  variance,
+  gamma,
+}: MeanVarianceCertaintyEquivalentParams): number {
   validate.finite("mean", mean);
   validate.nonNegative("variance", variance);
   validate.nonNegative("gamma", gamma);
@@ -82,7 +86,12 @@ export function certaintyEquivalentDetails(params: CertaintyEquivalentParams): C
   validate.nonNegative("gamma", gamma);
   validate.oneOf("rewards", params.rewards, ["exponential"] as const);
   const method = validate.oneOf("method", params.method === undefined ? "auto" : params.method, CARA_METHODS);
-  const tolerance = validate.inRange("tolerance", params.tolerance === undefined ? 1e-15 : params.tolerance, 1e-16, 1e-3);
+  const tolerance = validate.inRange(
+    "tolerance",
+    params.tolerance === undefined ? 1e-15 : params.tolerance,
+    1e-16,
+    1e-3,
+  );
 
   const a = gamma * mu;
   if (gamma === 0 || mu === 0) return { value: mu / (n * d + 1), method: "closed", terms: 0, truncationBound: 0 };
@@ -93,19 +102,23 @@ export function certaintyEquivalentDetails(params: CertaintyEquivalentParams): C
   if (!Number.isFinite(a)) validate.inRange("gamma", gamma, 0, Number.MAX_VALUE / mu);
   // CE = E[V](1 − O(γμ)) (Var(V) ≤ 2μE[V] for exponential rewards): below γμ = 1e-100 the risk
   // correction is far below one ulp, and skipping the sum avoids subnormal intermediate values.
-  if (a < 1e-100) return { value: mu / (n * d + 1), method: "closed", terms: 0, truncationBound: (a * mu) / (n * d + 1) };
+  if (a < 1e-100)
+    return { value: mu / (n * d + 1), method: "closed", terms: 0, truncationBound: (a * mu) / (n * d + 1) };
 
   const inputs = { a, n, d, tolerance };
   const costs = caraCosts(inputs);
-  const chosen: "direct" | "series" =
-    method === "auto" ? (costs.direct <= costs.series ? "direct" : "series") : method;
+  const chosen: "direct" | "series" = method === "auto" ? (costs.direct <= costs.series ? "direct" : "series") : method;
   const cost = chosen === "direct" ? costs.direct : costs.series;
   if (cost > WORK_BUDGET) {
     const where = `mu = ${mu}, n = ${n}, d = ${d}: estimated ${cost.toPrecision(3)} operations, budget ${WORK_BUDGET}`;
     if (method === "auto") {
-      throw new RangeError(`gamma must be small enough for the CARA sum to fit its work budget (${where}); received ${gamma}`);
+      throw new RangeError(
+        `gamma must be small enough for the CARA sum to fit its work budget (${where}); received ${gamma}`,
+      );
     }
-    throw new RangeError(`method must be "auto" or a method that fits the work budget (${where}); received "${method}"`);
+    throw new RangeError(
+      `method must be "auto" or a method that fits the work budget (${where}); received "${method}"`,
+    );
   }
   const maxTerms = Math.ceil(4 * cost) + 1000;
   const sum: CaraSum = chosen === "direct" ? caraDirect(inputs, maxTerms) : caraSeries(inputs, maxTerms);

@@ -41,7 +41,10 @@ export function findChromium({ env = process.env }: FindChromiumParams = {}): Ch
   const path = CHROMIUM_CANDIDATES.find(isExecutable);
   return path
     ? { found: true, path }
-    : { found: false, reason: `no Chromium found (looked for ${CHROMIUM_CANDIDATES[0]}; set CHROMIUM_PATH or apt-get install chromium)` };
+    : {
+        found: false,
+        reason: `no Chromium found (looked for ${CHROMIUM_CANDIDATES[0]}; set CHROMIUM_PATH or apt-get install chromium)`,
+      };
 }
 
 function isExecutable(file: string): boolean {

@@ -31,7 +31,9 @@ export interface CurrentDisplayWriterParams {
  * async helper, so output goes to the cell that asked for it even if it arrives later.
  * Throws outside a tslab kernel and when tslab's internals have changed.
  */
-export function currentDisplayWriter({ load = require }: CurrentDisplayWriterParams = {}): (bundle: DisplayBundle) => void {
+export function currentDisplayWriter({
+  load = require,
+}: CurrentDisplayWriterParams = {}): (bundle: DisplayBundle) => void {
   let mod: unknown;
   try {
     mod = load(TSLAB_INTERNAL_MODULE);

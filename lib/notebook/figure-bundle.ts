@@ -34,7 +34,10 @@ export function figureBundle({ figure, name, caption, png, pngNote }: FigureBund
   if (png) {
     data["image/png"] = png.toString("base64");
     // Show the PNG at its CSS size even though it is rendered at a higher pixel ratio.
-    metadata["image/png"] = { width: sizeOf(plotly.layout?.width, FIGURE_WIDTH), height: sizeOf(plotly.layout?.height, FIGURE_HEIGHT) };
+    metadata["image/png"] = {
+      width: sizeOf(plotly.layout?.width, FIGURE_WIDTH),
+      height: sizeOf(plotly.layout?.height, FIGURE_HEIGHT),
+    };
   }
   data["text/plain"] = plainText({ figure: plotly, name, caption, note: png ? undefined : pngNote });
   const own: FigureOutputMetadata = {};
@@ -55,7 +58,17 @@ function sizeOf(value: unknown, fallback: number): number {
   return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-function plainText({ figure, name, caption, note }: { figure: PlotlyFigure; name?: string; caption?: string; note?: string }): string {
+function plainText({
+  figure,
+  name,
+  caption,
+  note,
+}: {
+  figure: PlotlyFigure;
+  name?: string;
+  caption?: string;
+  note?: string;
+}): string {
   const title = figureTitle({ figure });
   const head = name && title ? `Figure "${name}": ${title}` : `Figure: ${title ?? name ?? "(untitled)"}`;
   const lines = [head];

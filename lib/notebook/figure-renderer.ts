@@ -36,7 +36,9 @@ interface PageLike {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
 }
 interface PlaywrightLike {
-  chromium: { launch(options: { executablePath: string; args: string[]; handleSIGINT: boolean }): Promise<BrowserLike> };
+  chromium: {
+    launch(options: { executablePath: string; args: string[]; handleSIGINT: boolean }): Promise<BrowserLike>;
+  };
 }
 
 interface Renderer {
@@ -73,13 +75,22 @@ async function renderNow({ figure, format, width, height, scale = 2 }: RenderFig
     scale: format === "png" ? scale : 1,
   };
   const dataUrl = await page.evaluate(
-    ({ fig, opts }) => (globalThis as unknown as { Plotly: { toImage(f: unknown, o: unknown): Promise<string> } }).Plotly.toImage(fig, opts),
-    { fig: { data: figure.data, layout: figure.layout ?? {}, config: { ...(figure.config ?? {}), staticPlot: true } }, opts: options },
+    ({ fig, opts }) =>
+      (globalThis as unknown as { Plotly: { toImage(f: unknown, o: unknown): Promise<string> } }).Plotly.toImage(
+        fig,
+        opts,
+      ),
+    {
+      fig: { data: figure.data, layout: figure.layout ?? {}, config: { ...(figure.config ?? {}), staticPlot: true } },
+      opts: options,
+    },
   );
   const comma = dataUrl.indexOf(",");
   const payload = dataUrl.slice(comma + 1);
   if (format === "png") return Buffer.from(payload, "base64");
-  return dataUrl.slice(0, comma).endsWith(";base64") ? Buffer.from(payload, "base64").toString("utf8") : decodeURIComponent(payload);
+  return dataUrl.slice(0, comma).endsWith(";base64")
+    ? Buffer.from(payload, "base64").toString("utf8")
+    : decodeURIComponent(payload);
 }
 
 function numberOr(value: unknown, fallback: number): number {

@@ -37,7 +37,7 @@ export function figureTitle({ figure }: FigureTitleParams): string | undefined {
   const title = figure.layout?.title;
   if (typeof title === "string") return title || undefined;
   if (title && typeof title === "object" && typeof (title as { text?: unknown }).text === "string") {
-    return ((title as { text: string }).text) || undefined;
+    return (title as { text: string }).text || undefined;
   }
   return undefined;
 }

@@ -4,5 +4,8 @@ export interface EscapeHtmlParams {
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml({ text }: EscapeHtmlParams): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
 }

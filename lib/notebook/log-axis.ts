@@ -27,7 +27,7 @@ export function logIntegerGrid({ min = 1, max, points }: LogIntegerGridOptions):
   const ratio = max / min;
   const grid: number[] = [];
   for (let i = 0; i <= points; i++) {
-    const n = Math.round(min * Math.pow(ratio, i / points));
+    const n = Math.round(min * ratio ** (i / points));
     if (grid.length === 0 || n !== grid[grid.length - 1]) grid.push(n);
   }
   return grid;
@@ -48,7 +48,7 @@ export function decadeTicks({ max, secondLine }: DecadeTicksOptions): { tickvals
     throw new RangeError(`secondLine must be a function (value) => string; received ${String(secondLine)}`);
   }
   const top = Math.floor(Math.log10(max) + 1e-9); // 1e-9: log10(1000) may land just below 3
-  const tickvals = Array.from({ length: top + 1 }, (_, k) => Math.pow(10, k));
+  const tickvals = Array.from({ length: top + 1 }, (_, k) => 10 ** k);
   const ticktext = tickvals.map((value, k) => {
     const label = `10${superscript(k)}`;
     return secondLine === undefined ? label : `${label}<br>${secondLine(value)}`;

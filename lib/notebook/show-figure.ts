@@ -18,7 +18,9 @@ export interface PngAvailabilityParams {
 }
 
 /** Whether a static PNG can be rendered, and if not, why (for the text/plain note). */
-export function pngAvailability({ env = process.env }: PngAvailabilityParams = {}): { render: true } | { render: false; reason: string } {
+export function pngAvailability({
+  env = process.env,
+}: PngAvailabilityParams = {}): { render: true } | { render: false; reason: string } {
   if (env.ET_FIGURE_PNG === "0") return { render: false, reason: "static PNG disabled by ET_FIGURE_PNG=0" };
   const chromium = findChromium({ env });
   return chromium.found ? { render: true } : { render: false, reason: `static PNG omitted: ${chromium.reason}` };
@@ -34,7 +36,12 @@ export interface BuildFigureBundleParams extends ShowFigureOptions {
  * with headless Chromium when one is available (else a note in text/plain), and text/plain.
  * Works without a kernel (this is what tests check).
  */
-export async function buildFigureBundle({ figure, name, caption, env = process.env }: BuildFigureBundleParams): Promise<DisplayBundle> {
+export async function buildFigureBundle({
+  figure,
+  name,
+  caption,
+  env = process.env,
+}: BuildFigureBundleParams): Promise<DisplayBundle> {
   const themed = withTheme(figure);
   const availability = pngAvailability({ env });
   if (!availability.render) return figureBundle({ figure: themed, name, caption, pngNote: availability.reason });
@@ -43,7 +50,9 @@ export async function buildFigureBundle({ figure, name, caption, env = process.e
     png = await renderFigureImage({ figure: themed, format: "png" });
   } catch (err) {
     const message = (err as Error).message.split("\n")[0];
-    throw new Error(`showFigure: rendering the static PNG with headless Chromium failed: ${message} (set ET_FIGURE_PNG=0 to skip the PNG)`);
+    throw new Error(
+      `showFigure: rendering the static PNG with headless Chromium failed: ${message} (set ET_FIGURE_PNG=0 to skip the PNG)`,
+    );
   }
   return figureBundle({ figure: themed, name, caption, png });
 }

@@ -15,7 +15,8 @@ function hasDelimiters(tex: string): boolean {
  * delimiters, as Jupyter's renderers require) plus the source as text/plain.
  */
 export function latexBundle({ tex }: LatexBundleParams): DisplayBundle {
-  if (typeof tex !== "string" || tex.trim() === "") throw new RangeError(`tex must be a non-empty string; received ${JSON.stringify(tex)}`);
+  if (typeof tex !== "string" || tex.trim() === "")
+    throw new RangeError(`tex must be a non-empty string; received ${JSON.stringify(tex)}`);
   const latex = hasDelimiters(tex) ? tex : `$$${tex.trim()}$$`;
   return { data: { "text/latex": latex, "text/plain": tex }, metadata: {}, transient: {} };
 }

@@ -31,15 +31,30 @@ interface Cell {
  * The display payload {@link showTable} sends: an HTML table (numbers right-aligned and formatted
  * with {@link formatNumber}) and an aligned text/plain rendering, in one output.
  */
-export function tableBundle({ rows, caption, columns, digits, rowClasses, rightAlign = [] }: TableBundleParams): DisplayBundle {
+export function tableBundle({
+  rows,
+  caption,
+  columns,
+  digits,
+  rowClasses,
+  rightAlign = [],
+}: TableBundleParams): DisplayBundle {
   if (!Array.isArray(rows) || rows.some((r) => r === null || typeof r !== "object" || Array.isArray(r))) {
-    throw new RangeError(`rows must be an array of objects (column → value); received ${JSON.stringify(rows)?.slice(0, 80)}`);
+    throw new RangeError(
+      `rows must be an array of objects (column → value); received ${JSON.stringify(rows)?.slice(0, 80)}`,
+    );
   }
   const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cells: Cell[][] = rows.map((row) => cols.map((col) => formatCell(row[col], digitsFor(digits, col))));
-  const right = cols.map((col, j) => rightAlign.includes(col) || (cells.length > 0 && cells.every((row) => row[j].numeric || row[j].text === "")));
+  const right = cols.map(
+    (col, j) =>
+      rightAlign.includes(col) || (cells.length > 0 && cells.every((row) => row[j].numeric || row[j].text === "")),
+  );
   return {
-    data: { "text/html": htmlTable({ cols, cells, right, caption, rowClasses }), "text/plain": plainTable({ cols, cells, right, caption }) },
+    data: {
+      "text/html": htmlTable({ cols, cells, right, caption, rowClasses }),
+      "text/plain": plainTable({ cols, cells, right, caption }),
+    },
     metadata: {},
     transient: {},
   };
@@ -91,11 +106,23 @@ function htmlTable({ cols, cells, right, caption, rowClasses }: Layout & { rowCl
 
 function plainTable({ cols, cells, right, caption }: Layout): string {
   const widths = cols.map((c, j) => Math.max(c.length, ...cells.map((row) => row[j].text.length)));
-  const pad = (text: string, j: number, alignRight: boolean) => (alignRight ? text.padStart(widths[j]) : text.padEnd(widths[j]));
+  const pad = (text: string, j: number, alignRight: boolean) =>
+    alignRight ? text.padStart(widths[j]) : text.padEnd(widths[j]);
   const lines: string[] = [];
   if (caption) lines.push(caption);
-  lines.push(cols.map((c, j) => pad(c, j, right[j])).join("  ").trimEnd());
+  lines.push(
+    cols
+      .map((c, j) => pad(c, j, right[j]))
+      .join("  ")
+      .trimEnd(),
+  );
   lines.push(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const row of cells) lines.push(row.map((cell, j) => pad(cell.text, j, right[j])).join("  ").trimEnd());
+  for (const row of cells)
+    lines.push(
+      row
+        .map((cell, j) => pad(cell.text, j, right[j]))
+        .join("  ")
+        .trimEnd(),
+    );
   return lines.join("\n");
 }

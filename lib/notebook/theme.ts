@@ -96,7 +96,9 @@ export const themeConfig = {
  */
 export function withTheme(figure: PlotlyFigure): PlotlyFigure {
   if (!figure || !Array.isArray(figure.data)) {
-    throw new TypeError(`figure must be a Plotly figure { data: [...], layout?, config? }; received ${describe(figure)}`);
+    throw new TypeError(
+      `figure must be a Plotly figure { data: [...], layout?, config? }; received ${describe(figure)}`,
+    );
   }
   const layout = figure.layout ?? {};
   const config = figure.config ?? {};

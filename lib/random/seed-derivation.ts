@@ -30,7 +30,7 @@ export function validatePathElement(element: unknown, index: number): PathElemen
   if (typeof element === "number" && Number.isFinite(element)) return element;
   throw new RangeError(
     `path[${index}] must be a string or a finite number; received ${
-      typeof element === "number" ? String(element) : JSON.stringify(element) ?? String(element)
+      typeof element === "number" ? String(element) : (JSON.stringify(element) ?? String(element))
     }`,
   );
 }
@@ -45,14 +45,17 @@ export function canonicalKey(seed: number | string, path: readonly PathElement[]
 /** The key as a byte string (one char per byte, each < 256) that ARC4 reads verbatim. */
 function keyBytes(key: string): string {
   // Fast path: ASCII keys (the usual case) are their own UTF-8 bytes.
-  if (key.length <= ARC4_KEY_BYTES && /^[\x00-\x7f]*$/.test(key)) return key;
+  if (key.length <= ARC4_KEY_BYTES && /^\p{ASCII}*$/u.test(key)) return key;
   const utf8 = Buffer.from(key, "utf8");
   if (utf8.length <= ARC4_KEY_BYTES) return utf8.toString("latin1");
   return createHash("sha256").update(key, "utf8").digest().toString("latin1");
 }
 
 /** The four 32-bit state words (signed int32) of the stream named by (seed, path). */
-export function deriveStateWords(seed: number | string, path: readonly PathElement[]): [number, number, number, number] {
+export function deriveStateWords(
+  seed: number | string,
+  path: readonly PathElement[],
+): [number, number, number, number] {
   validate.seed(seed);
   path.forEach(validatePathElement);
   const arc4 = seedrandom(keyBytes(canonicalKey(seed, path)));

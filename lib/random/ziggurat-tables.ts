@@ -30,7 +30,12 @@ export const LAYERS = 256;
  * v = r·f(r) + ∫_r^∞ f computed from r. With the published r the recursion ends within 1e-14 of
  * x[256] = 0, which is then set exactly.
  */
-function build(r: number, tailArea: number, density: (x: number) => number, inverse: (y: number) => number): ZigguratTables {
+function build(
+  r: number,
+  tailArea: number,
+  density: (x: number) => number,
+  inverse: (y: number) => number,
+): ZigguratTables {
   const x = new Float64Array(LAYERS + 1);
   const f = new Float64Array(LAYERS + 1);
   const v = r * density(r) + tailArea;
@@ -46,8 +51,8 @@ function build(r: number, tailArea: number, density: (x: number) => number, inve
 
 /** Standard exponential e^(−x): r from Marsaglia & Tsang's 256-layer table; tail area e^(−r). */
 export const EXPONENTIAL_TABLES = build(
-  7.69711747013104972,
-  Math.exp(-7.69711747013104972),
+  7.69711747013105,
+  Math.exp(-7.69711747013105),
   (x) => Math.exp(-x),
   (y) => -Math.log(y),
 );

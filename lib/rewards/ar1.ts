@@ -83,7 +83,9 @@ export class Ar1Process implements RewardProcess {
 
   start(rng: Rng, initialState?: number): RewardPath {
     const initial =
-      initialState === undefined ? this.meanLog + this.sdLog * normal(rng) : validate.finite("initialState", initialState);
+      initialState === undefined
+        ? this.meanLog + this.sdLog * normal(rng)
+        : validate.finite("initialState", initialState);
     return new Ar1Path(rng, this.meanLog, this.phi, this.sdLog * Math.sqrt(1 - this.phi * this.phi), initial);
   }
 }

@@ -41,13 +41,30 @@ export interface MainnetStatistics {
   entries: PublishedStatistic[];
   /** ephema/MEVBoost-Analysis: MEV-Boost payments, Merge → 2024-05. */
   ephema: {
-    mean: number; median: number; p25: number; p75: number; sd: number; max: number;
-    skewness: number; kurtosis: number; mode: number; count: number; slots: number;
+    mean: number;
+    median: number;
+    p25: number;
+    p75: number;
+    sd: number;
+    max: number;
+    skewness: number;
+    kurtosis: number;
+    mode: number;
+    count: number;
+    slots: number;
   };
   /** Aubury: maximum relay bid per slot, 30 days to 2026-02-26. */
   aubury: {
-    mean: number; median: number; p90: number; p95: number; p99: number; p999: number; max: number; count: number;
-    topBlocksShareOfValue: number; blocksAbove10EthShareOfValue: number;
+    mean: number;
+    median: number;
+    p90: number;
+    p95: number;
+    p99: number;
+    p999: number;
+    max: number;
+    count: number;
+    topBlocksShareOfValue: number;
+    blocksAbove10EthShareOfValue: number;
   };
   /** Block Scholes: execution-layer rewards of all blocks, Merge → early 2024. */
   blockscholes: { elRewardMean: number; mevPaymentMean: number; elRewardP9999: number; zeroMevShare: number };
@@ -85,7 +102,8 @@ function checkProvenance(where: string, p: Provenance): void {
   for (const key of ["source", "period", "measured"] as const) {
     if (typeof p?.[key] !== "string" || p[key].length === 0) throw new Error(`${where}: provenance.${key} is missing`);
   }
-  if (!(typeof p.url === "string" || p.url === null)) throw new Error(`${where}: provenance.url must be a string or null`);
+  if (!(typeof p.url === "string" || p.url === null))
+    throw new Error(`${where}: provenance.url must be a string or null`);
 }
 
 function pick<K extends string>(entries: PublishedStatistic[], dataset: string, keys: readonly K[]): Record<K, number> {
@@ -111,21 +129,55 @@ let statisticsCache: MainnetStatistics | undefined;
 /** The published MEV-Boost payment statistics of data/mev-boost-payments.json, typed and checked. */
 export function mainnetStatistics(): MainnetStatistics {
   if (statisticsCache) return statisticsCache;
-  const raw = readJson("mev-boost-payments.json") as { title: string; description: string; statistics: PublishedStatistic[] };
+  const raw = readJson("mev-boost-payments.json") as {
+    title: string;
+    description: string;
+    statistics: PublishedStatistic[];
+  };
   const entries = raw.statistics;
   if (!Array.isArray(entries) || entries.length === 0) throw new Error("data/mev-boost-payments.json: no statistics");
   for (const e of entries) {
-    if (e.id !== `${e.dataset}.${e.statistic}`) throw new Error(`data/mev-boost-payments.json: id ${e.id} ≠ dataset.statistic`);
-    if (typeof e.value !== "number" || !Number.isFinite(e.value)) throw new Error(`data/mev-boost-payments.json: ${e.id} has no finite value`);
+    if (e.id !== `${e.dataset}.${e.statistic}`)
+      throw new Error(`data/mev-boost-payments.json: id ${e.id} ≠ dataset.statistic`);
+    if (typeof e.value !== "number" || !Number.isFinite(e.value))
+      throw new Error(`data/mev-boost-payments.json: ${e.id} has no finite value`);
     checkProvenance(`data/mev-boost-payments.json ${e.id}`, e.provenance);
   }
   statisticsCache = deepFreeze({
     title: raw.title,
     description: raw.description,
     entries,
-    ephema: pick(entries, "ephema", ["mean", "median", "p25", "p75", "sd", "max", "skewness", "kurtosis", "mode", "count", "slots"] as const),
-    aubury: pick(entries, "aubury", ["mean", "median", "p90", "p95", "p99", "p999", "max", "count", "topBlocksShareOfValue", "blocksAbove10EthShareOfValue"] as const),
-    blockscholes: pick(entries, "blockscholes", ["elRewardMean", "mevPaymentMean", "elRewardP9999", "zeroMevShare"] as const),
+    ephema: pick(entries, "ephema", [
+      "mean",
+      "median",
+      "p25",
+      "p75",
+      "sd",
+      "max",
+      "skewness",
+      "kurtosis",
+      "mode",
+      "count",
+      "slots",
+    ] as const),
+    aubury: pick(entries, "aubury", [
+      "mean",
+      "median",
+      "p90",
+      "p95",
+      "p99",
+      "p999",
+      "max",
+      "count",
+      "topBlocksShareOfValue",
+      "blocksAbove10EthShareOfValue",
+    ] as const),
+    blockscholes: pick(entries, "blockscholes", [
+      "elRewardMean",
+      "mevPaymentMean",
+      "elRewardP9999",
+      "zeroMevShare",
+    ] as const),
     tailIndex: pick(entries, "tailIndex", ["p90p95", "p95p99", "p99p999"] as const),
   });
   return statisticsCache;
@@ -140,7 +192,8 @@ export function discountRates(): DiscountRates {
   checkProvenance("data/discount-rates.json slotsPerYear", raw.slotsPerYear?.provenance);
   for (const r of raw.rates ?? []) {
     checkProvenance(`data/discount-rates.json ${r.id}`, r.provenance);
-    if (!(r.annualRate > 0 && r.perSlotRate > 0)) throw new Error(`data/discount-rates.json ${r.id}: rates must be > 0`);
+    if (!(r.annualRate > 0 && r.perSlotRate > 0))
+      throw new Error(`data/discount-rates.json ${r.id}: rates must be > 0`);
   }
   ratesCache = deepFreeze(raw);
   return raw;

@@ -95,7 +95,10 @@ export function fitMainnet(options: FitMainnetOptions = {}): MainnetFit {
   if (!(p75 > p25)) throw new RangeError(`statistics.ephema.p75 must be > p25 (= ${p25}); received ${p75}`);
 
   const sdLog = Math.log(p75 / p25) / (2 * NORMAL_Q75);
-  const meanLog = location === "median" ? Math.log(validate.positive("statistics.ephema.median", median)) : (Math.log(p25) + Math.log(p75)) / 2;
+  const meanLog =
+    location === "median"
+      ? Math.log(validate.positive("statistics.ephema.median", median))
+      : (Math.log(p25) + Math.log(p75)) / 2;
   const pair = PAIRS[alphaFrom];
   const alpha =
     options?.alpha !== undefined
@@ -104,7 +107,12 @@ export function fitMainnet(options: FitMainnetOptions = {}): MainnetFit {
   const model = new MainnetReward({ meanLog, sdLog, tailMass, alpha, cap });
 
   const row = (statistic: string, published: number, fitted: number, source: string, usedInFit: boolean): FitRow => ({
-    statistic, published, fitted, relativeError: fitted / published - 1, source, usedInFit,
+    statistic,
+    published,
+    fitted,
+    relativeError: fitted / published - 1,
+    source,
+    usedInFit,
   });
   const q = (p: number) => model.quantile(p);
   const table: FitRow[] = [
@@ -113,10 +121,34 @@ export function fitMainnet(options: FitMainnetOptions = {}): MainnetFit {
     row("P75", p75, q(0.75), "ephema.p75", true),
     row("mean", stats.ephema.mean, model.mean, "ephema.mean", false),
     row("sd", stats.ephema.sd, Math.sqrt(model.variance), "ephema.sd", false),
-    row("P99.99 (EL reward, all blocks)", stats.blockscholes.elRewardP9999, q(0.9999), "blockscholes.elRewardP9999", false),
-    row("P95/P90 (tail shape)", stats.aubury.p95 / stats.aubury.p90, q(0.95) / q(0.9), "aubury.p95/aubury.p90", alphaFrom === "p90p95" && options?.alpha === undefined),
-    row("P99/P95 (tail shape)", stats.aubury.p99 / stats.aubury.p95, q(0.99) / q(0.95), "aubury.p99/aubury.p95", alphaFrom === "p95p99" && options?.alpha === undefined),
-    row("P99.9/P99 (tail shape)", stats.aubury.p999 / stats.aubury.p99, q(0.999) / q(0.99), "aubury.p999/aubury.p99", alphaFrom === "p99p999" && options?.alpha === undefined),
+    row(
+      "P99.99 (EL reward, all blocks)",
+      stats.blockscholes.elRewardP9999,
+      q(0.9999),
+      "blockscholes.elRewardP9999",
+      false,
+    ),
+    row(
+      "P95/P90 (tail shape)",
+      stats.aubury.p95 / stats.aubury.p90,
+      q(0.95) / q(0.9),
+      "aubury.p95/aubury.p90",
+      alphaFrom === "p90p95" && options?.alpha === undefined,
+    ),
+    row(
+      "P99/P95 (tail shape)",
+      stats.aubury.p99 / stats.aubury.p95,
+      q(0.99) / q(0.95),
+      "aubury.p99/aubury.p95",
+      alphaFrom === "p95p99" && options?.alpha === undefined,
+    ),
+    row(
+      "P99.9/P99 (tail shape)",
+      stats.aubury.p999 / stats.aubury.p99,
+      q(0.999) / q(0.99),
+      "aubury.p999/aubury.p99",
+      alphaFrom === "p99p999" && options?.alpha === undefined,
+    ),
   ];
   const method = [
     `body: s = ln(P75/P25)/(2·0.6745) = ln(${p75}/${p25})/1.349 = ${sdLog.toFixed(4)}`,
@@ -127,7 +159,9 @@ export function fitMainnet(options: FitMainnetOptions = {}): MainnetFit {
     options?.alpha !== undefined
       ? `tail: α = ${alpha} (given)`
       : `tail: α = ln((1 − ${pair.a})/(1 − ${pair.b}))/ln(${pair.qb}/${pair.qa}) from Aubury = ${alpha.toFixed(4)}`,
-    cap === undefined ? "no cap: Var(R) = ∞ for α ≤ 2" : `cap c = ${cap} ETH: the tail is truncated (renormalised) at c`,
+    cap === undefined
+      ? "no cap: Var(R) = ∞ for α ≤ 2"
+      : `cap c = ${cap} ETH: the tail is truncated (renormalised) at c`,
   ];
   return {
     model,

@@ -96,7 +96,8 @@ export function lognormalFromQuartiles({ p25, p75, median }: LognormalFromQuarti
   if (p75 <= p25) throw new RangeError(`p75 must be > p25 (= ${p25}); received ${p75}`);
   if (median !== undefined) {
     validate.positive("median", median);
-    if (median <= p25 || median >= p75) throw new RangeError(`median must lie strictly between p25 and p75; received ${median}`);
+    if (median <= p25 || median >= p75)
+      throw new RangeError(`median must lie strictly between p25 and p75; received ${median}`);
   }
   const meanLog = median === undefined ? (Math.log(p25) + Math.log(p75)) / 2 : Math.log(median);
   return new LognormalReward({ meanLog, sdLog: Math.log(p75 / p25) / (2 * NORMAL_Q75) });

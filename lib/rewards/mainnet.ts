@@ -59,13 +59,7 @@ export class MainnetReward implements RewardDistribution {
   private readonly bodyNormalMass: number;
 
   constructor(options: MainnetOptions = {}) {
-    const {
-      meanLog = -2.975,
-      sdLog = 0.85,
-      tailMass = 0.05,
-      alpha = 1.18,
-      cap = Infinity,
-    } = options ?? {};
+    const { meanLog = -2.975, sdLog = 0.85, tailMass = 0.05, alpha = 1.18, cap = Infinity } = options ?? {};
     validate.finite("meanLog", meanLog);
     validate.positive("sdLog", sdLog);
     validate.inOpenRange("tailMass", tailMass, 0, 1);

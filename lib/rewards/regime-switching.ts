@@ -105,7 +105,9 @@ export class RegimeSwitchingProcess implements RewardProcess {
     if (lag === 0) return 1;
     if (!Number.isFinite(this.stationaryVariance)) return NaN;
     const pi = this.stormProbability;
-    return (pi * (1 - pi) * (this.storm.mean - this.calm.mean) ** 2 * this.persistence ** lag) / this.stationaryVariance;
+    return (
+      (pi * (1 - pi) * (this.storm.mean - this.calm.mean) ** 2 * this.persistence ** lag) / this.stationaryVariance
+    );
   }
 
   conditionalMean(steps: number, initialState: number): number {

@@ -57,7 +57,8 @@ export interface MergeStatesOptions {
  * workers gives exactly the single-process result.
  */
 export function mergeStates({ parts }: MergeStatesOptions): RunningStatsState {
-  if (!Array.isArray(parts as unknown)) throw new RangeError(`parts must be an array of RunningStats states; received ${String(parts)}`);
+  if (!Array.isArray(parts as unknown))
+    throw new RangeError(`parts must be an array of RunningStats states; received ${String(parts)}`);
   const pooled = new RunningStats();
   for (const state of parts) pooled.merge(RunningStats.fromState(state));
   return pooled.state();
@@ -67,7 +68,15 @@ export function mergeStates({ parts }: MergeStatesOptions): RunningStatsState {
 export const SUMS_LENGTH = 6;
 
 /** Writes a block's power sums into the scratch array (see {@link stateFromSums}). */
-export function storeSums(sums: Float64Array, s1: number, s2: number, s3: number, s4: number, min: number, max: number): void {
+export function storeSums(
+  sums: Float64Array,
+  s1: number,
+  s2: number,
+  s3: number,
+  s4: number,
+  min: number,
+  max: number,
+): void {
   sums[0] = s1;
   sums[1] = s2;
   sums[2] = s3;
@@ -78,5 +87,14 @@ export function storeSums(sums: Float64Array, s1: number, s2: number, s3: number
 
 /** {@link stateFromPowerSums} from a scratch array [s1, s2, s3, s4, min, max]. */
 export function stateFromSums(count: number, shift: number, sums: Float64Array): RunningStatsState {
-  return stateFromPowerSums({ count, shift, s1: sums[0], s2: sums[1], s3: sums[2], s4: sums[3], min: sums[4], max: sums[5] });
+  return stateFromPowerSums({
+    count,
+    shift,
+    s1: sums[0],
+    s2: sums[1],
+    s3: sums[2],
+    s4: sums[3],
+    min: sums[4],
+    max: sums[5],
+  });
 }

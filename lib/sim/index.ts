@@ -66,4 +66,4 @@ export {
   type TruncationBoundOptions,
 } from "./horizon";
 export { DEFAULT_TRUNCATION_TOLERANCE, type HorizonOptions } from "./slot-horizon";
-export { DiscountTable, type DiscountTableOptions } from "./discount-table";
+export { DiscountTable, type DiscountTableOptions } from "../model/discount-table";

@@ -35,7 +35,7 @@ import { summarizeState, type SampleSummary } from "./summary";
 import { truncationBound } from "./horizon";
 import { resolveHorizon, type HorizonOptions } from "./slot-horizon";
 import { validateReward } from "./validate-reward";
-import { PositionSampler } from "./position-sampler";
+import { PositionSampler } from "../random/position-sampler";
 import { WasmMarketPaths } from "../wasm/market-path";
 
 /** Paths per chunk unless told otherwise. */
@@ -261,7 +261,7 @@ function marketChunk(stream: RandomStream, reward: RewardModel, paths: number, p
 
 /** A finished run of `length` slots counts once for every m ≤ length (up to maxRun). */
 function recordRun(counts: Float64Array, length: number, maxRun: number): void {
-  const top = length < maxRun ? length : maxRun;
+  const top = Math.min(length, maxRun);
   for (let m = 0; m < top; m++) counts[m]++;
 }
 
@@ -284,10 +284,15 @@ export interface MergeMarketResultsOptions {
 /** Pools chunk results in chunk order. */
 export function mergeMarketResults({ parts }: MergeMarketResultsOptions): MarketChunkResult {
   if (!Array.isArray(parts as unknown) || parts.length === 0) {
-    throw new RangeError(`parts must be a non-empty array of chunk results; received ${Array.isArray(parts) ? "[]" : String(parts)}`);
+    throw new RangeError(
+      `parts must be a non-empty array of chunk results; received ${Array.isArray(parts) ? "[]" : String(parts)}`,
+    );
   }
   const pool = (pick: (r: MarketChunkResult) => RunningStatsState) => mergeStates({ parts: parts.map(pick) });
-  const merged = Object.fromEntries(STREAMS.map((key) => [key, pool((r) => r[key])])) as Omit<MarketChunkResult, "runs">;
+  const merged = Object.fromEntries(STREAMS.map((key) => [key, pool((r) => r[key])])) as Omit<
+    MarketChunkResult,
+    "runs"
+  >;
   return { ...merged, runs: parts[0].runs.map((_, m) => pool((r) => r.runs[m])) };
 }
 
@@ -303,8 +308,14 @@ export function mergeMarketResults({ parts }: MergeMarketResultsOptions): Market
  */
 export function simulateMarket(options: SimulateMarketOptions): MarketResult {
   const p = plan(options);
-  const chunks = planChunks({ total: options.paths, chunkSize: options.chunkSize ?? DEFAULT_MARKET_CHUNK_SIZE, totalName: "paths" });
-  const result = mergeMarketResults({ parts: chunks.map((c) => marketChunk(rng(options.seed, "chunk", c.index), options.reward, c.size, p)) });
+  const chunks = planChunks({
+    total: options.paths,
+    chunkSize: options.chunkSize ?? DEFAULT_MARKET_CHUNK_SIZE,
+    totalName: "paths",
+  });
+  const result = mergeMarketResults({
+    parts: chunks.map((c) => marketChunk(rng(options.seed, "chunk", c.index), options.reward, c.size, p)),
+  });
   return summarizeMarket({ result, options });
 }
 

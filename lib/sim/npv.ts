@@ -82,7 +82,8 @@ function plan(options: NpvModelOptions): Plan {
   validate.seed(options.seed);
   const horizon = resolveHorizon(d, options);
   const requested = options.checkpoints ?? defaultCheckpoints(horizon);
-  if (!Array.isArray(requested)) throw new RangeError(`checkpoints must be an array of slots; received ${String(requested)}`);
+  if (!Array.isArray(requested))
+    throw new RangeError(`checkpoints must be an array of slots; received ${String(requested)}`);
   requested.forEach((slot, i) => validate.integer(`checkpoints[${i}]`, slot, 1, horizon));
   const checkpoints = [...new Set([...requested, horizon])].sort((a, b) => a - b);
   return { d, horizon, checkpoints };
@@ -98,7 +99,14 @@ function defaultCheckpoints(horizon: number): number[] {
  * Σ_{t=from+1}^{to} R_t x^t: the hot loop, in its own small function so that V8 inlines the reward
  * draw (a non-inlined call returning a double allocates). The factor starts exact at x^from.
  */
-function discountedSum(stream: RandomStream, reward: RewardModel, from: number, to: number, logFactor: number, x: number): number {
+function discountedSum(
+  stream: RandomStream,
+  reward: RewardModel,
+  from: number,
+  to: number,
+  logFactor: number,
+  x: number,
+): number {
   let discount = Math.exp(from * logFactor);
   let sum = 0;
   for (let t = from; t < to; t++) {
@@ -108,7 +116,12 @@ function discountedSum(stream: RandomStream, reward: RewardModel, from: number, 
   return sum;
 }
 
-function npvChunk(stream: RandomStream, reward: RewardModel, paths: number, { d, horizon, checkpoints }: Plan): NpvChunkResult {
+function npvChunk(
+  stream: RandomStream,
+  reward: RewardModel,
+  paths: number,
+  { d, horizon, checkpoints }: Plan,
+): NpvChunkResult {
   const logFactor = -Math.log1p(d);
   const x = Math.exp(logFactor);
   const stats = checkpoints.map(() => new RunningStats());
@@ -142,7 +155,9 @@ export interface MergeNpvResultsOptions {
 /** Pools chunk results in chunk order. */
 export function mergeNpvResults({ parts }: MergeNpvResultsOptions): NpvChunkResult {
   if (!Array.isArray(parts as unknown) || parts.length === 0) {
-    throw new RangeError(`parts must be a non-empty array of chunk results; received ${Array.isArray(parts) ? "[]" : String(parts)}`);
+    throw new RangeError(
+      `parts must be a non-empty array of chunk results; received ${Array.isArray(parts) ? "[]" : String(parts)}`,
+    );
   }
   return { states: parts[0].states.map((_, i) => mergeStates({ parts: parts.map((p) => p.states[i]) })) };
 }
@@ -157,8 +172,14 @@ export function mergeNpvResults({ parts }: MergeNpvResultsOptions): NpvChunkResu
  */
 export function simulateNpv(options: SimulateNpvOptions): NpvResult {
   const p = plan(options);
-  const chunks = planChunks({ total: options.paths, chunkSize: options.chunkSize ?? DEFAULT_NPV_CHUNK_SIZE, totalName: "paths" });
-  const result = mergeNpvResults({ parts: chunks.map((c) => npvChunk(rng(options.seed, "chunk", c.index), options.reward, c.size, p)) });
+  const chunks = planChunks({
+    total: options.paths,
+    chunkSize: options.chunkSize ?? DEFAULT_NPV_CHUNK_SIZE,
+    totalName: "paths",
+  });
+  const result = mergeNpvResults({
+    parts: chunks.map((c) => npvChunk(rng(options.seed, "chunk", c.index), options.reward, c.size, p)),
+  });
   return {
     horizon: p.horizon,
     truncationBound: truncationBound({ mu: Math.abs(options.reward.mean), d: p.d, horizon: p.horizon }),

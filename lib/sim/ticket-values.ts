@@ -22,7 +22,7 @@ import type { RewardModel } from "../rewards/reward-model";
 import { rng, exponential, GeometricSampler, type RandomStream } from "../random";
 import { lookaheadTicketValue } from "../model";
 import * as validate from "../validate";
-import { DiscountTable } from "./discount-table";
+import { DiscountTable } from "../model/discount-table";
 import { planChunks, type Chunk } from "./chunks";
 import { RunningStats, makeEstimate, type RunningStatsState } from "../stats";
 import { mergeStates, stateFromSums, storeSums, SUMS_LENGTH } from "./block-moments";
@@ -176,7 +176,11 @@ function conditionalBlock(stream: RandomStream, count: number, p: Prepared, sums
   storeSums(sums, s1, s2, s3, s4, min, max);
 }
 
-function sampleChunk(options: TicketModelOptions, chunk: Pick<Chunk, "index" | "size">, p: Prepared): RunningStatsState {
+function sampleChunk(
+  options: TicketModelOptions,
+  chunk: Pick<Chunk, "index" | "size">,
+  p: Prepared,
+): RunningStatsState {
   const stream = rng(options.seed, "chunk", chunk.index);
   const stats = new RunningStats();
   const scratch = new Float64Array(SUMS_LENGTH);
@@ -213,7 +217,11 @@ export function sampleTicketValuesChunk(options: SampleTicketValuesChunkOptions)
  * Conditional estimator with y = x^{T+L}: mean μ·ȳ; variance E[R²]·Ê[y²] − μ²ȳ², evaluated as
  * σ²·Ê[y²] + μ²·(Ê[y²] − ȳ²) (no cancellation), its standard error by the delta method.
  */
-export function summarizeTicketValues({ state, reward, estimator = "direct" }: SummarizeTicketValuesOptions): TicketValueSummary {
+export function summarizeTicketValues({
+  state,
+  reward,
+  estimator = "direct",
+}: SummarizeTicketValuesOptions): TicketValueSummary {
   validate.oneOf("estimator", estimator, ["direct", "conditional"] as const);
   validateReward(reward);
   if (estimator === "direct") return { ...summarizeState(state), estimator, state };

@@ -12,7 +12,9 @@ export function validateReward(reward: unknown, name = "reward"): RewardModel {
     !Number.isFinite(r.mean) ||
     r.mean < 0
   ) {
-    throw new RangeError(`${name} must be a RewardModel with a finite mean ≥ 0 and a sample(rng) function; received ${String(reward)}`);
+    throw new RangeError(
+      `${name} must be a RewardModel with a finite mean ≥ 0 and a sample(rng) function; received ${String(reward)}`,
+    );
   }
   return r as RewardModel;
 }

@@ -96,7 +96,7 @@ function waitsBlock(stream: RandomStream, count: number, l: Layout, counts: Floa
   for (let i = 0; i < count; i++) {
     const t = Math.floor(drawExponential(stream) * scale); // T − 1
     const bin = binWidth === 1 ? t : Math.floor(t / binWidth);
-    counts[bin < bins ? bin : bins]++;
+    counts[Math.min(bin, bins)]++;
     const waitSlot = t + 1;
     if (waitSlot < min) min = waitSlot;
     if (waitSlot > max) max = waitSlot;
@@ -140,7 +140,9 @@ export interface MergeWaitCountsOptions {
 /** Pools chunk results in chunk order (counts add exactly; moments via `mergeStates`). */
 export function mergeWaitCounts({ parts }: MergeWaitCountsOptions): WaitCounts {
   if (!Array.isArray(parts as unknown) || parts.length === 0) {
-    throw new RangeError(`parts must be a non-empty array of chunk results; received ${Array.isArray(parts) ? "[]" : String(parts)}`);
+    throw new RangeError(
+      `parts must be a non-empty array of chunk results; received ${Array.isArray(parts) ? "[]" : String(parts)}`,
+    );
   }
   const counts = parts[0].counts.map((_, i) => parts.reduce((sum, p) => sum + p.counts[i], 0));
   const overflow = parts.reduce((sum, p) => sum + p.overflow, 0);
@@ -161,7 +163,9 @@ export function sampleWaits(options: SampleWaitsOptions): WaitHistogram {
     chunkSize: options.chunkSize ?? DEFAULT_WAIT_CHUNK_SIZE,
     totalName: "samples",
   });
-  const pooled = mergeWaitCounts({ parts: chunks.map((c) => waitsChunk(rng(options.seed, "chunk", c.index), c.size, l)) });
+  const pooled = mergeWaitCounts({
+    parts: chunks.map((c) => waitsChunk(rng(options.seed, "chunk", c.index), c.size, l)),
+  });
   return {
     ...pooled,
     n: l.n,

@@ -46,5 +46,11 @@ export function batchMeans({ series, batches }: BatchMeansOptions): BatchMeansEs
   }
   const mean = means.reduce((s, m) => s + m, 0) / batches;
   const stderr = Math.sqrt(varianceOf(means) / batches);
-  return { ...makeEstimate({ mean, stderr, count: batchSize * batches }), batches, batchSize, discarded, batchMeans: means };
+  return {
+    ...makeEstimate({ mean, stderr, count: batchSize * batches }),
+    batches,
+    batchSize,
+    discarded,
+    batchMeans: means,
+  };
 }

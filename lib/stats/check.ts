@@ -51,7 +51,16 @@ export function check({ label, estimate, stderr, expected, maxZ = 5 }: CheckOpti
   // rounding of double arithmetic: the scale of z never drops below a few dozen ulps.
   const rounding = ROUNDING_ULPS * Number.EPSILON * Math.max(Math.abs(estimate), Math.abs(expected));
   const scale = Math.max(stderr, rounding);
-  const z = scale > 0 ? difference / scale : difference === 0 ? 0 : difference > 0 ? Infinity : difference < 0 ? -Infinity : NaN;
+  const z =
+    scale > 0
+      ? difference / scale
+      : difference === 0
+        ? 0
+        : difference > 0
+          ? Infinity
+          : difference < 0
+            ? -Infinity
+            : NaN;
   return { label, estimate, stderr, expected, z, maxZ, pass: Math.abs(z) <= maxZ };
 }
 

@@ -31,7 +31,9 @@ function wilsonHilfertyZ(statistic: number, k: number): number {
 /** Pearson's chi-square Σ (O − E)²/E over bins. */
 export function chiSquare({ observed, expected }: ChiSquareOptions): ChiSquareResult {
   if (observed?.length !== expected?.length || observed.length < 2) {
-    throw new RangeError(`observed and expected must have the same length ≥ 2; received ${observed?.length} and ${expected?.length}`);
+    throw new RangeError(
+      `observed and expected must have the same length ≥ 2; received ${observed?.length} and ${expected?.length}`,
+    );
   }
   let statistic = 0;
   for (let i = 0; i < observed.length; i++) {

@@ -70,7 +70,8 @@ export class RunningStats {
     const nb = b.count;
     this.mu = a.mean + (delta * nb) / n;
     this.s4 =
-      a.m4 + b.m4 +
+      a.m4 +
+      b.m4 +
       (d2 * d2 * na * nb * (na * na - na * nb + nb * nb)) / (n * n * n) +
       (6 * d2 * (na * na * b.m2 + nb * nb * a.m2)) / (n * n) +
       (4 * delta * (na * b.m3 - nb * a.m3)) / n;

@@ -14,15 +14,14 @@ export interface DataFrameLike {
   readonly values: unknown[];
   print(): void;
   head(rows?: number): DataFrameLike;
-  toCSV(options?: Record<string, unknown>): string | void;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  toCSV(options?: Record<string, unknown>): string | undefined;
+  // biome-ignore lint/suspicious/noExplicitAny: danfojs ships no usable types; the named members above are the ones we rely on
   [member: string]: any;
 }
 
 /** Rows → a danfojs DataFrame (one column per key, one row per row; empty rows give an empty frame). */
 export function toDataFrame(rows: readonly SweepRow[]): DataFrameLike {
   if (!Array.isArray(rows)) throw new RangeError(`rows must be an array of rows; received ${typeof rows}`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const danfo = require("danfojs-node") as { DataFrame: new (data: object[]) => DataFrameLike };
   return new danfo.DataFrame(rows.map((row) => ({ ...row })));
 }

@@ -44,7 +44,8 @@ function identity(m: SweepManifest): Record<string, string> {
 
 function readShard(file: string): ShardFile {
   const manifest = readManifest({ csvFile: file });
-  if (manifest.shard === null) throw new Error(`${file} is a complete sweep, not a shard (its manifest has shard: null)`);
+  if (manifest.shard === null)
+    throw new Error(`${file} is a complete sweep, not a shard (its manifest has shard: null)`);
   const text = fs.readFileSync(file, "utf8");
   if (sha256({ data: text }) !== manifest.csvSha256) {
     throw new Error(`${file} does not match its manifest ${manifestPath({ csvFile: file })} (edited or truncated?)`);
@@ -52,7 +53,9 @@ function readShard(file: string): ShardFile {
   const [header = "", ...records] = csvRecords({ text });
   const expected = shardIndices({ total: manifest.totalItems, shard: manifest.shard }).length;
   if (records.length !== manifest.rows || records.length !== expected) {
-    throw new Error(`${file} holds ${records.length} rows; shard ${manifest.shard.index}/${manifest.shard.count} must hold ${expected}`);
+    throw new Error(
+      `${file} holds ${records.length} rows; shard ${manifest.shard.index}/${manifest.shard.count} must hold ${expected}`,
+    );
   }
   return { file, manifest, header, records };
 }
@@ -92,7 +95,9 @@ export function mergeShards({ files, out }: MergeShardsOptions): MergedSweep {
   }
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !byIndex.has(i));
   if (missing.length > 0) {
-    throw new Error(`missing shard(s) ${missing.map((i) => `${i}/${count}`).join(", ")} of ${count}; got ${files.join(", ")}`);
+    throw new Error(
+      `missing shard(s) ${missing.map((i) => `${i}/${count}`).join(", ")} of ${count}; got ${files.join(", ")}`,
+    );
   }
 
   const total = first.manifest.totalItems;

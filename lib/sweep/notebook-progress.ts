@@ -22,7 +22,6 @@ function runningTslab(): { newDisplay(): TslabDisplay } | undefined {
     if (!file.endsWith(suffix)) continue;
     const writer = (mod?.exports as { lastWriteDisplayData?: unknown } | undefined)?.lastWriteDisplayData;
     if (typeof writer !== "function") continue;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(path.join(path.dirname(file), "public.js")) as { newDisplay(): TslabDisplay };
   }
   return undefined;

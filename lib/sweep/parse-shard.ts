@@ -17,11 +17,16 @@ export interface ParseShardOptions {
  */
 export function parseShard({ text, name = "shard" }: ParseShardOptions): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (!match) throw new RangeError(`${name} must be "<index>/<count>" with 0 ≤ index < count, e.g. "0/4"; received ${JSON.stringify(text)}`);
+  if (!match)
+    throw new RangeError(
+      `${name} must be "<index>/<count>" with 0 ≤ index < count, e.g. "0/4"; received ${JSON.stringify(text)}`,
+    );
   const count = Number(match[2]);
   const index = Number(match[1]);
   if (count < 1 || index >= count) {
-    throw new RangeError(`${name} must be "<index>/<count>" with 0 ≤ index < count, e.g. "0/4"; received ${JSON.stringify(text)}`);
+    throw new RangeError(
+      `${name} must be "<index>/<count>" with 0 ≤ index < count, e.g. "0/4"; received ${JSON.stringify(text)}`,
+    );
   }
   return validateShard({ shard: { index, count } });
 }

@@ -25,7 +25,6 @@ export function formatProgress({ progress, label, width }: FormatProgressOptions
   const cachedText = cached > 0 ? ` (${cached} cached)` : "";
   // Estimate the time left from computed items only: cache hits arrive all at once at the start.
   const computed = done - cached;
-  const left =
-    done < total && computed > 0 ? `, ~${seconds((elapsed / computed) * (total - done))} left` : "";
+  const left = done < total && computed > 0 ? `, ~${seconds((elapsed / computed) * (total - done))} left` : "";
   return `${label}${bar} ${Math.floor(fraction * 100)}% ${done}/${total}${cachedText} ${seconds(elapsed)}${left}`;
 }

@@ -29,7 +29,6 @@ const loaded = new Map<string, SweepTask>();
 
 async function loadModule(file: string): Promise<Record<string, unknown>> {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(file) as Record<string, unknown>;
   } catch (err) {
     const code = (err as { code?: string }).code;

@@ -30,7 +30,9 @@ export type SummaryRow = Record<string, ParamValue> & {
 
 function stringList(name: string, value: unknown, allowEmpty: boolean): string[] {
   if (!Array.isArray(value) || (!allowEmpty && value.length === 0) || value.some((v) => typeof v !== "string")) {
-    throw new RangeError(`${name} must be ${allowEmpty ? "an" : "a non-empty"} array of column names; received ${JSON.stringify(value)}`);
+    throw new RangeError(
+      `${name} must be ${allowEmpty ? "an" : "a non-empty"} array of column names; received ${JSON.stringify(value)}`,
+    );
   }
   return value as string[];
 }

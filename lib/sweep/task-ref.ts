@@ -94,7 +94,9 @@ export function resolveTask({ task, cwd = process.cwd() }: ResolveTaskOptions): 
   try {
     file = resolveModule(ref.module, cwd);
   } catch {
-    throw new RangeError(`task must name a module that exists; cannot resolve ${JSON.stringify(ref.module)} from ${cwd}`);
+    throw new RangeError(
+      `task must name a module that exists; cannot resolve ${JSON.stringify(ref.module)} from ${cwd}`,
+    );
   }
   const exportName = ref.export ?? "default";
   const id = ref.id ?? `${path.relative(packageRoot(file), file).split(path.sep).join("/")}#${exportName}`;

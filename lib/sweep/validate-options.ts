@@ -15,7 +15,9 @@ export interface ValidateShardOptions {
 /** Checks `{ index, count }` with integers 0 ≤ index < count; RangeError naming the field otherwise. */
 export function validateShard({ shard }: ValidateShardOptions): Shard {
   if (shard === null || typeof shard !== "object") {
-    throw new RangeError(`shard must be an object { index, count } with 0 ≤ index < count; received ${JSON.stringify(shard)}`);
+    throw new RangeError(
+      `shard must be an object { index, count } with 0 ≤ index < count; received ${JSON.stringify(shard)}`,
+    );
   }
   const { index, count } = shard as Partial<Shard>;
   validate.integer("shard.count", count, 1);

@@ -39,7 +39,6 @@ export interface WorkerPool {
 export function createWorkerPool({ threads }: CreateWorkerPoolOptions): WorkerPool {
   // Required here rather than imported: notebooks importing the library then neither load
   // piscina nor make the tslab kernel type-check its declarations.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Piscina } = require("piscina") as { Piscina: PiscinaConstructor };
   const pool = new Piscina({
     filename: path.join(__dirname, "worker-entry.cjs"),

@@ -21,7 +21,9 @@ export const ASC_FLAGS = ["--optimizeLevel", "3", "--shrinkLevel", "0", "--runti
 /** SHA-256 over the sources (by name, in name order) and the flags. */
 export function wasmSourceDigest(): string {
   const hash = createHash("sha256");
-  for (const name of readdirSync(WASM_SOURCE_DIR).filter((f) => f.endsWith(".ts")).sort()) {
+  for (const name of readdirSync(WASM_SOURCE_DIR)
+    .filter((f) => f.endsWith(".ts"))
+    .sort()) {
     hash.update(`${name}\0${readFileSync(join(WASM_SOURCE_DIR, name), "utf8")}\0`);
   }
   hash.update(ASC_FLAGS.join(" "));

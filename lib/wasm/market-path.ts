@@ -6,7 +6,7 @@
  */
 import type { RandomStream } from "../random/random-stream";
 import type { RewardModel } from "../rewards/reward-model";
-import { PositionSampler } from "../sim/position-sampler";
+import { PositionSampler } from "../random/position-sampler";
 import { wasmModule, type WasmModule } from "./wasm-module";
 import { wasmRewardKind } from "./reward-kind";
 
@@ -72,7 +72,19 @@ export class WasmMarketPaths {
     wasm.runCounts.fill(0, 0, maxRun);
     stream.saveState(wasm.state);
     const { small, threshold } = this.positions;
-    exports.marketPath(n, small ? 1 : 0, threshold, k, this.rewardKind, reward.mean, price, horizon, -Math.log1p(d), epoch, maxRun);
+    exports.marketPath(
+      n,
+      small ? 1 : 0,
+      threshold,
+      k,
+      this.rewardKind,
+      reward.mean,
+      price,
+      horizon,
+      -Math.log1p(d),
+      epoch,
+      maxRun,
+    );
     stream.loadState(wasm.state);
     sums.set(wasm.pathSums);
     runCounts.set(wasm.runCounts.subarray(0, maxRun));

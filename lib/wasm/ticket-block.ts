@@ -6,7 +6,7 @@
  */
 import type { RandomStream } from "../random/random-stream";
 import type { RewardModel } from "../rewards/reward-model";
-import type { DiscountTable } from "../sim/discount-table";
+import type { DiscountTable } from "../model/discount-table";
 import { wasmModule, type WasmModule } from "./wasm-module";
 import { WASM_REWARD, wasmRewardKind } from "./reward-kind";
 

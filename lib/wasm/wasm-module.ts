@@ -129,7 +129,9 @@ export function setSimulationEngine(engine: SimulationEngine | "auto"): void {
 function instantiate(): WasmModule {
   const built = existsSync(WASM_DIGEST_FILE) ? readFileSync(WASM_DIGEST_FILE, "utf8").trim() : "(no digest)";
   if (built !== wasmSourceDigest()) {
-    throw new Error(`${WASM_FILE} was built from other sources than lib/wasm/assembly; run npm run build:wasm (or set ET_ENGINE=js)`);
+    throw new Error(
+      `${WASM_FILE} was built from other sources than lib/wasm/assembly; run npm run build:wasm (or set ET_ENGINE=js)`,
+    );
   }
   const module = new WebAssembly.Module(new Uint8Array(readFileSync(WASM_FILE)));
   const instance = new WebAssembly.Instance(module, { env: { exp: Math.exp } });

@@ -3,12 +3,7 @@
  * market. Reward models are rebuilt from a plain description, since class instances cannot be
  * posted between threads.
  */
-import {
-  sampleTicketValuesChunk,
-  simulateMarketChunk,
-  type Chunk,
-  type MarketChunkResult,
-} from "../../lib/sim";
+import { sampleTicketValuesChunk, simulateMarketChunk, type Chunk, type MarketChunkResult } from "../../lib/sim";
 import { rewards } from "../../lib/rewards";
 import type { RunningStatsState } from "../../lib/stats";
 

@@ -28,7 +28,15 @@ export const ROUNDS = 3;
 export const TICKET = { n: 100, d: 0.01, mu: 1, samples: 10_000_000, workerSamples: 40 * 2 ** 20 } as const;
 
 /** Slot-level market: n positions, exponential rewards, issued/unissued/stake/maintained split. */
-export const MARKET = { n: 100, d: 0.01, mu: 1, share: 0.1, tolerance: 1e-12, paths: 2_000, workerPaths: 256 * 64 } as const;
+export const MARKET = {
+  n: 100,
+  d: 0.01,
+  mu: 1,
+  share: 0.1,
+  tolerance: 1e-12,
+  paths: 2_000,
+  workerPaths: 256 * 64,
+} as const;
 
 /** Sample counts of the peak-memory probe (memory must not grow with samples). */
 export const MEMORY_SAMPLES = [1_000_000, 10_000_000] as const;

@@ -61,7 +61,12 @@ export async function benchMarketAbm(options: BenchMarketAbmOptions = {}): Promi
   for (const count of buyerCounts) {
     for (const { mechanism, scenario } of cases) {
       // ephema funds: budgetUnit = μ/30 (its mean MEV per slot was 30 units)
-      const buyers = tieredBuyers({ count, seed: "bench", r: d, budgetUnit: scenario === "budgets" ? 1 / 30 : undefined });
+      const buyers = tieredBuyers({
+        count,
+        seed: "bench",
+        r: d,
+        budgetUnit: scenario === "budgets" ? 1 / 30 : undefined,
+      });
       const run = (seed: number) => simulateTicketMarket({ buyers, mechanism, n, d, reward, seed, horizon: slots });
       run(0); // warm-up: JIT and caches
       let total = 0;

@@ -7,7 +7,13 @@ import { rewards } from "../../lib/rewards";
 import { TICKET } from "./config";
 
 const samples = Number(process.argv[2]);
-const summary = sampleTicketValues({ n: TICKET.n, d: TICKET.d, reward: rewards.exponential(TICKET.mu), samples, seed: 1 });
+const summary = sampleTicketValues({
+  n: TICKET.n,
+  d: TICKET.d,
+  reward: rewards.exponential(TICKET.mu),
+  samples,
+  seed: 1,
+});
 process.stdout.write(
   `${JSON.stringify({ samples, maxRssBytes: process.resourceUsage().maxRSS * 1024, mean: summary.mean })}\n`,
 );

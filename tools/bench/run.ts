@@ -39,14 +39,36 @@ const SEED = "bench";
 
 const horizon = horizonForTolerance({ d: MARKET.d, tolerance: MARKET.tolerance });
 
-function rate(figure: string, impl: string, units: number, seconds: number, cpuSeconds: number, extra: BenchLine = {}): number {
+function rate(
+  figure: string,
+  impl: string,
+  units: number,
+  seconds: number,
+  cpuSeconds: number,
+  extra: BenchLine = {},
+): number {
   const value = units / seconds;
-  emit({ figure, impl, value: round4(value), unit: "1/s", seconds: round4(seconds), cpuSeconds: round4(cpuSeconds), bestOf: REPEATS, ...extra });
+  emit({
+    figure,
+    impl,
+    value: round4(value),
+    unit: "1/s",
+    seconds: round4(seconds),
+    cpuSeconds: round4(cpuSeconds),
+    bestOf: REPEATS,
+    ...extra,
+  });
   return value;
 }
 
 function ratio(figure: string, impl: string, value: number, target?: number): void {
-  emit({ figure, impl, value: round4(value), unit: "ratio", ...(target === undefined ? {} : { target, meetsTarget: value >= target }) });
+  emit({
+    figure,
+    impl,
+    value: round4(value),
+    unit: "ratio",
+    ...(target === undefined ? {} : { target, meetsTarget: value >= target }),
+  });
 }
 
 type ChildKind = "direct" | "conditional" | "market";
@@ -129,10 +151,18 @@ function pairedFigure(figure: string, kind: "direct" | "market", target: number)
     const run = childFigure(kind);
     const value = run.units / run.seconds;
     js.push(value);
-    const extra: BenchLine = kind === "direct" ? { estimator: "direct", mean: run.mean } : { horizon, paths: MARKET.paths, totalMean: run.mean };
+    const extra: BenchLine =
+      kind === "direct"
+        ? { estimator: "direct", mean: run.mean }
+        : { horizon, paths: MARKET.paths, totalMean: run.mean };
     rate(figure, "js-1thread", run.units, run.seconds, run.cpuSeconds, { round, engine: run.engine, ...extra });
     const baseline = childFigure(kind, "js");
-    rate(figure, "js-1thread-js-engine", baseline.units, baseline.seconds, baseline.cpuSeconds, { round, engine: baseline.engine, ...extra, mean: baseline.mean });
+    rate(figure, "js-1thread-js-engine", baseline.units, baseline.seconds, baseline.cpuSeconds, {
+      round,
+      engine: baseline.engine,
+      ...extra,
+      mean: baseline.mean,
+    });
     engineRatios.push(value / (baseline.units / baseline.seconds));
     if (missing !== undefined) continue;
     const line = numpyFigure(only);
@@ -194,10 +224,27 @@ function marketTasks(): ChunkTask[] {
  * side only; the speed-up reported is the median of the rounds' ratios.
  */
 async function onWorkers(): Promise<void> {
-  const warmUp: ChunkTask = { kind: "tickets", n: TICKET.n, d: TICKET.d, mu: TICKET.mu, seed: "warm-up", chunk: { index: 0, size: 100_000 } };
+  const warmUp: ChunkTask = {
+    kind: "tickets",
+    n: TICKET.n,
+    d: TICKET.d,
+    mu: TICKET.mu,
+    seed: "warm-up",
+    chunk: { index: 0, size: 100_000 },
+  };
   const figures = [
-    { figure: TICKET_FIGURE, tasks: ticketTasks(), units: TICKET.workerSamples, pool: (r: unknown[]) => mergeStates({ parts: r as RunningStatsState[] }) },
-    { figure: MARKET_FIGURE, tasks: marketTasks(), units: MARKET.workerPaths * horizon, pool: (r: unknown[]) => mergeMarketResults({ parts: r as MarketChunkResult[] }) },
+    {
+      figure: TICKET_FIGURE,
+      tasks: ticketTasks(),
+      units: TICKET.workerSamples,
+      pool: (r: unknown[]) => mergeStates({ parts: r as RunningStatsState[] }),
+    },
+    {
+      figure: MARKET_FIGURE,
+      tasks: marketTasks(),
+      units: MARKET.workerPaths * horizon,
+      pool: (r: unknown[]) => mergeMarketResults({ parts: r as MarketChunkResult[] }),
+    },
   ];
   const pools = [await ChunkPool.start(1, warmUp), await ChunkPool.start(2, warmUp)];
   try {
@@ -213,7 +260,17 @@ async function onWorkers(): Promise<void> {
           rates.push(units / run.seconds);
           if (round === 1) pooled.push(JSON.stringify(merge(run.result)));
           const impl = workers === 1 ? "js-1worker" : `js-${workers}threads`;
-          emit({ figure, impl, value: round4(units / run.seconds), unit: "1/s", seconds: round4(run.seconds), workers, chunks: tasks.length, bestOf: 2, round });
+          emit({
+            figure,
+            impl,
+            value: round4(units / run.seconds),
+            unit: "1/s",
+            seconds: round4(run.seconds),
+            workers,
+            chunks: tasks.length,
+            bestOf: 2,
+            round,
+          });
         }
         speedups.push(rates[1] / rates[0]);
       }
@@ -231,7 +288,13 @@ function memory(): void {
   for (const samples of MEMORY_SAMPLES) {
     const child = spawnSync(process.execPath, [...process.execArgv, probe, String(samples)], { encoding: "utf8" });
     if (child.status !== 0) {
-      emit({ figure: "peak_rss_bytes", impl: "js-1thread", samples, skipped: true, note: child.stderr.trim().split("\n").pop() ?? "" });
+      emit({
+        figure: "peak_rss_bytes",
+        impl: "js-1thread",
+        samples,
+        skipped: true,
+        note: child.stderr.trim().split("\n").pop() ?? "",
+      });
       return;
     }
     const { maxRssBytes } = JSON.parse(child.stdout.trim()) as { maxRssBytes: number };
@@ -246,12 +309,15 @@ async function agentBasedMarket(): Promise<void> {
   const file = path.join(__dirname, "market-abm.ts");
   if (!fs.existsSync(file)) return;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(file) as { benchMarketAbm?: () => Promise<BenchLine[]> };
     if (typeof mod.benchMarketAbm !== "function") throw new Error("market-abm.ts does not export benchMarketAbm");
     for (const record of await mod.benchMarketAbm()) emit({ ...record, value: round4(record.value as number) });
   } catch (error) {
-    emit({ figure: "abm_slot_steps_per_s", skipped: true, note: error instanceof Error ? error.message : String(error) });
+    emit({
+      figure: "abm_slot_steps_per_s",
+      skipped: true,
+      note: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
@@ -269,7 +335,12 @@ async function main(): Promise<void> {
   await onWorkers();
   memory();
   await agentBasedMarket();
-  emit({ figure: "bench_seconds", value: round4((Date.now() - started) / 1000), unit: "s", loadavg1: round4(os.loadavg()[0]) });
+  emit({
+    figure: "bench_seconds",
+    value: round4((Date.now() - started) / 1000),
+    unit: "s",
+    loadavg1: round4(os.loadavg()[0]),
+  });
 }
 
 main().catch((error) => {

@@ -17,13 +17,23 @@ async function main(kind: string): Promise<void> {
       sampleTicketValues({ n: TICKET.n, d: TICKET.d, reward, samples, seed: "bench", estimator: kind });
     run(1_000_000); // warm-up: JIT
     const best = await bestOf(REPEATS, () => run(TICKET.samples));
-    process.stdout.write(`${JSON.stringify({ units: TICKET.samples, seconds: best.seconds, cpuSeconds: best.cpuSeconds, mean: best.result.mean, engine: simulationEngine() })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ units: TICKET.samples, seconds: best.seconds, cpuSeconds: best.cpuSeconds, mean: best.result.mean, engine: simulationEngine() })}\n`,
+    );
     return;
   }
   if (kind === "market") {
     const reward = rewards.exponential(MARKET.mu);
     const run = (paths: number) =>
-      simulateMarket({ n: MARKET.n, d: MARKET.d, reward, share: MARKET.share, tolerance: MARKET.tolerance, paths, seed: "bench" });
+      simulateMarket({
+        n: MARKET.n,
+        d: MARKET.d,
+        reward,
+        share: MARKET.share,
+        tolerance: MARKET.tolerance,
+        paths,
+        seed: "bench",
+      });
     run(200);
     const best = await bestOf(REPEATS, () => run(MARKET.paths));
     const r = best.result;

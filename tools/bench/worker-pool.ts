@@ -44,12 +44,14 @@ export class ChunkPool {
     const results = new Array<ChunkTaskResult>(tasks.length);
     let next = 0;
     await Promise.all(
-      this.workers.flatMap((worker) => [worker, worker]).map(async (worker) => {
-        while (next < tasks.length) {
-          const id = next++;
-          results[id] = await this.runOn(worker, tasks[id], id);
-        }
-      }),
+      this.workers
+        .flatMap((worker) => [worker, worker])
+        .map(async (worker) => {
+          while (next < tasks.length) {
+            const id = next++;
+            results[id] = await this.runOn(worker, tasks[id], id);
+          }
+        }),
     );
     return results;
   }

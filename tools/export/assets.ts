@@ -23,10 +23,13 @@ export function katexCss(): string {
     const cssFile = require.resolve("katex/dist/katex.min.css");
     const fontsDir = path.join(path.dirname(cssFile), "fonts");
     const css = fs.readFileSync(cssFile, "utf8");
-    const inlined = css.replace(/src:\s*url\(([^)]+?\.woff2)\)\s*format\((["'])woff2\2\)[^;}]*/g, (_match, file: string) => {
-      const font = fs.readFileSync(path.join(fontsDir, path.basename(file)));
-      return `src:url(data:font/woff2;base64,${font.toString("base64")}) format("woff2")`;
-    });
+    const inlined = css.replace(
+      /src:\s*url\(([^)]+?\.woff2)\)\s*format\((["'])woff2\2\)[^;}]*/g,
+      (_match, file: string) => {
+        const font = fs.readFileSync(path.join(fontsDir, path.basename(file)));
+        return `src:url(data:font/woff2;base64,${font.toString("base64")}) format("woff2")`;
+      },
+    );
     if (/url\((?!data:)/.test(inlined)) {
       throw new Error("katex.min.css changed: some url(...) was not inlined; update tools/export/assets.ts");
     }
@@ -41,7 +44,7 @@ export function katexCss(): string {
 export function highlightCss(): string {
   return cached("hljs", () => {
     const css = fs.readFileSync(require.resolve("highlight.js/styles/github.min.css"), "utf8");
-    return `/* highlight.js "GitHub" theme (BSD-3-Clause) */\n${css.replace(/\/\*[^]*?\*\//g, "")}`;
+    return `/* highlight.js "GitHub" theme (BSD-3-Clause) */\n${css.replace(/\/\*[\s\S]*?\*\//g, "")}`;
   });
 }
 

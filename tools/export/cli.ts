@@ -14,8 +14,17 @@ interface CliOptions {
 }
 
 function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { inDir: DEFAULT_IN_DIR, outDir: DEFAULT_OUT_DIR, figuresDir: DEFAULT_FIGURES_DIR, figures: true };
-  const flags: Record<string, "inDir" | "outDir" | "figuresDir"> = { "--in": "inDir", "--out": "outDir", "--figures": "figuresDir" };
+  const options: CliOptions = {
+    inDir: DEFAULT_IN_DIR,
+    outDir: DEFAULT_OUT_DIR,
+    figuresDir: DEFAULT_FIGURES_DIR,
+    figures: true,
+  };
+  const flags: Record<string, "inDir" | "outDir" | "figuresDir"> = {
+    "--in": "inDir",
+    "--out": "outDir",
+    "--figures": "figuresDir",
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") {
@@ -43,8 +52,12 @@ async function main(): Promise<void> {
   const figureFiles = result.pages.reduce((sum, p) => sum + p.figureFiles.length, 0);
   const mathErrors = result.pages.reduce((sum, p) => sum + p.mathErrors, 0);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const figuresPart = result.figuresSkipped ? "figure files skipped" : `${figureFiles} figure files in ${options.figuresDir}`;
-  console.log(`export: ${result.pages.length} page(s) + index in ${options.outDir}, ${figuresPart} (${seconds} s); open ${result.index}`);
+  const figuresPart = result.figuresSkipped
+    ? "figure files skipped"
+    : `${figureFiles} figure files in ${options.figuresDir}`;
+  console.log(
+    `export: ${result.pages.length} page(s) + index in ${options.outDir}, ${figuresPart} (${seconds} s); open ${result.index}`,
+  );
   if (mathErrors) {
     console.error(`export: ${mathErrors} formula(s) could not be typeset (listed above)`);
     process.exitCode = 1;
@@ -52,6 +65,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`export: ${err instanceof ExportInputError ? err.message : (err as Error).stack ?? String(err)}`);
+  console.error(`export: ${err instanceof ExportInputError ? err.message : ((err as Error).stack ?? String(err))}`);
   process.exit(1);
 });

@@ -85,12 +85,19 @@ export async function exportSite({
       const rendered = renderNotebookPage({ notebook, exportedAt });
       const page = path.join(outDir, `${notebook.name}.html`);
       writeFileAtomic(page, rendered.html);
-      for (const e of rendered.mathErrors) log(`export: ${notebook.name}: KaTeX could not typeset "${e.tex}": ${e.message}`);
+      for (const e of rendered.mathErrors)
+        log(`export: ${notebook.name}: KaTeX could not typeset "${e.tex}": ${e.message}`);
       const figureFiles =
         figuresSkipped === undefined && rendered.figures.length
           ? await writeFigureFiles({ notebookName: notebook.name, figures: rendered.figures, dir: figuresDir })
           : [];
-      pages.push({ notebook: file, page, figures: rendered.figures.length, figureFiles, mathErrors: rendered.mathErrors.length });
+      pages.push({
+        notebook: file,
+        page,
+        figures: rendered.figures.length,
+        figureFiles,
+        mathErrors: rendered.mathErrors.length,
+      });
       entries.push({
         href: `${encodeURIComponent(notebook.name)}.html`,
         titleHtml: numberedTitle({ name: notebook.name, titleHtml: rendered.titleHtml }),
@@ -104,7 +111,8 @@ export async function exportSite({
     await closeFigureRenderer();
   }
   const assumptions = path.resolve(__dirname, "..", "..", "ASSUMPTIONS.md");
-  if (fs.existsSync(assumptions)) writeFileAtomic(path.join(outDir, "assumptions.html"), assumptionsPageHtml({ file: assumptions }));
+  if (fs.existsSync(assumptions))
+    writeFileAtomic(path.join(outDir, "assumptions.html"), assumptionsPageHtml({ file: assumptions }));
   const index = path.join(outDir, "index.html");
   writeFileAtomic(index, indexHtml({ entries, withMath: indexHasMath, exportedAt }));
   return { index, pages, figuresSkipped };

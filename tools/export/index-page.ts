@@ -23,7 +23,9 @@ export interface IndexHtmlParams {
 export function indexHtml({ entries, withMath, exportedAt = new Date() }: IndexHtmlParams): string {
   const esc = (text: string) => escapeHtml({ text });
   const items = entries.map((e) => {
-    const meta = [e.figureCount ? `${e.figureCount} figure${e.figureCount === 1 ? "" : "s"}` : "", e.execution ?? ""].filter(Boolean).join(" · ");
+    const meta = [e.figureCount ? `${e.figureCount} figure${e.figureCount === 1 ? "" : "s"}` : "", e.execution ?? ""]
+      .filter(Boolean)
+      .join(" · ");
     return [
       "<li>",
       `<a class="title" href="${esc(e.href)}">${e.titleHtml}</a>`,

@@ -44,14 +44,18 @@ export function createMarkdownRenderer({ math }: MarkdownRendererParams): Markdo
       if (bundle && mime) {
         const data = bundle[mime];
         const text = Array.isArray(data) ? data.join("") : String(data);
-        const uri = mime === "image/svg+xml" ? `data:${mime};base64,${Buffer.from(text).toString("base64")}` : `data:${mime};base64,${text.replace(/\s+/g, "")}`;
+        const uri =
+          mime === "image/svg+xml"
+            ? `data:${mime};base64,${Buffer.from(text).toString("base64")}`
+            : `data:${mime};base64,${text.replace(/\s+/g, "")}`;
         token.attrSet("src", uri);
       }
     }
     return defaultImage(tokens, idx, options, env, self);
   };
   // Links between notebooks point at their exported pages: "02-ticket-value.ipynb#x" → ".html#x".
-  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  const defaultLinkOpen =
+    md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const href = String(tokens[idx].attrGet("href") ?? "");
     if (href && !/^[a-z]+:/i.test(href)) {

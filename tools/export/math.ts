@@ -34,7 +34,13 @@ export function createMathRenderer({ macros = {} }: MathRendererParams = {}): Ma
     },
     render({ tex, display }) {
       count++;
-      const options = { displayMode: display, output: "htmlAndMathml" as const, macros, strict: "ignore" as const, trust: false };
+      const options = {
+        displayMode: display,
+        output: "htmlAndMathml" as const,
+        macros,
+        strict: "ignore" as const,
+        trust: false,
+      };
       try {
         return katex.renderToString(tex, { ...options, throwOnError: true });
       } catch (err) {

@@ -18,7 +18,10 @@ export function notebookInfo({ notebook }: NotebookInfoParams): NotebookInfo {
   const meta = notebook.metadata;
   const metaTitle = typeof meta.title === "string" && meta.title.trim() ? meta.title.trim() : undefined;
   const metaSummary = typeof meta.summary === "string" && meta.summary.trim() ? meta.summary.trim() : undefined;
-  const markdown = notebook.cells.filter((c) => c.cell_type === "markdown").map((c) => c.source).join("\n\n");
+  const markdown = notebook.cells
+    .filter((c) => c.cell_type === "markdown")
+    .map((c) => c.source)
+    .join("\n\n");
   const heading = markdown.match(/^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/m)?.[1];
   return {
     title: metaTitle ?? heading ?? notebook.name,
@@ -42,7 +45,10 @@ export interface PlainTitleParams {
 
 /** Text for <title>: Markdown emphasis and math delimiters removed. */
 export function plainTitle({ markdown }: PlainTitleParams): string {
-  return markdown.replace(/\$+|\\[()[\]]/g, "").replace(/[*_`]/g, "").trim();
+  return markdown
+    .replace(/\$+|\\[()[\]]/g, "")
+    .replace(/[*_`]/g, "")
+    .trim();
 }
 
 export interface ExecutionFooterParams {
@@ -61,7 +67,8 @@ export function executionSummary({ execution }: ExecutionFooterParams): string |
   parts.push(started && !Number.isNaN(started.getTime()) ? `Executed ${formatDate(started)}` : "Executed");
   if (typeof e.seconds === "number") parts[0] += ` in ${e.seconds.toFixed(1)} s`;
   if (typeof e.kernel === "string") parts[0] += ` with kernel ${e.kernel}`;
-  const params = e.parameters && typeof e.parameters === "object" ? Object.entries(e.parameters as Record<string, unknown>) : [];
+  const params =
+    e.parameters && typeof e.parameters === "object" ? Object.entries(e.parameters as Record<string, unknown>) : [];
   parts.push(
     params.length
       ? `parameters: ${params.map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(", ")} (others at their defaults)`

@@ -34,7 +34,11 @@ const REMOVE_INPUT = ["remove-input", "remove_input", "hide-input"];
 const REMOVE_OUTPUT = ["remove-output", "remove_output", "hide-output"];
 
 /** Renders one executed notebook as a self-contained page. */
-export function renderNotebookPage({ notebook, indexHref = "index.html", exportedAt = new Date() }: RenderNotebookPageParams): RenderedNotebook {
+export function renderNotebookPage({
+  notebook,
+  indexHref = "index.html",
+  exportedAt = new Date(),
+}: RenderNotebookPageParams): RenderedNotebook {
   const math = createMathRenderer();
   const markdown = createMarkdownRenderer({ math });
   const context: RenderContext = { markdown, math, figures: [] };
@@ -68,7 +72,12 @@ export function renderNotebookPage({ notebook, indexHref = "index.html", exporte
     .filter(Boolean)
     .join("\n");
   const title = plainTitle({ markdown: info.title });
-  const html = pageHtml({ documentTitle: title, body, withPlotly: context.figures.length > 0, withMath: math.count > 0 });
+  const html = pageHtml({
+    documentTitle: title,
+    body,
+    withPlotly: context.figures.length > 0,
+    withMath: math.count > 0,
+  });
   return { html, titleHtml, summaryHtml, title, figures: context.figures, mathErrors: math.errors, execution };
 }
 

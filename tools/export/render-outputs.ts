@@ -1,6 +1,11 @@
-import { OUTPUT_METADATA_KEY, PLOTLY_MIME, type FigureOutputMetadata, type PlotlyFigure } from "../../lib/notebook/figure";
+import { stripVTControlCharacters } from "node:util";
+import {
+  OUTPUT_METADATA_KEY,
+  PLOTLY_MIME,
+  type FigureOutputMetadata,
+  type PlotlyFigure,
+} from "../../lib/notebook/figure";
 import { escapeHtml } from "../../lib/notebook/html-escape";
-import { stripAnsi } from "./ansi";
 import type { MarkdownRenderer } from "./markdown";
 import type { MathRenderer } from "./math";
 import type { ExportOutput } from "./read-notebook";
@@ -41,12 +46,14 @@ export function renderOutputs({ outputs, context }: RenderOutputsParams): string
     switch (output.output_type) {
       case "stream": {
         const cls = output.name === "stderr" ? "stderr" : "stdout";
-        parts.push(`<pre class="output stream ${cls}">${esc(stripAnsi({ text: output.text ?? "" }))}</pre>`);
+        parts.push(`<pre class="output stream ${cls}">${esc(stripVTControlCharacters(output.text ?? ""))}</pre>`);
         break;
       }
       case "error": {
-        const trace = output.traceback?.length ? output.traceback.join("\n") : `${output.ename ?? "Error"}: ${output.evalue ?? ""}`;
-        parts.push(`<pre class="output error">${esc(stripAnsi({ text: trace }))}</pre>`);
+        const trace = output.traceback?.length
+          ? output.traceback.join("\n")
+          : `${output.ename ?? "Error"}: ${output.evalue ?? ""}`;
+        parts.push(`<pre class="output error">${esc(stripVTControlCharacters(trace))}</pre>`);
         break;
       }
       case "display_data":
@@ -78,7 +85,11 @@ function renderRich(output: ExportOutput, context: RenderContext): string {
   const metadata = output.metadata ?? {};
   const text = (mime: string) => String(data[mime]);
   if (data[PLOTLY_MIME] && typeof data[PLOTLY_MIME] === "object") {
-    return renderFigure(data[PLOTLY_MIME] as PlotlyFigure, (metadata[OUTPUT_METADATA_KEY] ?? {}) as FigureOutputMetadata, context);
+    return renderFigure(
+      data[PLOTLY_MIME] as PlotlyFigure,
+      (metadata[OUTPUT_METADATA_KEY] ?? {}) as FigureOutputMetadata,
+      context,
+    );
   }
   if (data["text/html"] !== undefined) return `<div class="output html">${text("text/html")}</div>`;
   if (data["image/svg+xml"] !== undefined) {
@@ -88,17 +99,22 @@ function renderRich(output: ExportOutput, context: RenderContext): string {
   for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
     if (data[mime] === undefined) continue;
     const size = (metadata[mime] ?? {}) as { width?: number; height?: number };
-    const attrs = [size.width ? ` width="${Number(size.width)}"` : "", size.height ? ` height="${Number(size.height)}"` : ""].join("");
+    const attrs = [
+      size.width ? ` width="${Number(size.width)}"` : "",
+      size.height ? ` height="${Number(size.height)}"` : "",
+    ].join("");
     return `<div class="output image"><img src="data:${mime};base64,${text(mime).replace(/\s+/g, "")}"${attrs} alt="figure"></div>`;
   }
   if (data["text/markdown"] !== undefined) {
     return `<div class="output markdown">${context.markdown.render({ markdown: text("text/markdown") })}</div>`;
   }
-  if (data["text/latex"] !== undefined) return `<div class="output latex">${renderLatex(text("text/latex"), context)}</div>`;
+  if (data["text/latex"] !== undefined)
+    return `<div class="output latex">${renderLatex(text("text/latex"), context)}</div>`;
   if (data["application/json"] !== undefined) {
     return `<pre class="output json">${esc(JSON.stringify(data["application/json"], null, 2))}</pre>`;
   }
-  if (data["text/plain"] !== undefined) return `<pre class="output text">${esc(stripAnsi({ text: text("text/plain") }))}</pre>`;
+  if (data["text/plain"] !== undefined)
+    return `<pre class="output text">${esc(stripVTControlCharacters(text("text/plain")))}</pre>`;
   return "";
 }
 
@@ -106,7 +122,9 @@ function renderRich(output: ExportOutput, context: RenderContext): string {
 function renderLatex(latex: string, context: RenderContext): string {
   const trimmed = latex.trim();
   const delimited = /^(\$|\\\(|\\\[|\\begin\{)/.test(trimmed);
-  return delimited ? context.markdown.render({ markdown: trimmed }) : context.math.render({ tex: trimmed, display: true });
+  return delimited
+    ? context.markdown.render({ markdown: trimmed })
+    : context.math.render({ tex: trimmed, display: true });
 }
 
 function renderFigure(figure: PlotlyFigure, meta: FigureOutputMetadata, context: RenderContext): string {

@@ -104,11 +104,11 @@ export async function main({ argv }: MainOptions): Promise<number> {
     throw err;
   }
   if (run === "help") {
-    process.stdout.write(USAGE + "\n");
+    process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const results = await runNotebooks({ ...run, progress: autoReporter() });
-  if (results.length > 1) process.stdout.write("\n" + formatResultsTable({ results }) + "\n");
+  if (results.length > 1) process.stdout.write(`\n${formatResultsTable({ results })}\n`);
   const failed = results.filter((r) => r.status !== "ok");
   if (failed.length) {
     process.stderr.write(`\n${failed.length} of ${results.length} notebook(s) did not succeed.\n`);

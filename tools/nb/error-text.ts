@@ -29,7 +29,9 @@ function textsOf(output: Output): string[] {
   if (output.output_type === "error") return [];
   return Object.entries(output.data)
     .filter(([mime]) => mime.startsWith("text/"))
-    .map(([, value]) => (typeof value === "string" || Array.isArray(value) ? joinText(value as string | string[]) : ""));
+    .map(([, value]) =>
+      typeof value === "string" || Array.isArray(value) ? joinText(value as string | string[]) : "",
+    );
 }
 
 /**

@@ -70,7 +70,10 @@ export class KernelChannels {
     return new KernelChannels(options);
   }
 
-  private async receiveLoop(socket: import("zeromq").Dealer | import("zeromq").Subscriber, channel: string): Promise<void> {
+  private async receiveLoop(
+    socket: import("zeromq").Dealer | import("zeromq").Subscriber,
+    channel: string,
+  ): Promise<void> {
     try {
       for await (const frames of socket) {
         const msg = decodeMessage({ frames, key: this.key, channel });

@@ -124,7 +124,7 @@ interface Pending {
 /** The last `chars` characters of `text`, trimmed, marked when cut. */
 function lastChars(text: string, chars: number): string {
   const trimmed = text.trim();
-  return trimmed.length > chars ? "…" + trimmed.slice(-chars) : trimmed;
+  return trimmed.length > chars ? `…${trimmed.slice(-chars)}` : trimmed;
 }
 
 function parentIdOf(msg: JupyterMessage): string | undefined {
@@ -201,7 +201,14 @@ export class KernelSession {
     const { dir, spec } = findKernelSpec(name);
     const failures: string[] = [];
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      const kernel = await KernelSession.spawn({ name, resourceDir: dir, argv: spec.argv, env: spec.env ?? {}, cwd, pickPorts });
+      const kernel = await KernelSession.spawn({
+        name,
+        resourceDir: dir,
+        argv: spec.argv,
+        env: spec.env ?? {},
+        cwd,
+        pickPorts,
+      });
       try {
         await kernel.waitUntilReady(startupTimeoutMs);
         kernel.failedStarts = failures;
@@ -267,7 +274,7 @@ export class KernelSession {
 
   private deathMessage(): string {
     const tail = this.outputTail.trim();
-    return `the kernel ${this.exitInfo ?? "died"}` + (tail ? `; its last output:\n${tail}` : "");
+    return `the kernel ${this.exitInfo ?? "died"}${tail ? `; its last output:\n${tail}` : ""}`;
   }
 
   /** "; its output:\n…" with the end of what the kernel printed, or "" when it printed nothing. */
@@ -308,9 +315,12 @@ export class KernelSession {
   private request({ msg, timeoutMs, onIopub, onTimeout }: RequestOptions): Promise<JupyterMessage> {
     if (this.exitInfo !== undefined) return Promise.reject(new KernelDiedError(this.deathMessage()));
     if (this.connectionError) {
-      return Promise.reject(new KernelConnectionError(`lost the connection to the kernel: ${this.connectionError.message}`));
+      return Promise.reject(
+        new KernelConnectionError(`lost the connection to the kernel: ${this.connectionError.message}`),
+      );
     }
-    if (this.closed || !this.channels) return Promise.reject(new KernelConnectionError("the kernel session is shut down"));
+    if (this.closed || !this.channels)
+      return Promise.reject(new KernelConnectionError("the kernel session is shut down"));
     const channels = this.channels;
     return new Promise<JupyterMessage>((resolve, reject) => {
       const msgId = msg.header.msg_id;
@@ -318,10 +328,12 @@ export class KernelSession {
         this.pending.delete(msgId);
         reject(onTimeout());
       }, timeoutMs);
-      const settle = <T>(fn: (v: T) => void) => (v: T) => {
-        clearTimeout(timer);
-        fn(v);
-      };
+      const settle =
+        <T>(fn: (v: T) => void) =>
+        (v: T) => {
+          clearTimeout(timer);
+          fn(v);
+        };
       this.pending.set(msgId, { msgId, onIopub, idle: false, resolve: settle(resolve), reject: settle(reject) });
       channels.send({ msg }).catch((err: Error) => {
         const p = this.pending.get(msgId);
@@ -376,14 +388,19 @@ export class KernelSession {
         if (this.exitInfo !== undefined) {
           const tail = lastChars(this.outputTail, ATTEMPT_TAIL_CHARS);
           return finish(
-            new StartAttemptError(`the kernel ${this.exitInfo}` + (tail ? `; its last output:\n${tail}` : ""), !this.spawnFailed),
+            new StartAttemptError(
+              `the kernel ${this.exitInfo}${tail ? `; its last output:\n${tail}` : ""}`,
+              !this.spawnFailed,
+            ),
           );
         }
         if (this.connectionError) {
           return finish(new StartAttemptError(`the connection to the kernel failed: ${this.connectionError.message}`));
         }
         if (reportsPortInUse({ output: this.outputTail })) {
-          return finish(new StartAttemptError(`a port was taken by another process before the kernel bound it${this.outputNote()}`));
+          return finish(
+            new StartAttemptError(`a port was taken by another process before the kernel bound it${this.outputNote()}`),
+          );
         }
         const now = Date.now();
         if (errorSeenAt === undefined && reportsUnhandledError({ output: this.outputTail })) errorSeenAt = now;
@@ -395,7 +412,9 @@ export class KernelSession {
           );
         }
         if (now - started >= timeoutMs) {
-          return finish(new StartAttemptError(`the kernel did not answer within ${timeoutMs / 1000} s${this.outputNote()}`));
+          return finish(
+            new StartAttemptError(`the kernel did not answer within ${timeoutMs / 1000} s${this.outputNote()}`),
+          );
         }
       };
       const resend = setInterval(ask, HANDSHAKE_RESEND_MS);

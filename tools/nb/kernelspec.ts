@@ -47,7 +47,7 @@ export function projectKernelSpec(): KernelSpec {
 export function writeKernelSpec(): string {
   const dir = path.join(JUPYTER_DATA_DIR, "kernels", KERNEL_NAME);
   fs.mkdirSync(dir, { recursive: true });
-  writeFileAtomic(path.join(dir, "kernel.json"), JSON.stringify(projectKernelSpec(), null, 2) + "\n");
+  writeFileAtomic(path.join(dir, "kernel.json"), `${JSON.stringify(projectKernelSpec(), null, 2)}\n`);
   return dir;
 }
 
@@ -58,7 +58,7 @@ export function writeKernelSpec(): string {
 export function ensureKernelSpec(): string {
   const dir = path.join(JUPYTER_DATA_DIR, "kernels", KERNEL_NAME);
   const file = path.join(dir, "kernel.json");
-  const wanted = JSON.stringify(projectKernelSpec(), null, 2) + "\n";
+  const wanted = `${JSON.stringify(projectKernelSpec(), null, 2)}\n`;
   if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === wanted) return dir;
   return writeKernelSpec();
 }

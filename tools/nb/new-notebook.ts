@@ -22,7 +22,8 @@ export const TEMPLATE_PATH = path.join(NOTEBOOKS_DIR, "template.ipynb");
 /** Cells with this tag explain the template itself and are left out of a fork. */
 export const TEMPLATE_ONLY_TAG = "template-only";
 /** metadata.summary of a fresh fork, a reminder to write one (the export index shows it). */
-export const SUMMARY_PLACEHOLDER = "TODO: one line saying what this notebook shows (metadata.summary, shown in the export index)";
+export const SUMMARY_PLACEHOLDER =
+  "TODO: one line saying what this notebook shows (metadata.summary, shown in the export index)";
 
 export const NEW_USAGE = `Usage: npm run nb -- new <name> [--dir <folder>] [--template <file>]
 
@@ -62,7 +63,9 @@ export function notebookBaseName({ name }: NotebookNameOptions): string {
     );
   }
   if (base.toLowerCase() === "template") {
-    throw new NotebookNameError(`name must not be "template" (that is the notebook being copied); received ${JSON.stringify(name)}`);
+    throw new NotebookNameError(
+      `name must not be "template" (that is the notebook being copied); received ${JSON.stringify(name)}`,
+    );
   }
   return base;
 }
@@ -71,7 +74,10 @@ export function notebookBaseName({ name }: NotebookNameOptions): string {
 export function titleFromName({ name }: NotebookNameOptions): string {
   const base = notebookBaseName({ name });
   const [, number, rest] = /^(\d+)(?:[-_.]+(.*))?$/.exec(base) ?? [undefined, undefined, base];
-  const words = (rest ?? "").split(/[-_.]+/).filter(Boolean).join(" ");
+  const words = (rest ?? "")
+    .split(/[-_.]+/)
+    .filter(Boolean)
+    .join(" ");
   const text = words.charAt(0).toUpperCase() + words.slice(1);
   if (number === undefined) return text;
   return text ? `${number} · ${text}` : number;
@@ -116,7 +122,9 @@ export function forkTemplate({ template, name, newId = randomId }: ForkTemplateO
   const base = notebookBaseName({ name });
   const title = titleFromName({ name: base });
   const copy = JSON.parse(JSON.stringify(template)) as Notebook;
-  const kept = copy.cells.filter((c) => !cellTags(c).includes(TEMPLATE_ONLY_TAG) && !cellTags(c).includes(INJECTED_TAG));
+  const kept = copy.cells.filter(
+    (c) => !cellTags(c).includes(TEMPLATE_ONLY_TAG) && !cellTags(c).includes(INJECTED_TAG),
+  );
   const used = new Set<string>(template.cells.map((c) => c.id).filter((id): id is string => typeof id === "string"));
   const cells = setHeading(kept, title).map((cell) => {
     let id = newId();
@@ -178,7 +186,11 @@ function writeNewFile(file: string, data: string): void {
  * Creates `<dir>/<name>.ipynb` from the template (see {@link forkTemplate}). Throws
  * NotebookNameError for a bad name, NewNotebookError for an existing file, NotebookInputError for an unusable template.
  */
-export function createNotebook({ name, dir = NOTEBOOKS_DIR, template = TEMPLATE_PATH }: CreateNotebookOptions): CreatedNotebook {
+export function createNotebook({
+  name,
+  dir = NOTEBOOKS_DIR,
+  template = TEMPLATE_PATH,
+}: CreateNotebookOptions): CreatedNotebook {
   const base = notebookBaseName({ name });
   const file = path.resolve(dir, `${base}.ipynb`);
   if (fs.existsSync(file)) throw alreadyExists(file);
@@ -209,7 +221,7 @@ export function newCommand({ argv }: NewCommandOptions): number {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(NEW_USAGE + "\n");
+    process.stdout.write(`${NEW_USAGE}\n`);
     return 0;
   }
   if (positionals.length !== 1) {

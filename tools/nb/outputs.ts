@@ -30,7 +30,15 @@ export class DisplayRegistry {
   }
 
   /** Replaces data and metadata of every output carrying `displayId`. */
-  update({ displayId, data, metadata }: { displayId: string; data: MimeBundle; metadata: Record<string, unknown> }): void {
+  update({
+    displayId,
+    data,
+    metadata,
+  }: {
+    displayId: string;
+    data: MimeBundle;
+    metadata: Record<string, unknown>;
+  }): void {
     for (const output of this.byId.get(displayId) ?? []) {
       output.data = storedBundle(data);
       output.metadata = metadata;
@@ -59,6 +67,7 @@ export class CellOutputs {
 
   /** Feeds one iopub message (other message types are ignored). */
   handle(msg: JupyterMessage): void {
+    // biome-ignore lint/suspicious/noExplicitAny: iopub content differs per msg_type; each case reads its own fields
     const c = msg.content as Record<string, any>;
     switch (msg.header.msg_type) {
       case "stream":

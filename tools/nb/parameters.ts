@@ -82,9 +82,7 @@ export function injectParameters({ path, cells, params }: InjectParametersOption
   if (names.length === 0) return kept;
   const at = kept.findIndex((c) => c.cell_type === "code" && cellTags(c).includes(PARAMETERS_TAG));
   if (at < 0) {
-    throw new NotebookInputError(
-      `${path}: --param given but the notebook has no code cell tagged "${PARAMETERS_TAG}"`,
-    );
+    throw new NotebookInputError(`${path}: --param given but the notebook has no code cell tagged "${PARAMETERS_TAG}"`);
   }
   const declared = declaredParameters({ source: joinText(kept[at].source) });
   const unknown = names.filter((n) => !declared.includes(n));

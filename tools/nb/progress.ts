@@ -67,8 +67,8 @@ export function lineReporter({ out, err }: LineReporterOptions): ProgressReporte
     notebookStarted() {},
     cellStarted() {},
     notebookFinished({ result }) {
-      out.write(resultLine({ result }) + "\n");
-      if (result.error) err.write(result.error + "\n");
+      out.write(`${resultLine({ result })}\n`);
+      if (result.error) err.write(`${result.error}\n`);
     },
   };
 }
@@ -92,11 +92,17 @@ export function liveReporter({ tty, out, err, refreshMs = 250 }: LiveReporterOpt
     const elapsed = ((Date.now() - state.since) / 1000).toFixed(1);
     const line = `notebook ${state.index}/${state.total} ${state.name} · ${state.step} · ${elapsed} s`;
     const width = Math.max(20, (tty.columns || 80) - 1);
-    tty.write("\r\x1b[K" + (line.length > width ? line.slice(0, width - 1) + "…" : line));
+    tty.write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
   };
   return {
     notebookStarted({ index, total, path: file, cells }) {
-      state = { index, total, name: path.basename(file, ".ipynb"), step: `starting kernel (${cells} cells)`, since: Date.now() };
+      state = {
+        index,
+        total,
+        name: path.basename(file, ".ipynb"),
+        step: `starting kernel (${cells} cells)`,
+        since: Date.now(),
+      };
       timer ??= setInterval(draw, refreshMs);
       timer.unref();
       draw();
@@ -107,8 +113,8 @@ export function liveReporter({ tty, out, err, refreshMs = 250 }: LiveReporterOpt
     },
     notebookFinished({ index, total, result }) {
       clear();
-      out.write(resultLine({ result }) + "\n");
-      if (result.error) err.write(result.error + "\n");
+      out.write(`${resultLine({ result })}\n`);
+      if (result.error) err.write(`${result.error}\n`);
       state = undefined;
       if (index === total && timer) {
         clearInterval(timer);

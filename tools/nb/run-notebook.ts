@@ -60,7 +60,11 @@ export async function runNotebook(options: RunNotebookOptions): Promise<Notebook
  * Executes notebooks one after the other, each in its own kernel. A failing notebook does not
  * stop the others unless `failFast`.
  */
-export async function runNotebooks({ paths, failFast = false, ...options }: RunNotebooksOptions): Promise<NotebookResult[]> {
+export async function runNotebooks({
+  paths,
+  failFast = false,
+  ...options
+}: RunNotebooksOptions): Promise<NotebookResult[]> {
   const results: NotebookResult[] = [];
   const targets = new Map<string, string>();
   for (const [i, file] of paths.entries()) {
@@ -123,12 +127,17 @@ function prepare(source: Notebook, file: string, params: Parameters): Notebook {
 
 /** "code cell 3 of 7" for a source cell, "the injected parameters cell" for the injected one. */
 function cellName(cell: Cell, sourceNumber: number, total: number): string {
-  return cellTags(cell).includes(INJECTED_TAG) ? "the injected parameters cell" : `code cell ${sourceNumber} of ${total}`;
+  return cellTags(cell).includes(INJECTED_TAG)
+    ? "the injected parameters cell"
+    : `code cell ${sourceNumber} of ${total}`;
 }
 
 function firstLine(cell: Cell): string {
-  const line = joinText(cell.source).split("\n").find((l) => l.trim()) ?? "";
-  return line.length > 100 ? line.slice(0, 99) + "…" : line;
+  const line =
+    joinText(cell.source)
+      .split("\n")
+      .find((l) => l.trim()) ?? "";
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }
 
 async function runOne(options: RunNotebookOptions, index: number, total: number): Promise<NotebookResult> {
@@ -214,7 +223,9 @@ async function runOne(options: RunNotebookOptions, index: number, total: number)
           const aborted = reply.status !== "error";
           const text = aborted
             ? "the kernel aborted the request (tslab drops requests that arrive right after an error)"
-            : tidyErrorText(collector.stderr) || collector.errorText() || "(the kernel reported an error without any text)";
+            : tidyErrorText(collector.stderr) ||
+              collector.errorText() ||
+              "(the kernel reported an error without any text)";
           result.status = "failed";
           result.failedCell = injected ? undefined : sourceNumber;
           result.error = `${where} failed (${CELL_NUMBERING})${snippet}\n${text}`;
@@ -272,4 +283,3 @@ function done(result: NotebookResult, seconds: number): NotebookResult {
   result.seconds = seconds;
   return result;
 }
-

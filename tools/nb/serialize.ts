@@ -14,5 +14,5 @@ export interface SerializeNotebookOptions {
  * saved by the runner and one saved by Jupyter diff cleanly.
  */
 export function serializeNotebook({ notebook }: SerializeNotebookOptions): string {
-  return JSON.stringify(notebook, sortKeys, 1) + "\n";
+  return `${JSON.stringify(notebook, sortKeys, 1)}\n`;
 }

@@ -11,7 +11,9 @@ import { spawnSync } from "node:child_process";
 import { ASC_FLAGS, WASM_DIGEST_FILE, WASM_FILE, WASM_SOURCE_DIR, wasmSourceDigest } from "../../lib/wasm/build-info";
 
 function upToDate(digest: string): boolean {
-  return existsSync(WASM_FILE) && existsSync(WASM_DIGEST_FILE) && readFileSync(WASM_DIGEST_FILE, "utf8").trim() === digest;
+  return (
+    existsSync(WASM_FILE) && existsSync(WASM_DIGEST_FILE) && readFileSync(WASM_DIGEST_FILE, "utf8").trim() === digest
+  );
 }
 
 function main(force: boolean): void {
@@ -30,7 +32,9 @@ function main(force: boolean): void {
   });
   if (result.status !== 0 || !existsSync(temporary)) {
     rmSync(temporary, { force: true });
-    throw new Error(`build:wasm: the AssemblyScript compiler failed (exit ${result.status})\n${result.stdout}${result.stderr}`);
+    throw new Error(
+      `build:wasm: the AssemblyScript compiler failed (exit ${result.status})\n${result.stdout}${result.stderr}`,
+    );
   }
   if (result.stderr.trim() !== "") process.stderr.write(result.stderr);
   // The module first, then its digest: a crash in between leaves a mismatch, i.e. a rebuild.

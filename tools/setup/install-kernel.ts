@@ -5,7 +5,6 @@
  * `npm run lab`, the runner and the tests).
  */
 import { writeKernelSpec } from "../nb/kernelspec";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ensureLibTypes } = require("./lib-types.cjs") as { ensureLibTypes: (o?: { quiet?: boolean }) => void };
 
 const dir = writeKernelSpec();

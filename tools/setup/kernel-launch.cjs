@@ -12,7 +12,9 @@ const tslabDist = path.join(path.resolve(__dirname, "..", ".."), "node_modules",
 // patches/tslab+1.0.22.patch makes `{ rows }` work across cells; without it notebooks fail later
 // with "rows is not defined", so refuse to start instead.
 if (!fs.readFileSync(path.join(tslabDist, "converter.js"), "utf8").includes("isShorthandPropertyAssignment(node)")) {
-  console.error("execution-tickets kernel: tslab is not patched (patches/tslab+1.0.22.patch); run `npm install` in the project");
+  console.error(
+    "execution-tickets kernel: tslab is not patched (patches/tslab+1.0.22.patch); run `npm install` in the project",
+  );
   process.exit(1);
 }
 ensureLibTypes();

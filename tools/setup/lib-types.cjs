@@ -45,7 +45,9 @@ function ensureLibTypes({ quiet = true } = {}) {
     // Type errors in lib are the test suite's business (npm run typecheck); declarations are
     // still emitted, so only a missing index.d.ts is fatal here.
     if (!fs.existsSync(path.join(ROOT, "lib", ".types", "index.d.ts"))) {
-      throw new Error(`lib types: tsc -b lib/tsconfig.json wrote no lib/.types/index.d.ts\n${result.stdout}${result.stderr}`);
+      throw new Error(
+        `lib types: tsc -b lib/tsconfig.json wrote no lib/.types/index.d.ts\n${result.stdout}${result.stderr}`,
+      );
     }
     if (!quiet && result.status !== 0) process.stderr.write(result.stdout + result.stderr);
   } finally {

@@ -27,7 +27,12 @@ export class BondingCurveMechanism implements SaleMechanism {
     this.basePrice = validate.positive("mechanism.basePrice", spec.basePrice ?? factor * fairPrice);
     this.steepness = validate.nonNegative("mechanism.steepness", spec.steepness ?? 2);
     this.maxPerSlot = validate.integer("mechanism.maxPerSlot", spec.maxPerSlot ?? 4, 1, 1e6);
-    this.capacity = validate.integer("mechanism.maxOutstanding", spec.maxOutstanding ?? 2 * n + this.maxPerSlot, n, 2 ** 31 - 1);
+    this.capacity = validate.integer(
+      "mechanism.maxOutstanding",
+      spec.maxOutstanding ?? 2 * n + this.maxPerSlot,
+      n,
+      2 ** 31 - 1,
+    );
     this.prices = new Float64Array(this.capacity + 1);
     for (let k = 0; k <= this.capacity; k++) this.prices[k] = this.priceAt(k);
   }

@@ -41,7 +41,12 @@ export class Eip1559Mechanism implements SaleMechanism {
     }
     this.maxPerSlot = validate.integer("mechanism.maxPerSlot", spec.maxPerSlot ?? 4, 1, 1e6);
     this.minPrice = validate.positive("mechanism.minPrice", spec.minPrice ?? 1e-9 * this.price);
-    this.capacity = validate.integer("mechanism.maxOutstanding", spec.maxOutstanding ?? 2 * n + this.maxPerSlot, n, 2 ** 31 - 1);
+    this.capacity = validate.integer(
+      "mechanism.maxOutstanding",
+      spec.maxOutstanding ?? 2 * n + this.maxPerSlot,
+      n,
+      2 ** 31 - 1,
+    );
     if (spec.antiWindup !== undefined && typeof spec.antiWindup !== "boolean") {
       throw new RangeError(`mechanism.antiWindup must be a boolean; received ${JSON.stringify(spec.antiWindup)}`);
     }
@@ -70,7 +75,7 @@ export class Eip1559Mechanism implements SaleMechanism {
     if (excess > 1) excess = 1;
     else if (excess < -1) excess = -1;
     const next = this.price * (1 + excess / this.adjustFactor);
-    this.price = next > this.minPrice ? next : this.minPrice;
+    this.price = Math.max(next, this.minPrice);
   }
 
   quotedPrice(): number {

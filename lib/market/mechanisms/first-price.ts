@@ -30,12 +30,12 @@ export class FirstPriceMechanism extends FixedSupplyMechanism {
     if (state.best < 0 || state.bestBid < this.reserve) return false;
     let price: number;
     if (this.shading === "competitive") {
-      price = state.secondBid > 0 ? state.secondBid : 0;
+      price = Math.max(state.secondBid, 0);
     } else {
       const bidders = state.participants;
       price = (state.bestBid * (bidders - 1)) / bidders;
     }
-    state.sell(state.best, price > this.reserve ? price : this.reserve);
+    state.sell(state.best, Math.max(price, this.reserve));
     return true;
   }
 }

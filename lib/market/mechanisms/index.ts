@@ -7,7 +7,13 @@ import { Eip1559Mechanism } from "./eip1559";
 import { FirstPriceMechanism } from "./first-price";
 import { FixedPriceMechanism } from "./fixed-price";
 import { SecondPriceMechanism } from "./second-price";
-import { MECHANISM_KINDS, type MechanismContext, type MechanismKind, type MechanismSpec, type SaleMechanism } from "./types";
+import {
+  MECHANISM_KINDS,
+  type MechanismContext,
+  type MechanismKind,
+  type MechanismSpec,
+  type SaleMechanism,
+} from "./types";
 
 export * from "./types";
 

@@ -19,8 +19,8 @@ export class SecondPriceMechanism extends FixedSupplyMechanism {
   protected sellOne(state: MarketState): boolean {
     state.rankBids(this.n);
     if (state.best < 0 || state.bestBid < this.reserve) return false;
-    const second = state.secondBid > 0 ? state.secondBid : 0;
-    state.sell(state.best, second > this.reserve ? second : this.reserve);
+    const second = Math.max(state.secondBid, 0);
+    state.sell(state.best, Math.max(second, this.reserve));
     return true;
   }
 }

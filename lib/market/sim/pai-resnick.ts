@@ -42,7 +42,12 @@ export interface SimulatePaiResnickResult {
 }
 
 /** Monte Carlo of the two-bidder game (see the module comment). */
-export function simulatePaiResnick({ lambda1, lambda2, samples, seed }: SimulatePaiResnickParams): SimulatePaiResnickResult {
+export function simulatePaiResnick({
+  lambda1,
+  lambda2,
+  samples,
+  seed,
+}: SimulatePaiResnickParams): SimulatePaiResnickResult {
   validate.positive("lambda1", lambda1);
   validate.positive("lambda2", lambda2);
   validate.integer("samples", samples, 2);
@@ -60,7 +65,7 @@ export function simulatePaiResnick({ lambda1, lambda2, samples, seed }: Simulate
     const v1 = exponential(stream) / lambda1;
     const v2 = exponential(stream) / lambda2;
     perSlot.push(v1 > v2 ? 1 : 0);
-    revenue.push(v1 < v2 ? v1 : v2);
+    revenue.push(Math.min(v1, v2));
     const price = v1 + markup;
     const sold = v2 >= price;
     ahead.push(sold ? 0 : 1);
@@ -68,7 +73,7 @@ export function simulatePaiResnick({ lambda1, lambda2, samples, seed }: Simulate
     const payoff = sold ? price : v1;
     holder.push(payoff);
     const surplus = v1 - v2 - rivalMarkup;
-    willingness.push(payoff - (surplus > 0 ? surplus : 0));
+    willingness.push(payoff - Math.max(surplus, 0));
   }
   return {
     perSlotShare: perSlot.estimate(),

@@ -40,7 +40,14 @@ export interface SimulateRunsResult {
 }
 
 /** Monte Carlo of the run counts of a maintained share (see the module comment). */
-export function simulateRuns({ n, held, slots, replications, seed, maxLength = 32 }: SimulateRunsParams): SimulateRunsResult {
+export function simulateRuns({
+  n,
+  held,
+  slots,
+  replications,
+  seed,
+  maxLength = 32,
+}: SimulateRunsParams): SimulateRunsResult {
   validate.ticketCount(n);
   validate.integer("held", held, 0, n);
   validate.integer("slots", slots, 1);

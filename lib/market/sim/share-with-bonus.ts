@@ -11,7 +11,7 @@
  */
 import { rng } from "../../random";
 import type { RewardModel } from "../../rewards/reward-model";
-import { DiscountTable } from "../../sim/discount-table";
+import { DiscountTable } from "../../model/discount-table";
 import { RunningStats, type Estimate } from "../../stats";
 import * as validate from "../../validate";
 import { validateBonus, type MultiBlockBonus } from "../bonus";
@@ -60,7 +60,9 @@ export function simulateShareWithBonus({
   const share = held / n;
   const growth = (1 + bonus.beta) * share;
   if (bonus.kind === "geometric" && !(growth < 1 + d)) {
-    throw new RangeError(`bonus.beta must satisfy (1+beta)·held/n < 1+d (else the value is infinite); received ${bonus.beta}`);
+    throw new RangeError(
+      `bonus.beta must satisfy (1+beta)·held/n < 1+d (else the value is infinite); received ${bonus.beta}`,
+    );
   }
   const logRate = Math.max(-Math.log1p(d), bonus.kind === "geometric" ? Math.log(growth) - Math.log1p(d) : -Infinity);
   const H =

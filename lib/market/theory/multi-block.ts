@@ -153,7 +153,13 @@ export function centralisationThreshold({
       return { averageShare: null, marginalShare: null, costPerShare: cost, price: p, method: "closed form" };
     }
     const average = ((1 + r) / bonus.beta) * (cost / base - 1);
-    return { averageShare: clamp(average), marginalShare: clamp(average / 2), costPerShare: cost, price: p, method: "closed form" };
+    return {
+      averageShare: clamp(average),
+      marginalShare: clamp(average / 2),
+      costPerShare: cost,
+      price: p,
+      method: "closed form",
+    };
   }
   // Where V is finite: P < (1+r)/(1+β) for the geometric bonus (V → ∞ at that share).
   const upper = bonus.kind === "geometric" ? (1 + r) / (1 + bonus.beta) : Infinity;

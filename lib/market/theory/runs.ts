@@ -37,7 +37,7 @@ export function expectedRuns({ share, slots, minLength }: ExpectedRunsParams): n
   validate.integer("slots", slots, 1);
   validate.integer("minLength", minLength, 1);
   if (minLength > slots) return 0;
-  const pk = Math.pow(share, minLength);
+  const pk = share ** minLength;
   return pk + (slots - minLength) * (1 - share) * pk;
 }
 
@@ -48,7 +48,7 @@ export function expectedRunsOfLength({ share, slots, length }: ExpectedRunsOfLen
   validate.integer("length", length, 1);
   if (length > slots) return 0;
   // Counted directly rather than as E[≥L] − E[≥L+1] (no cancellation).
-  const pL = Math.pow(share, length);
+  const pL = share ** length;
   if (length === slots) return pL;
   // L < S: a run at t = 1 (P^L(1−P)), interior runs ((S−L−1) starts, each (1−P)²P^L) and a run
   // ending at slot S ((1−P)P^L).

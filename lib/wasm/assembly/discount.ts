@@ -1,5 +1,5 @@
 /**
- * DiscountTable.factor of lib/sim/discount-table.ts: x^(t + offset) = high[t >> 12] · low[t & 4095]
+ * DiscountTable.factor of lib/model/discount-table.ts: x^(t + offset) = high[t >> 12] · low[t & 4095]
  * for t < 2^24, JavaScript's Math.exp beyond. The tables and constants are copied from the
  * JavaScript DiscountTable by `setDiscount` and the table views, so both sides give the same bits.
  */

@@ -4,7 +4,7 @@
  * bits of u·n fall below 2^32 mod n: probability < n/2^32); u·n < 2^53 is exact in a double, and
  * the result is an int32, so V8 keeps it unboxed. Larger n use a 52-bit uniform (bias ≤ n/2^52).
  */
-import type { RandomStream } from "../random";
+import type { RandomStream } from "./random-stream";
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_MINUS_32 = 1 / TWO_POW_32;
