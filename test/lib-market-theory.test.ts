@@ -26,7 +26,7 @@ test("competitive capture: 1 for homogeneous buyers at r = d; (1+nd)/(1+nr) with
   assert.ok(
     close(competitiveCapture({ buyers: homogeneousBuyers({ count: 3, r: d }), mu: 2, sigma2: 1, n: 40, d }).capture, 1),
   );
-  // research-notes §5 item 2: d = 3 %/yr, r = 10 %/yr, n = 1e7 → χ = 0.816; n = 1e4 → 0.99975
+  // docs/derivations/extensions.md: d = 3 %/yr, r = 10 %/yr, n = 1e7 → χ = 0.816; n = 1e4 → 0.99975
   const social = perSlotRate(0.03);
   const cost = perSlotRate(0.1);
   const buyers = customBuyers({
@@ -100,7 +100,7 @@ test("Pai–Resnick closed forms agree with the simulated two-bidder game (5 std
 });
 
 test("runs of consecutive slots: exact expectations, the S(1−P)P^k approximation, and simulation (5 stderr)", () => {
-  // research-notes §5 item 8: about 4,470 runs of ≥ 5 slots a year at P = 0.3
+  // docs/derivations/extensions.md#runs-of-consecutive-slots: about 4,470 runs of ≥ 5 slots a year at P = 0.3
   const year = expectedRuns({ share: 0.3, slots: 2_628_000, minLength: 5 });
   assert.equal(Math.round(year), 4_470);
   assert.ok(Math.abs(year - 2_628_000 * 0.7 * 0.3 ** 5) < 1);

@@ -1,7 +1,7 @@
 /**
  * Closed forms against independent computations in high-precision arithmetic: the defining series of
- * research-notes §1–§3 summed term by term in 40-digit decimal arithmetic (mathjs BigNumber) with a
- * proven tail bound, and the exact rational golden values of research-notes §2.6 (mathjs Fraction).
+ * docs/derivations/observations.md summed term by term in 40-digit decimal arithmetic (mathjs BigNumber) with a
+ * proven tail bound, and the exact rational golden values of docs/derivations/observations.md#golden-values-exact-rationals-used-by-the-tests (mathjs Fraction).
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -261,7 +261,7 @@ test("capture ratio equals protocol revenue over μ/d, both summed as series", (
   }
 });
 
-test("golden values of research-notes §2.6 (exact rationals)", () => {
+test("golden values of docs/derivations/observations.md#golden-values-exact-rationals-used-by-the-tests (exact rationals)", () => {
   const f = (a: number, b = 1) => mathjs.fraction(a, b);
   const rows = [
     {
@@ -328,9 +328,9 @@ test("golden values of research-notes §2.6 (exact rationals)", () => {
     if (row.cov === undefined) assert.throws(() => ticketCovariance({ mu, n, d }), /^RangeError: n must be/);
     else assert.ok(Math.abs(ticketCovariance({ mu, n, d }) / row.cov - 1) < 1e-4, `Cov n=${n}`);
   }
-  // The Observation-5 sanity case of research-notes §2.5: n = 1 gives σ²/(1+d)².
+  // The Observation-5 sanity case of docs/derivations/observations.md#observation-5-the-variance-of-one-ticket: n = 1 gives σ²/(1+d)².
   exactly(ticketVariance({ mu: 3, sigma2: 2, n: 1, d: 0.25 }), f(2 * 16, 25), "n=1");
-  // The covariance at n = 2, checked by hand in research-notes §2.8: E[x^{T_i+T_j}] = 1/((1+d)²(1+2d)).
+  // The covariance at n = 2, checked by hand in docs/derivations/observations.md#two-tickets-covariance: E[x^{T_i+T_j}] = 1/((1+d)²(1+2d)).
   const d2 = 0.25;
   // At d = 1/4: 1/((5/4)²(3/2)) − (1/(1 + 2d))² = 32/75 − 4/9 = −4/225.
   exactly(ticketCovariance({ mu: 1, n: 2, d: d2 }), f(32, 75).sub(f(4, 9)), "n=2 covariance");
@@ -338,7 +338,7 @@ test("golden values of research-notes §2.6 (exact rationals)", () => {
   assert.equal(waitVariance({ n: 40 }), 1560);
 });
 
-test("theory columns of research-notes §2.8 and §3 (stakes, 4–5 digits as printed)", () => {
+test("theory columns of docs/derivations/observations.md#two-tickets-covariance and §3 (stakes, 4–5 digits as printed)", () => {
   const mu = 0.05;
   const sigma2 = 0.05 * 0.05;
   const rows = [

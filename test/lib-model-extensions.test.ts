@@ -1,7 +1,7 @@
 /**
  * The wait distribution, rate conversion, and the issue-5 closed forms (capital cost, risk aversion,
  * pooling, lookahead) against independent computations: exact series in 40-digit arithmetic, the
- * cumulant expansion of the CARA certainty equivalent, and the numbers quoted in research-notes §5–6.
+ * cumulant expansion of the CARA certainty equivalent, and the numbers quoted in docs/derivations/extensions.md.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -82,7 +82,7 @@ test("wait: moments, pmf and cdf against direct sums; quantiles", () => {
   assert.equal(waitQuantile({ n: 2, p: waitCdf({ n: 2, t: 47 }) }), 47);
 });
 
-test("rates: 365-day year of 12-second slots; research-notes §6.3 table", () => {
+test("rates: 365-day year of 12-second slots; docs/derivations/calibration.md#discount-rate-per-slot table", () => {
   assert.equal(SLOTS_PER_YEAR, 2_628_000);
   const table: Array<[number, string, string]> = [
     // annual r, d per slot (as printed), 1/d in years of slots (as printed)
@@ -110,7 +110,7 @@ test("rates: 365-day year of 12-second slots; research-notes §6.3 table", () =>
   assert.equal(perSlotRate(0), 0);
 });
 
-test("capital cost: the examples of research-notes §5 item 2", () => {
+test("capital cost: the examples of docs/derivations/extensions.md", () => {
   const d = perSlotRate(0.03);
   const r = perSlotRate(0.1);
   const near = (actual: number, printed: number, digits: number) => Math.abs(actual - printed) <= 0.5 * 10 ** -digits;

@@ -1,8 +1,8 @@
 /**
  * Realistic and extreme scales (d ≈ 1e-9 … 1.5e-8 per slot, n up to 1e9 and beyond): the closed
  * forms stay finite and accurate. References: 50-digit evaluations of the post's own (cancelling)
- * formulas, the small-d expansions of research-notes §2.5, the n → ∞ limits, the n = 1 case, and the
- * realistic-scale tables of research-notes §6.3–6.4.
+ * formulas, the small-d expansions of docs/derivations/observations.md#observation-5-the-variance-of-one-ticket, the n → ∞ limits, the n = 1 case, and the
+ * realistic-scale tables of docs/derivations/calibration.md#consequence-at-realistic-scale-discounting-is-tiny.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -148,7 +148,7 @@ test("holdings and stakes at realistic d: k·Var + k(k−1)·Cov without cancell
   }
 });
 
-test("small-d expansions of research-notes §2.5 hold to O(d³)", () => {
+test("small-d expansions of docs/derivations/observations.md#observation-5-the-variance-of-one-ticket hold to O(d³)", () => {
   const d = 1e-9;
   for (const n of [1, 10, 1000, 1e5]) {
     for (const [mu, sigma2] of [
@@ -175,7 +175,7 @@ test("small-d expansions of research-notes §2.5 hold to O(d³)", () => {
   }
 });
 
-test("n → ∞ limits (research-notes §2.4, §2.5, §2.8, §3)", () => {
+test("n → ∞ limits (docs/derivations/observations.md#observation-4-choosing-n, §2.5, §2.8, §3)", () => {
   const mu = 1.3;
   const sigma2 = 0.7;
   for (const d of [0.01, 1e-6, 1.5e-8]) {
@@ -223,7 +223,7 @@ test("n = 1: the only ticket wins at t = 1", () => {
   assert.throws(() => ticketCovariance({ mu, n: 1, d }), /^RangeError: n must be an integer with 2 ≤ n/);
 });
 
-test("realistic-scale table of research-notes §6.4 (μ = 0.1246, sd 1.446, 4 %/yr)", () => {
+test("realistic-scale table of docs/derivations/calibration.md#consequence-at-realistic-scale-discounting-is-tiny (μ = 0.1246, sd 1.446, 4 %/yr)", () => {
   const mu = 0.1246;
   const sigma2 = 1.446 ** 2;
   const d = perSlotRate(0.04); // the table's d (1.4924e-8 printed) is exactly 4 %/yr

@@ -58,7 +58,7 @@ test("data/mev-boost-payments.json: every number has a complete provenance and t
   assert.ok(readFileSync(path.join(DATA_DIRECTORY, "README.md"), "utf8").includes("mev-boost-payments.json"));
 });
 
-test("data/discount-rates.json: per-slot rates follow from the annual rates (research-notes §6.3 table)", () => {
+test("data/discount-rates.json: per-slot rates follow from the annual rates (docs/derivations/calibration.md#discount-rate-per-slot table)", () => {
   const data = discountRates();
   assert.equal(data.slotsPerYear.value, 2_628_000);
   const expected: Record<string, number> = {
@@ -70,13 +70,14 @@ test("data/discount-rates.json: per-slot rates follow from the annual rates (res
   };
   for (const r of data.rates) {
     close(`${r.id}: perSlotRate`, r.perSlotRate, Math.expm1(Math.log1p(r.annualRate) / 2_628_000), 1e-12);
-    if (r.id in expected) close(`${r.id}: research-notes value`, r.perSlotRate, expected[r.id], 5e-4);
+    if (r.id in expected)
+      close(`${r.id}: value of docs/derivations/calibration.md`, r.perSlotRate, expected[r.id], 5e-4);
     assert.ok(r.provenance.measured.length > 10 && r.provenance.source.length > 10);
   }
   assert.ok(data.rates.some((r) => r.kind === "benchmark"));
 });
 
-test("default mainnet composite reproduces research-notes §6.2 (u ≈ 0.2066, mean ≈ 0.125; capped at 692: mean ≈ 0.109, sd ≈ 1.53)", () => {
+test("default mainnet composite reproduces docs/derivations/calibration.md#fits (u ≈ 0.2066, mean ≈ 0.125; capped at 692: mean ≈ 0.109, sd ≈ 1.53)", () => {
   const m = rewards.mainnet();
   close("threshold u", m.threshold, 0.2066, 5e-4);
   close("uncapped mean ≈ published 0.1246", m.mean, 0.1246, 0.01);

@@ -182,7 +182,7 @@ test("lognormal constructors reproduce the statistics they are built from", () =
   const a = rewards.lognormalFromMeanMedian({ mean: 0.1246, median: 0.0511 });
   close("mean/median: mean", a.mean, 0.1246, 1e-12);
   close("mean/median: median", a.quantile(0.5), 0.0511, 1e-12);
-  close("mean/median: s (research-notes §6.2: 1.336)", a.sdLog, 1.3353, 1e-3);
+  close("mean/median: s (docs/derivations/calibration.md#fits: 1.336)", a.sdLog, 1.3353, 1e-3);
   const b = rewards.lognormalFromQuartiles({ p25: 0.0304, p75: 0.0958 });
   close("quartiles: P25", b.quantile(0.25), 0.0304, 1e-12);
   close("quartiles: P75", b.quantile(0.75), 0.0958, 1e-12);

@@ -1,5 +1,5 @@
 /**
- * The slot-level market against Observations 1, 3 and 4(d) (research-notes §2.8 and §3):
+ * The slot-level market against Observations 1, 3 and 4(d) (docs/derivations/observations.md#two-tickets-covariance and §3):
  * total, issued and unissued value, static and maintained stakes, and runs of consecutive slots.
  */
 import { test } from "node:test";
@@ -22,7 +22,7 @@ import {
 } from "../lib/model";
 
 const mu = 0.05;
-const sigma2 = 0.05 ** 2; // gamma(1, 0.05): μ = σ = 0.05 (research-notes §2.8)
+const sigma2 = 0.05 ** 2; // gamma(1, 0.05): μ = σ = 0.05 (docs/derivations/observations.md#two-tickets-covariance)
 const n = 20;
 const d = 0.02;
 const share = 0.25; // k = 5
@@ -98,7 +98,7 @@ test("market: runs of ≥ m consecutive holder slots average P^m·[1 + (H − m)
   for (let i = 1; i < m.runs.atLeast.length; i++) assert.ok(m.runs.atLeast[i].mean <= m.runs.atLeast[i - 1].mean);
 });
 
-test("market: exponential rewards at n = 100, d = 0.01, P = 25 % (research-notes §2.8 second column)", () => {
+test("market: exponential rewards at n = 100, d = 0.01, P = 25 % (docs/derivations/observations.md#two-tickets-covariance second column)", () => {
   const n2 = 100;
   const d2 = 0.01;
   const m = simulateMarket({

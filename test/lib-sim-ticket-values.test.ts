@@ -1,5 +1,5 @@
 /**
- * Ticket-level sampler against the closed forms of Observations 2 and 5 (research-notes §2.6 table
+ * Ticket-level sampler against the closed forms of Observations 2 and 5 (docs/derivations/observations.md#golden-values-exact-rationals-used-by-the-tests table
  * points), the Rao–Blackwell estimator against the direct one, lookahead, and the negative control
  * that rejects the "first draw at t = 0" convention.
  */

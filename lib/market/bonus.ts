@@ -1,5 +1,5 @@
 /**
- * Multi-block value: a superadditive bonus for proposing consecutive slots (research-notes §5 item 8).
+ * Multi-block value: a superadditive bonus for proposing consecutive slots (../../docs/derivations/extensions.md#multi-block-bonus-and-the-centralisation-threshold).
  *
  * Two shapes, for a run of L consecutive slots won by the same holder:
  * - "linear": every slot that continues a run (the holder also proposed the previous slot) pays an

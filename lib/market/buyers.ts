@@ -1,7 +1,7 @@
 /**
  * Ticket buyers and buyer-population generators for the agent-based market.
  *
- * A buyer is described by four numbers (research-notes §5 items 2 and 7):
+ * A buyer is described by four numbers (../../docs/derivations/extensions.md#the-agent-based-markets-parts):
  * - alpha: extraction skill, the share α of a block's reward R the buyer captures when it proposes;
  * - r: its cost of capital per slot (it discounts at r, the protocol at the social rate d);
  * - gamma: mean–variance risk aversion γ (a ticket is worth E − (γ/2)·Var);
@@ -89,7 +89,7 @@ export interface BuyerTier {
 }
 
 /**
- * The tiers of the ephema/ET-Simulation agents (research-notes §5 item 7): top 20 %, middle 40 %,
+ * The tiers of the ephema/ET-Simulation agents (../../docs/derivations/extensions.md#the-agent-based-markets-parts): top 20 %, middle 40 %,
  * tail 40 %, MEV capture U(.85,.95), U(.75,.85), U(.6,.75), funds U(400,1000), U(300,700), U(200,500)
  * (in units where ephema's mean MEV per slot is 30).
  */

@@ -1,6 +1,6 @@
 /**
  * Concentration of ticket ownership (or of won slots): the three decentralisation measures of the
- * Galaxy Era study (research-notes §5 item 7).
+ * Galaxy Era study (../../docs/derivations/extensions.md#the-agent-based-markets-parts).
  */
 import * as validate from "../validate";
 

@@ -1,5 +1,5 @@
 /**
- * Optional secondary market, one round per slot after the primary sale (research-notes §5 item 7:
+ * Optional secondary market, one round per slot after the primary sale (../../docs/derivations/extensions.md#the-agent-based-markets-parts:
  * "resalability").
  *
  * Rule: the seller is the holder whose last ticket it values least (valuation of its marginal ticket,

@@ -1,7 +1,7 @@
 /**
  * The agent-based ticket market with time discounting.
  *
- * Timeline (the model's convention, research-notes §1): at t = 0 the mechanism sells the initial n
+ * Timeline (the model's convention, ../../docs/derivations/model.md): at t = 0 the mechanism sells the initial n
  * tickets. At each slot t = 1..H:
  * 1. the slot's reward R_t is drawn (always, so runs with the same seed share the reward path — common
  *    random numbers across mechanisms);

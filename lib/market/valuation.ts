@@ -7,7 +7,7 @@
  *   v_b(N) = α·μ·(1+r)^(−m)/(1 + N·r)  −  (γ/2)·α²·(1+r)^(−2m)·Var(V_r)
  *
  * where Var(V_r) = Var(R_T (1+r)^(−T)) is Observation 5 at the buyer's own rate (lib/model
- * `lookaheadTicketVariance`). The first term is Observation 2 at rate r (research-notes §5 item 2:
+ * `lookaheadTicketVariance`). The first term is Observation 2 at rate r (../../docs/derivations/extensions.md:
  * capital cost); the second is the mean–variance risk premium of the ticket on its own (the tiny
  * negative covariance with the buyer's other tickets is ignored). With a linear multi-block bonus and
  * a bonus-aware buyer the first term is scaled by 1 + 2β·held/N (see bonus.ts).

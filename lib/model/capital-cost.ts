@@ -1,5 +1,5 @@
 /**
- * Buyers with a cost of capital (issue 5, research-notes §5 item 2 [derived there, not the paper's
+ * Buyers with a cost of capital (issue 5, ../../docs/derivations/extensions.md [derived there, not the paper's
  * equation]). A buyer who discounts at a per-slot rate r prices a ticket at μ/(1+nr) (Observation 2
  * with r in place of d). The protocol sells n tickets at time 0 and one per slot from slot 1 on (the
  * timing of Observation 3), so at the social rate d its revenue is

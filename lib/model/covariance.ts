@@ -1,5 +1,5 @@
 /**
- * Covariance of two distinct tickets' present values (research-notes §2.8, beyond the post).
+ * Covariance of two distinct tickets' present values (../../docs/derivations/observations.md#two-tickets-covariance, beyond the post).
  * At most one ticket wins per slot, so two tickets' win slots are negatively dependent:
  * P(T_i = s, T_j = s + u) = ((n−2)/n)^{s−1}(1/n) · ((n−1)/n)^{u−1}(1/n) (and symmetrically).
  */

@@ -1,6 +1,6 @@
 /**
- * A static holding of k of the n tickets outstanding at time 0 (beyond the post; research-notes
- * §2.8 and §3 variant A). The holder keeps the tickets until each wins; winners are not replaced.
+ * A static holding of k of the n tickets outstanding at time 0 (beyond the post; derivation:
+ * ../../docs/derivations/observations.md#k-tickets-held-from-time-0, and reading A of ../../docs/derivations/stakes.md). The holder keeps the tickets until each wins; winners are not replaced.
  */
 import * as validate from "../validate";
 import { holdingVarianceUnchecked } from "./internal";

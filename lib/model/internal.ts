@@ -1,11 +1,11 @@
 /**
  * Shared building blocks of the closed forms (internal: not re-exported by the barrel).
  *
- * Notation (research-notes §1): x = 1/(1+d), p = 1/n, q = 1 − p, T ~ Geometric(p) on {1, 2, …}.
+ * Notation (../../docs/derivations/model.md): x = 1/(1+d), p = 1/n, q = 1 − p, T ~ Geometric(p) on {1, 2, …}.
  * The three denominators that every moment of the model is made of:
  *   D1 = nd + 1             = 1/E[x^T]              (Observation 2)
  *   D2 = nd² + 2nd + 1      = 1/E[x^{2T}]           (Observation 5)
- *   D3 = nd² + 2nd + 2      = 2/((nd+1) E[x^{T_i+T_j}])   (two distinct tickets, research-notes §2.8)
+ *   D3 = nd² + 2nd + 2      = 2/((nd+1) E[x^{T_i+T_j}])   (two distinct tickets, ../../docs/derivations/observations.md#two-tickets-covariance)
  * D2 and D3 are formed as 1 + nd(2+d) and 2 + nd(2+d): sums of positive terms, so each carries only a
  * few rounding errors whatever the size of n and d.
  */

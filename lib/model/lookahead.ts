@@ -1,5 +1,5 @@
 /**
- * Lookahead tickets and execution auctions (issue 5, research-notes §5 item 4 [derived there]).
+ * Lookahead tickets and execution auctions (issue 5, ../../docs/derivations/extensions.md#lookahead-and-execution-auctions [derived there]).
  * An execution ticket with lookahead m: the ticket drawn at slot T proposes (and is paid R) at slot
  * T + m, so V_m = R·x^{T+m} = x^m·V. An execution auction sells the right to the block of a slot m
  * slots ahead: value R·x^m, with no timing risk.

@@ -1,6 +1,6 @@
 /**
  * Observation 1: the present value of all future execution-layer rewards.
- * Timing (research-notes §1): valuation at time 0, rewards R_t at slots t = 1, 2, …, i.i.d. with
+ * Timing (../../docs/derivations/model.md): valuation at time 0, rewards R_t at slots t = 1, 2, …, i.i.d. with
  * mean μ and variance σ², discounted by x^t = (1+d)^(−t).
  */
 import * as validate from "../validate";
@@ -32,7 +32,7 @@ export interface NpvVarianceParams {
 }
 
 /**
- * Variance of the NPV of all future rewards (research-notes §2.1):
+ * Variance of the NPV of all future rewards (../../docs/derivations/observations.md#observation-1-the-npv-of-all-future-rewards):
  * Var(Σ_{t≥1} R_t x^t) = σ² Σ_{t≥1} x^{2t} = σ²/((1+d)² − 1) = σ²/(d(2+d)).
  * d(2+d) is formed directly, never as (1+d)² − 1, so there is no cancellation for tiny d.
  */

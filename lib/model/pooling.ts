@@ -1,5 +1,5 @@
 /**
- * Ticket pooling (issue 5, research-notes §5 item 2): the post leaves pooling "to formalize".
+ * Ticket pooling (issue 5, ../../docs/derivations/extensions.md): the post leaves pooling "to formalize".
  * Two effects: a pool of k tickets diversifies timing and reward risk (with the slightly negative
  * covariance of distinct tickets), and m risk-averse members sharing a risk divide its risk premium.
  */

@@ -1,5 +1,5 @@
 /**
- * Risk-averse buyers (issue 5, research-notes §5 item 2): what a ticket is worth to a buyer who
+ * Risk-averse buyers (issue 5, ../../docs/derivations/extensions.md): what a ticket is worth to a buyer who
  * dislikes risk, as a certainty equivalent (the sure amount at time 0 the buyer values equally).
  * Timing as everywhere: V = R_T (1+d)^(−T), T ~ Geometric(1/n) on {1, 2, …}.
  */

@@ -1,6 +1,6 @@
 /**
  * Observation 4(d), "the value of commanding a share P of the tickets", in the three readings of
- * research-notes §3 (P = share, k = P·n tickets out of n):
+ * ../../docs/derivations/stakes.md (P = share, k = P·n tickets out of n):
  *   A. static: hold k tickets bought at time 0, winners not replaced ({@link stakeValue});
  *   B. maintained, net: whenever one of your tickets wins, buy its replacement at the fair price
  *      c = μ/(nd+1) ({@link maintainedStakeValue}); fair purchases have zero NPV, so B = A;
@@ -70,7 +70,7 @@ export function stakeValue({ mu, n, d, share }: StakeValueParams): number {
 }
 
 /**
- * Variance of reading A: k Var(V) + k(k−1) Cov(V_i, V_j) with k = P·n (research-notes §2.8),
+ * Variance of reading A: k Var(V) + k(k−1) Cov(V_i, V_j) with k = P·n (../../docs/derivations/observations.md#two-tickets-covariance),
  * evaluated in the cancellation-free form of {@link holdingVariance} at real k. As n → ∞ it tends to
  * P(σ² + (1−P)μ²)/(d(2+d)), the variance of reading C.
  */

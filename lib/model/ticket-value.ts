@@ -1,6 +1,6 @@
 /**
  * Observation 2: the expected present value of one ticket.
- * Timing (research-notes §1): draws at slots t = 1, 2, …; a ticket in the pool at time 0 wins at
+ * Timing (../../docs/derivations/model.md): draws at slots t = 1, 2, …; a ticket in the pool at time 0 wins at
  * T ~ Geometric(1/n) on {1, 2, …} and is then paid R_T, worth V = R_T (1+d)^(−T) at time 0.
  */
 import * as validate from "../validate";

@@ -1,6 +1,6 @@
 /**
  * Observation 3: the split of all future rewards μ/d between the n tickets issued at time 0 and the
- * tickets the protocol will sell later, one per slot (research-notes §2.3).
+ * tickets the protocol will sell later, one per slot (../../docs/derivations/observations.md#observation-3-issued-plus-unissued-value).
  * Timing: the ticket minted at the end of slot s can first win at slot s + 1, so at time s it is an
  * ordinary pool member worth μ/(nd+1).
  */

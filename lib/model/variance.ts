@@ -26,7 +26,7 @@ function validateMoments({ mu, sigma2, n, d }: TicketMomentParams): void {
 
 /**
  * E[V²] = E[R²] E[x^{2T}] = (σ² + μ²) p x²/(1 − q x²) = (σ² + μ²)/(nd² + 2nd + 1)
- * (research-notes §2.5; the denominator is formed as 1 + nd(2+d)).
+ * (../../docs/derivations/observations.md#observation-5-the-variance-of-one-ticket; the denominator is formed as 1 + nd(2+d)).
  */
 export function ticketSecondMoment(params: TicketMomentParams): number {
   validateMoments(params);

@@ -18,7 +18,7 @@ export function expectedWait({ n }: WaitMomentParams): number {
   return n;
 }
 
-/** Var(T) = q/p² = n(n − 1) (research-notes §2.4); 0 at n = 1, where T = 1 surely. */
+/** Var(T) = q/p² = n(n − 1) (../../docs/derivations/observations.md#observation-4-choosing-n); 0 at n = 1, where T = 1 surely. */
 export function waitVariance({ n }: WaitMomentParams): number {
   validate.ticketCount(n);
   return n * (n - 1);

@@ -1,7 +1,7 @@
 /**
  * Fitting the mainnet composite (lognormal body + Pareto tail) to published statistics.
  *
- * Method (research-notes §6.2):
+ * Method (../../docs/derivations/calibration.md#fits):
  * 1. Body: s = ln(P75/P25)/(2·Φ⁻¹(3/4)) from the ephema interquartile range; location
  *    m = ln(median) (default) or the log-midpoint of the quartiles.
  * 2. Tail mass w (default 5 %) and threshold u = the body's (1 − w)-quantile, so below u the

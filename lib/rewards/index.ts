@@ -83,7 +83,7 @@ export const rewards = Object.freeze({
   lognormalFromMeanCv,
   /** Pareto(alpha, scale), optionally truncated at cap. */
   pareto: (options: ParetoOptions) => new ParetoReward(options),
-  /** Lognormal body + Pareto tail (research-notes §6.2 defaults), optionally capped. */
+  /** Lognormal body + Pareto tail (../../docs/derivations/calibration.md#fits defaults), optionally capped. */
   mainnet: (options: MainnetOptions = {}) => new MainnetReward(options),
   /** Resampling from a column of observed rewards (values ≥ 0). */
   empirical: (values: ArrayLike<number>) => new EmpiricalReward(values),

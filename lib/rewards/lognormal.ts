@@ -88,7 +88,7 @@ export interface LognormalFromQuartilesOptions {
 
 /**
  * The lognormal matching the interquartile ratio: s = ln(P75/P25)/(2·Φ⁻¹(3/4)); the location is
- * the median if given (research-notes §6.2 does this), else the log-midpoint of the quartiles.
+ * the median if given (../../docs/derivations/calibration.md#fits does this), else the log-midpoint of the quartiles.
  */
 export function lognormalFromQuartiles({ p25, p75, median }: LognormalFromQuartilesOptions): LognormalReward {
   validate.positive("p25", p25);

@@ -1,5 +1,5 @@
 /**
- * The mainnet reward model (research-notes §6.2): a lognormal body below a threshold u and a
+ * The mainnet reward model (../../docs/derivations/calibration.md#fits): a lognormal body below a threshold u and a
  * Pareto tail above it, optionally truncated at a cap.
  *
  *   density = (1 − w)·f_LN(x)/Φ(z_u)                 for 0 < x ≤ u   (lognormal(m, s) below u)
@@ -19,7 +19,7 @@ import type { RewardDistribution } from "./reward-model";
 import { TruncatedPareto } from "./pareto";
 import { short } from "./format";
 
-/** Input of `rewards.mainnet`; every field has the research-notes default. */
+/** Input of `rewards.mainnet`; every field has the default of ../../docs/derivations/calibration.md#fits. */
 export interface MainnetOptions {
   /** m = E[ln R] of the lognormal body (default −2.975 = ln 0.05106). */
   meanLog?: number;

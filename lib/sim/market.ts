@@ -1,5 +1,5 @@
 /**
- * The slot-level ticket market (research-notes §3, the "positions" device). n pool positions each
+ * The slot-level ticket market (../../docs/derivations/stakes.md, the "positions" device). n pool positions each
  * hold one ticket. Each slot t = 1..H draws one position uniformly; its ticket wins R_t, is burned,
  * and a new ticket is minted at the same position (it can first win at slot t + 1). Per path:
  *

@@ -1,6 +1,6 @@
 /**
  * EIP-1559-style price controller targeting n outstanding tickets (Drake & Neuder's "dynamic pricing
- * that targets a number of tickets in circulation"; research-notes §5 item 3).
+ * that targets a number of tickets in circulation"; ../../../docs/derivations/extensions.md#the-agent-based-markets-parts).
  *
  * Rule, per slot t ≥ 1, after the draw:
  * 1. Sale at the posted price p_t: while fewer than maxPerSlot were sold this slot (and the pool is

@@ -1,5 +1,5 @@
 /**
- * Competitive capture with heterogeneous buyers (research-notes §5 item 2, [derived there]).
+ * Competitive capture with heterogeneous buyers (../../../docs/derivations/extensions.md, [derived there]).
  *
  * Under a second-price (or competitive first-price) sale of every ticket, with valuations that do
  * not depend on holdings, the buyer with the highest valuation v(1) wins every ticket — the n at

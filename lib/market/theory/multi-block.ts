@@ -1,6 +1,6 @@
 /**
  * Value of a maintained share P with a multi-block bonus, and the centralisation threshold
- * (research-notes §5 item 8, derived here).
+ * (../../../docs/derivations/extensions.md#multi-block-bonus-and-the-centralisation-threshold, derived here).
  *
  * A holder that keeps a share P of the tickets (replacing each winning ticket) wins each slot
  * independently with probability P. At a discount rate ρ per slot (x = 1/(1+ρ)), with no run before

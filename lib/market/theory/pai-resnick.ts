@@ -1,5 +1,5 @@
 /**
- * Pai & Resnick's ahead-of-time sale with just-in-time resale (research-notes §5 item 6, [derived
+ * Pai & Resnick's ahead-of-time sale with just-in-time resale (../../../docs/derivations/extensions.md#ahead-of-time-sale-with-just-in-time-resale, [derived
  * there]), in its two-bidder exponential form.
  *
  * Values for the block: v_i ~ Exp(λ_i) (mean 1/λ_i), independent, learned only just in time.

@@ -1,6 +1,6 @@
 /**
- * Runs of consecutive slots for a holder that keeps a share P of the tickets (research-notes §5
- * item 8). Keeping the share (replacing each winning ticket) makes the holder win each slot
+ * Runs of consecutive slots for a holder that keeps a share P of the tickets (derivation:
+ * ../../../docs/derivations/extensions.md#runs-of-consecutive-slots). Keeping the share (replacing each winning ticket) makes the holder win each slot
  * independently with probability P, so its wins are a Bernoulli(P) sequence over slots 1..S.
  *
  * A (maximal) run of length ≥ k starts at slot t iff slots t..t+k−1 are won and slot t−1 is not
