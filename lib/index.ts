@@ -5,6 +5,7 @@
 export * from "./model";
 export * from "./random";
 export * from "./rewards";
+export * from "./scenarios";
 export * from "./stats";
 export * from "./sim";
 export * from "./sweep";

@@ -98,3 +98,32 @@ export function seed(value: unknown, name = "seed"): number | string {
   if (isNumber(value) && Number.isFinite(value)) return value;
   return fail(name, "a finite number or a non-empty string", value);
 }
+
+/** Edit distance between two short strings (for "did you mean" suggestions). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * Refuses a key of `value` outside `allowed`, naming the closest allowed key:
+ *   RangeError: overrides.sdd is not a known key; did you mean sd? (known: mu, sd, …)
+ */
+export function knownKeys(name: string, value: object, allowed: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (allowed.includes(key)) continue;
+    const closest = [...allowed].sort((a, b) => editDistance(key, a) - editDistance(key, b))[0];
+    const hint =
+      closest !== undefined && editDistance(key, closest) <= Math.max(2, key.length / 3)
+        ? `did you mean ${closest}? `
+        : "";
+    throw new RangeError(`${name}.${key} is not a known key; ${hint}(known: ${allowed.join(", ")})`);
+  }
+}

@@ -14,7 +14,7 @@ const LIB = path.join(ROOT, "lib");
 
 /** Bottom to top; folders on one line are peers and may not import each other. */
 export const LAYERS: readonly (readonly string[])[] = [
-  ["validate"],
+  ["validate", "io"],
   ["stats", "model"],
   ["random"],
   ["rewards"],

@@ -1,6 +1,8 @@
 /**
  * Committed notebooks carry no outputs and no execution counts, declare their title, summary and
- * the project kernel, and have a `parameters` cell of `const name = literal;` lines.
+ * the project kernel, and have a `parameters` cell of `const name = literal;` lines. Their code is
+ * plain TypeScript (no `{ x: x }` workaround, which the patched kernel no longer needs) and retypes
+ * no realistic constant: those come from lib/scenarios.
  */
 import * as fs from "node:fs";
 import { test } from "node:test";
@@ -20,6 +22,9 @@ test("notebooks/ holds notebooks to check", {
 });
 
 /** `const name = value;` with an optional type and trailing comment; or a comment or blank line. */
+/** Numbers that only ever appear as realistic calibration constants (μ, sd, cap, slots per year). */
+const REALISTIC_LITERAL = /(?<![\w.])(0\.12(46|54|58)|0\.1096|0\.1099|1\.446|691\.96|692|2_?628_?000)(?![\w.]|\d)/;
+
 const PARAMETER_LINE = /^\s*(\/\/.*)?$|^const [A-Za-z_$][\w$]*(\s*:\s*[^=]+)?\s*=\s*.+;\s*(\/\/.*)?$/;
 
 for (const notebook of notebooks) {
@@ -44,4 +49,36 @@ for (const notebook of notebooks) {
       assert.match(line, PARAMETER_LINE, "the parameters cell holds only `const name = literal;` lines");
     }
   });
+
+  test(`${notebook} writes plain TypeScript and takes realistic constants from a scenario`, () => {
+    const nb = JSON.parse(fs.readFileSync(notebook, "utf8")) as Notebook;
+    nb.cells.forEach((cell, i) => {
+      if (cell.cell_type !== "code") return;
+      const code = joinText(cell.source);
+      const workaround = code.match(/(?<=[{,(]\s*)([A-Za-z_$][\w$]*): \1(?=\s*[,})])/);
+      assert.equal(
+        workaround,
+        null,
+        `cell ${i + 1}: "${workaround?.[0]}" is the old tslab workaround; write the shorthand`,
+      );
+      const literal = code.match(REALISTIC_LITERAL);
+      assert.equal(literal, null, `cell ${i + 1}: ${literal?.[0]} is a realistic constant; take it from useScenario()`);
+    });
+  });
 }
+
+test("the realistic-constant check catches what it should (negative controls)", () => {
+  for (const bad of [
+    "const mu = 0.1246;",
+    "rewards.mainnet({ cap: 692 })",
+    "cap: 691.96",
+    "const sd = 1.446;",
+    "2628000",
+    "2_628_000",
+  ]) {
+    assert.match(bad, REALISTIC_LITERAL, bad);
+  }
+  for (const fine of ["const d = 0.05;", "x: 0.12460", "const n = 6920;", "1.4460e3"]) {
+    assert.doesNotMatch(fine, REALISTIC_LITERAL, fine);
+  }
+});

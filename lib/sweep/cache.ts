@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Metrics, MetricValue } from "./types";
-import { writeFileAtomic } from "./write-atomic";
+import { writeFileAtomic } from "../io/write-file-atomic";
 
 /** The identity of one cached result. */
 export interface CacheKeyParts {

@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import { csvRecords } from "./csv";
 import { MANIFEST_FORMAT, manifestPath, readManifest, sha256, type SweepManifest } from "./manifest";
 import { shardIndices } from "./work-items";
-import { writeFileAtomic } from "./write-atomic";
+import { writeFileAtomic } from "../io/write-file-atomic";
 
 /** Input of {@link mergeShards}. */
 export interface MergeShardsOptions {

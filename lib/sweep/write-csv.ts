@@ -3,7 +3,7 @@
  */
 import { toCSV } from "./csv";
 import type { SweepRow } from "./types";
-import { writeFileAtomic } from "./write-atomic";
+import { writeFileAtomic } from "../io/write-file-atomic";
 
 /** Input of {@link writeCSV}. */
 export interface WriteCSVOptions {

@@ -8,7 +8,7 @@ import { resolveTask, type TaskSpec } from "./task-ref";
 import type { Grid, Shard, SweepRow } from "./types";
 import { validateShard } from "./validate-options";
 import { totalWorkItems } from "./work-items";
-import { writeFileAtomic } from "./write-atomic";
+import { writeFileAtomic } from "../io/write-file-atomic";
 
 /** Input of {@link writeSweep}: the rows and the runSweep options that produced them. */
 export interface WriteSweepOptions {

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { findChromium } from "../../lib/notebook/chromium";
 import { closeFigureRenderer } from "../../lib/notebook/figure-renderer";
-import { writeFileAtomic } from "../fs-atomic";
+import { writeFileAtomic } from "../../lib/io/write-file-atomic";
 import { writeFigureFiles } from "./figure-files";
 import { indexHtml, type IndexEntry } from "./index-page";
 import { readExecutedNotebook } from "./read-notebook";
@@ -84,7 +84,7 @@ export async function exportSite({
       const notebook = readExecutedNotebook({ file });
       const rendered = renderNotebookPage({ notebook, exportedAt });
       const page = path.join(outDir, `${notebook.name}.html`);
-      writeFileAtomic(page, rendered.html);
+      writeFileAtomic({ file: page, data: rendered.html });
       for (const e of rendered.mathErrors)
         log(`export: ${notebook.name}: KaTeX could not typeset "${e.tex}": ${e.message}`);
       const figureFiles =
@@ -112,9 +112,9 @@ export async function exportSite({
   }
   const assumptions = path.resolve(__dirname, "..", "..", "ASSUMPTIONS.md");
   if (fs.existsSync(assumptions))
-    writeFileAtomic(path.join(outDir, "assumptions.html"), assumptionsPageHtml({ file: assumptions }));
+    writeFileAtomic({ file: path.join(outDir, "assumptions.html"), data: assumptionsPageHtml({ file: assumptions }) });
   const index = path.join(outDir, "index.html");
-  writeFileAtomic(index, indexHtml({ entries, withMath: indexHasMath, exportedAt }));
+  writeFileAtomic({ file: index, data: indexHtml({ entries, withMath: indexHasMath, exportedAt }) });
   return { index, pages, figuresSkipped };
 }
 

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { renderFigureImage } from "../../lib/notebook/figure-renderer";
-import { writeFileAtomic } from "../fs-atomic";
+import { writeFileAtomic } from "../../lib/io/write-file-atomic";
 import type { FigureRef } from "./render-outputs";
 
 export interface FigureFileStemsParams {
@@ -48,8 +48,8 @@ export async function writeFigureFiles({ notebookName, figures, dir }: WriteFigu
     const png = await renderFigureImage({ figure: ref.figure, format: "png", scale: 2 });
     const svgFile = path.join(dir, `${stems[i]}.svg`);
     const pngFile = path.join(dir, `${stems[i]}.png`);
-    writeFileAtomic(svgFile, svg);
-    writeFileAtomic(pngFile, new Uint8Array(png.buffer, png.byteOffset, png.byteLength));
+    writeFileAtomic({ file: svgFile, data: svg });
+    writeFileAtomic({ file: pngFile, data: new Uint8Array(png.buffer, png.byteOffset, png.byteLength) });
     written.push(svgFile, pngFile);
   }
   return written;

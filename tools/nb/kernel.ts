@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { createMessage, executeRequest, type JupyterMessage } from "@nteract/messaging";
-import { writeFileAtomic } from "../fs-atomic";
+import { writeFileAtomic } from "../../lib/io/write-file-atomic";
 import { type ConnectionInfo, KernelChannels } from "./kernel-channels";
 import { headlessKernelEnv } from "./headless-env";
 import { findKernelSpec } from "./kernelspec";
@@ -245,7 +245,7 @@ export class KernelSession {
       kernel_name: name,
     };
     const connectionFile = path.join(tmpDir, "connection.json");
-    writeFileAtomic(connectionFile, JSON.stringify(connection, null, 2));
+    writeFileAtomic({ file: connectionFile, data: JSON.stringify(connection, null, 2) });
     const args = argv.map((a) =>
       a.replaceAll("{connection_file}", connectionFile).replaceAll("{resource_dir}", resourceDir),
     );

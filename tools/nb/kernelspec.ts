@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { writeFileAtomic } from "../fs-atomic";
+import { writeFileAtomic } from "../../lib/io/write-file-atomic";
 
 /** Project root (this file lives in tools/nb/). */
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
@@ -47,7 +47,7 @@ export function projectKernelSpec(): KernelSpec {
 export function writeKernelSpec(): string {
   const dir = path.join(JUPYTER_DATA_DIR, "kernels", KERNEL_NAME);
   fs.mkdirSync(dir, { recursive: true });
-  writeFileAtomic(path.join(dir, "kernel.json"), `${JSON.stringify(projectKernelSpec(), null, 2)}\n`);
+  writeFileAtomic({ file: path.join(dir, "kernel.json"), data: `${JSON.stringify(projectKernelSpec(), null, 2)}\n` });
   return dir;
 }
 

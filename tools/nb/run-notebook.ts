@@ -2,7 +2,7 @@
  * Executes notebooks headlessly through their real kernel and writes executed copies.
  */
 import * as path from "node:path";
-import { writeFileAtomic } from "../fs-atomic";
+import { writeFileAtomic } from "../../lib/io/write-file-atomic";
 import { CellTimeoutError, KernelConnectionError, KernelDiedError, KernelSession } from "./kernel";
 import { ensureKernelSpec, findKernelSpec, KERNEL_NAME, PROJECT_ROOT } from "./kernelspec";
 import { type Cell, type CodeCell, cellTags, joinText, type Notebook } from "./nbformat";
@@ -265,7 +265,7 @@ async function runOne(options: RunNotebookOptions, index: number, total: number)
     timeout_seconds: timeoutSeconds,
   };
   const target = outputPath({ file, inplace: options.inplace, outDir: options.outDir });
-  writeFileAtomic(target, serializeNotebook({ notebook: nb }));
+  writeFileAtomic({ file: target, data: serializeNotebook({ notebook: nb }) });
   result.output = target;
   return finish(result);
 }
