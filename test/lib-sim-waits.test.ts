@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { sampleWaits, type WaitHistogram } from "../lib/sim";
-import { check } from "../lib/stats";
+import { check, chiSquareCritical, normalSurvival } from "../lib/stats";
 import { waitCdf, waitVariance } from "../lib/model";
 
 /** Pearson χ² of the histogram against a cdf, pooling bins (and the overflow) with expected < 5. */
@@ -34,27 +34,22 @@ function chiSquare(h: WaitHistogram, cdf: (t: number) => number): { statistic: n
   return { statistic, dof: cells.length - 1 };
 }
 
-/** Wilson–Hilferty upper quantile of χ²(k) at the normal quantile z (z = 5: p ≈ 3e-7). */
-function chiSquareCritical(k: number, z: number): number {
-  const a = 2 / (9 * k);
-  return k * (1 - a + z * Math.sqrt(a)) ** 3;
-}
-
-/** The 5σ level (one-sided p ≈ 2.9e-7), as for every other check. */
-const Z = 5;
+/** The 5σ level (one-sided p = P(N(0,1) > 5) ≈ 2.87e-7), as for every other check. */
+const ALPHA = normalSurvival({ x: 5 });
+const critical = (degreesOfFreedom: number) => chiSquareCritical({ degreesOfFreedom, alpha: ALPHA });
 
 test("waits: histogram of T matches Geometric(1/n) by χ² (n = 10, binWidth 1)", () => {
   const h = sampleWaits({ n: 10, samples: 200_000, seed: 1 });
   assert.equal(h.binWidth, 1);
   assert.equal(h.counts.reduce((a, b) => a + b, 0) + h.overflow, 200_000);
   const { statistic, dof } = chiSquare(h, (t) => waitCdf({ n: 10, t }));
-  assert.ok(statistic < chiSquareCritical(dof, Z), `χ² = ${statistic} on ${dof} dof`);
+  assert.ok(statistic < critical(dof), `χ² = ${statistic} on ${dof} dof`);
 });
 
 test("waits: χ² rejects a wrong pmf (negative control: T counted from 0, i.e. T − 1 ~ Geometric)", () => {
   const h = sampleWaits({ n: 10, samples: 200_000, seed: 1 });
   const { statistic, dof } = chiSquare(h, (t) => waitCdf({ n: 10, t: t + 1 }));
-  assert.ok(statistic > chiSquareCritical(dof, Z), `χ² = ${statistic} on ${dof} dof should reject`);
+  assert.ok(statistic > critical(dof), `χ² = ${statistic} on ${dof} dof should reject`);
 });
 
 test("waits: wide bins at n = 1000 and the moments E[T] = n, Var(T) = n(n − 1)", () => {
@@ -62,7 +57,7 @@ test("waits: wide bins at n = 1000 and the moments E[T] = n, Var(T) = n(n − 1)
   const h = sampleWaits({ n, samples: 200_000, seed: 2, bins: 50 });
   assert.ok(h.binWidth > 1);
   const { statistic, dof } = chiSquare(h, (t) => waitCdf({ n, t }));
-  assert.ok(statistic < chiSquareCritical(dof, Z), `χ² = ${statistic} on ${dof} dof`);
+  assert.ok(statistic < critical(dof), `χ² = ${statistic} on ${dof} dof`);
   const mean = check({ label: "E[T]", estimate: h.wait.mean, stderr: h.wait.stderr, expected: n });
   const variance = check({
     label: "Var(T)",

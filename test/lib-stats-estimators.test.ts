@@ -1,4 +1,5 @@
 import { test } from "node:test";
+import { all, create, type BigNumber } from "mathjs";
 import assert from "node:assert/strict";
 import { rng, normal } from "../lib/random";
 import {
@@ -169,9 +170,9 @@ test("goodness-of-fit helpers: chi-square and KS statistics and their p-values",
   const result = chiSquare({ observed: [10, 20, 30], expected: [20, 20, 20] });
   assert.equal(result.statistic, 10);
   assert.equal(result.degreesOfFreedom, 2);
-  // Wilson–Hilferty against table values: χ²_{10, 0.05} = 18.307, χ²_{100, 0.001} = 149.449.
-  close("χ² critical df 10", chiSquareCritical({ degreesOfFreedom: 10, alpha: 0.05 }), 18.307, 0.005);
-  close("χ² critical df 100", chiSquareCritical({ degreesOfFreedom: 100, alpha: 0.001 }), 149.449, 0.005);
+  // Against printed table values (to their 5–6 digits): χ²_{10, 0.05} = 18.307, χ²_{100, 0.001} = 149.449.
+  close("χ² critical df 10", chiSquareCritical({ degreesOfFreedom: 10, alpha: 0.05 }), 18.307, 3e-5);
+  close("χ² critical df 100", chiSquareCritical({ degreesOfFreedom: 100, alpha: 0.001 }), 149.449, 4e-6);
   // A statistic equal to the upper-1 % point has p-value 1 % (11 bins of 100, ±d in two of them).
   const target = chiSquareCritical({ degreesOfFreedom: 10, alpha: 0.01 });
   const d = Math.sqrt(50 * target);
@@ -185,4 +186,55 @@ test("goodness-of-fit helpers: chi-square and KS statistics and their p-values",
   close("Kolmogorov p-value at 2", extreme.pValue, 2 * (Math.exp(-8) - Math.exp(-32)), 1e-12);
   assert.throws(() => chiSquare({ observed: [1, 2], expected: [1] }), /observed and expected/);
   assert.throws(() => chiSquare({ observed: [1, 2], expected: [1, 0] }), /expected\[1\] must be/);
+});
+
+/**
+ * Upper tail of χ²_k, independently: Q(k/2, y) = 1 − P(k/2, y) with the lower series
+ * P(a, y) = y^a e^(−y) Σ_n y^n/Γ(a + n + 1), summed in 60-digit decimal arithmetic (Γ(a + 1) exact
+ * for integer and half-integer a).
+ */
+function chiSquareSurvivalExact(x: number, k: number): number {
+  const M = create(all, { number: "BigNumber", precision: 60 });
+  const a = M.bignumber(k).div(2);
+  const y = M.bignumber(x).div(2);
+  // Γ(a + 1): m! for a = m, and (2m+1)!/(4^m m!)·√π/2 … written as Π_{j=0}^{m} (j + 1/2)·√π for a = m + 1/2.
+  let gamma = M.bignumber(1);
+  if (k % 2 === 0) for (let j = 2; j <= k / 2; j++) gamma = gamma.times(j);
+  else {
+    gamma = M.sqrt(M.pi) as unknown as BigNumber;
+    for (let j = 0; j <= (k - 1) / 2; j++) gamma = gamma.times(M.bignumber(j).plus(0.5));
+  }
+  let term = (M.pow(y, a) as BigNumber).times(M.exp(y.neg()) as BigNumber).div(gamma);
+  let sum = term;
+  for (let n = 1; n < 100_000; n++) {
+    term = term.times(y).div(a.plus(n));
+    sum = sum.plus(term);
+    if (term.lt(sum.times(1e-50))) break;
+  }
+  return M.bignumber(1).minus(sum).toNumber();
+}
+
+/** Relative agreement (for probabilities down to 1e-12, where an absolute tolerance would be void). */
+function relClose(label: string, actual: number, expected: number, tolerance: number): void {
+  assert.ok(Math.abs(actual / expected - 1) <= tolerance, `${label}: ${actual} vs ${expected}`);
+}
+
+test("chiSquareCritical is exact: Q(k/2, x/2) = α to 1e-10 against a 60-digit series, and −2 ln α at k = 2", () => {
+  for (const alpha of [0.05, 1e-3, 1e-6, 1e-12]) {
+    close(`k = 2, α = ${alpha}`, chiSquareCritical({ degreesOfFreedom: 2, alpha }), -2 * Math.log(alpha), 1e-13);
+    for (const k of [1, 3, 10, 99, 1000]) {
+      const x = chiSquareCritical({ degreesOfFreedom: k, alpha });
+      relClose(`k = ${k}, α = ${alpha}: survival at the critical value`, chiSquareSurvivalExact(x, k), alpha, 1e-10);
+    }
+  }
+  // The p-value is the same survival function, also exact.
+  const r = chiSquare({ observed: [10, 20, 30], expected: [20, 20, 20] });
+  relClose("p-value of χ² = 10 on 2 df is e^(−5)", r.pValue, Math.exp(-5), 1e-14);
+  const three = chiSquare({ observed: [10, 20, 30, 40], expected: [25, 25, 25, 25] }).pValue;
+  relClose("p-value on 3 df", three, chiSquareSurvivalExact(20, 3), 1e-12);
+  // Negative control: the old Wilson–Hilferty value (about 1 % off at k = 1) fails this check.
+  const wh = (k: number, z: number) => k * (1 - 2 / (9 * k) + z * Math.sqrt(2 / (9 * k))) ** 3;
+  assert.ok(Math.abs(chiSquareSurvivalExact(wh(1, 4.753424), 1) / 1e-6 - 1) > 1e-3);
+  assert.throws(() => chiSquareCritical({ degreesOfFreedom: 0, alpha: 0.05 }), /degreesOfFreedom must be an integer/);
+  assert.throws(() => chiSquareCritical({ degreesOfFreedom: 3, alpha: 1 }), /alpha must be a number in \(0, 1\)/);
 });

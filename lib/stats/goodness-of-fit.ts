@@ -1,8 +1,14 @@
 /**
- * Goodness-of-fit statistics for testing samplers: Pearson's chi-square on bins and the
- * one-sample Kolmogorov–Smirnov statistic, with large-sample p-values.
+ * Goodness-of-fit statistics for testing samplers: Pearson's chi-square on bins (with exact χ²
+ * tail probabilities and quantiles) and the one-sample Kolmogorov–Smirnov statistic.
+ *
+ * The χ² distribution with k degrees of freedom is Gamma(k/2, scale 2), so its upper tail is the
+ * regularized upper incomplete gamma function Q(k/2, x/2) and its upper-α point is 2·Q⁻¹(k/2, α).
+ * stdlib computes both to near machine precision, straight from α: no 1 − α that would lose the
+ * digits of a small α.
  */
-import { normalQuantile, normalSurvival } from "./normal-distribution";
+import gammainc from "@stdlib/math-base-special-gammainc";
+import gammaincinv from "@stdlib/math-base-special-gammaincinv";
 import * as validate from "../validate";
 
 /** Input of {@link chiSquare}. */
@@ -18,17 +24,21 @@ export interface ChiSquareResult {
   statistic: number;
   /** Bins − 1 (the expected counts are fully specified). */
   degreesOfFreedom: number;
-  /** P(χ²_df ≥ statistic) by the Wilson–Hilferty normal approximation. */
+  /** P(χ²_df ≥ statistic), exact. */
   pValue: number;
 }
 
-/** Wilson–Hilferty: (χ²/k)^(1/3) is close to N(1 − 2/(9k), 2/(9k)). */
-function wilsonHilfertyZ(statistic: number, k: number): number {
-  const v = 2 / (9 * k);
-  return (Math.cbrt(statistic / k) - (1 - v)) / Math.sqrt(v);
+/** P(χ²_k ≥ x): the regularized upper incomplete gamma Q(k/2, x/2). */
+function chiSquareSurvival(x: number, k: number): number {
+  return gammainc(x / 2, k / 2, true, true);
 }
 
-/** Pearson's chi-square Σ (O − E)²/E over bins. */
+/**
+ * Pearson's chi-square Σ (O − E)²/E over bins, with its exact upper-tail p-value.
+ *
+ * @example
+ * chiSquare({ observed: [10, 20, 30], expected: [20, 20, 20] }); // { statistic: 10, degreesOfFreedom: 2, pValue: 0.006738 }
+ */
 export function chiSquare({ observed, expected }: ChiSquareOptions): ChiSquareResult {
   if (observed?.length !== expected?.length || observed.length < 2) {
     throw new RangeError(
@@ -42,7 +52,7 @@ export function chiSquare({ observed, expected }: ChiSquareOptions): ChiSquareRe
     statistic += (d * d) / e;
   }
   const k = observed.length - 1;
-  return { statistic, degreesOfFreedom: k, pValue: normalSurvival({ x: wilsonHilfertyZ(statistic, k) }) };
+  return { statistic, degreesOfFreedom: k, pValue: chiSquareSurvival(statistic, k) };
 }
 
 /** Input of {@link chiSquareCritical}. */
@@ -53,13 +63,16 @@ export interface ChiSquareCriticalOptions {
   alpha: number;
 }
 
-/** The upper-α point of χ²_k by Wilson–Hilferty (relative error below 1 % for k ≥ 10). */
+/**
+ * The upper-α point of χ²_k: the x with P(χ²_k ≥ x) = α, exact (relative error near 1e-15).
+ *
+ * @example
+ * chiSquareCritical({ degreesOfFreedom: 2, alpha: 1e-6 }); // 27.631021115928547 = −2 ln 1e-6
+ */
 export function chiSquareCritical({ degreesOfFreedom: k, alpha }: ChiSquareCriticalOptions): number {
   validate.integer("degreesOfFreedom", k, 1);
   validate.inOpenRange("alpha", alpha, 0, 1);
-  const v = 2 / (9 * k);
-  const z = -normalQuantile({ p: alpha });
-  return k * (1 - v + z * Math.sqrt(v)) ** 3;
+  return 2 * gammaincinv(alpha, k / 2, true);
 }
 
 /** Input of {@link kolmogorovSmirnov}. */
