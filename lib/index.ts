@@ -13,4 +13,5 @@ export * from "./notebook";
 export * from "./market";
 export * from "./dynamics";
 export * from "./wasm";
+export * from "./io";
 export * as validate from "./validate";

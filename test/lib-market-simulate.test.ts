@@ -5,9 +5,9 @@ import {
   buyerValuation,
   competitiveCapture,
   homogeneousBuyers,
-  simulateTicketMarket,
+  simulateAgentMarket,
   tieredBuyers,
-  type TicketMarketParams,
+  type AgentMarketOptions,
 } from "../lib/market";
 import { rewards } from "../lib/rewards";
 import { RunningStats, assertAgreement, check } from "../lib/stats";
@@ -21,7 +21,7 @@ const slotsPV = (H: number, rate = d) => -Math.expm1(-H * Math.log1p(rate)) / ra
 
 test("homogeneous risk-neutral buyers, r = d, second price: capture is exactly the finite-horizon 1 (constant R)", () => {
   const buyers = homogeneousBuyers({ count: 50, r: d });
-  const { metrics } = simulateTicketMarket({
+  const { metrics } = simulateAgentMarket({
     buyers,
     mechanism: "second-price",
     n,
@@ -50,7 +50,7 @@ test("homogeneous buyers, exponential R: capture ≈ 1 and PV of rewards ≈ μ(
   const hhi = new RunningStats();
   let H = 0;
   for (let rep = 0; rep < 30; rep++) {
-    const { metrics } = simulateTicketMarket({
+    const { metrics } = simulateAgentMarket({
       buyers,
       mechanism: "second-price",
       n,
@@ -79,7 +79,7 @@ test("heterogeneous buyers, second price: the strongest takes every ticket and p
   const capture = new RunningStats();
   let H = 0;
   for (let rep = 0; rep < 30; rep++) {
-    const { metrics, perBuyer } = simulateTicketMarket({
+    const { metrics, perBuyer } = simulateAgentMarket({
       buyers,
       mechanism: "second-price",
       n,
@@ -116,23 +116,23 @@ test("heterogeneous buyers, second price: the strongest takes every ticket and p
 test("first price: (N−1)/N shading pays (N−1)/N of the top value; 'competitive' reproduces the second-price run", () => {
   const buyers = tieredBuyers({ count: 10, seed: 3, r: d });
   const base = { buyers, n, d, reward: rewards.constant(1), seed: 5, horizon: 500 } as const;
-  const shaded = simulateTicketMarket({ ...base, mechanism: { kind: "first-price" } }).metrics;
+  const shaded = simulateAgentMarket({ ...base, mechanism: { kind: "first-price" } }).metrics;
   const top = competitiveCapture({ buyers, mu: 1, sigma2: 0, n, d });
   assert.ok(close(shaded.priceMean, (top.topValue * 9) / 10, 1e-12));
   assert.ok(close(shaded.proceedsPV, ((top.topValue * 9) / 10) * (n + slotsPV(500))));
-  const competitive = simulateTicketMarket({ ...base, mechanism: { kind: "first-price", shading: "competitive" } });
-  const second = simulateTicketMarket({ ...base, mechanism: "second-price" });
+  const competitive = simulateAgentMarket({ ...base, mechanism: { kind: "first-price", shading: "competitive" } });
+  const second = simulateAgentMarket({ ...base, mechanism: "second-price" });
   assert.deepEqual(competitive.metrics, second.metrics);
   assert.deepEqual(competitive.perBuyer, second.perBuyer);
   // a reserve above the shaded bid lifts the price to the reserve
   const reserve = 0.99 * top.topValue;
-  const reserved = simulateTicketMarket({ ...base, mechanism: { kind: "first-price", reserve } }).metrics;
+  const reserved = simulateAgentMarket({ ...base, mechanism: { kind: "first-price", reserve } }).metrics;
   assert.ok(close(reserved.priceMean, reserve, 1e-12));
 });
 
 test("fixed price: served at the posted price while someone's value reaches it; nothing sold above every value", () => {
   const buyers = homogeneousBuyers({ count: 5, r: d });
-  const ok = simulateTicketMarket({
+  const ok = simulateAgentMarket({
     buyers,
     mechanism: { kind: "fixed-price", price: 0.3 },
     n,
@@ -144,7 +144,7 @@ test("fixed price: served at the posted price while someone's value reaches it; 
   assert.ok(close(ok.proceedsPV, 0.3 * (n + slotsPV(800))));
   assert.equal(ok.ticketsSold, n + 800);
   assert.ok(ok.hhiMean < 3_000); // random rationing among 5 equal buyers
-  const high = simulateTicketMarket({
+  const high = simulateAgentMarket({
     buyers,
     mechanism: { kind: "fixed-price", price: 2 },
     n,
@@ -158,7 +158,7 @@ test("fixed price: served at the posted price while someone's value reaches it; 
   assert.equal(high.capture, 0);
   assert.ok(Number.isNaN(high.hhi) && Number.isNaN(high.largestShare) && Number.isNaN(high.priceMean));
   // default: 0.8 × the fair price
-  const dflt = simulateTicketMarket({
+  const dflt = simulateAgentMarket({
     buyers,
     mechanism: "fixed-price",
     n,
@@ -175,7 +175,7 @@ test("EIP-1559 controller keeps the outstanding count at its target and finds th
   for (const priceFactor of [0.2, 0.8, 3]) {
     for (const antiWindup of [true, false]) {
       const target = 50;
-      const res = simulateTicketMarket({
+      const res = simulateAgentMarket({
         buyers,
         mechanism: { kind: "eip1559", priceFactor, antiWindup },
         n: target,
@@ -208,7 +208,7 @@ test("bonding curve: the count settles where the top bid meets the curve", () =>
   const buyers = homogeneousBuyers({ count: 3, r: d });
   const basePrice = 0.4;
   const steepness = 2;
-  const res = simulateTicketMarket({
+  const res = simulateAgentMarket({
     buyers,
     mechanism: { kind: "bonding-curve", basePrice, steepness },
     n,
@@ -229,7 +229,7 @@ test("bonding curve: the count settles where the top bid meets the curve", () =>
 
 test("secondary market moves tickets to stronger buyers without changing the protocol's proceeds", () => {
   const buyers = tieredBuyers({ count: 10, seed: 3, r: d });
-  const base: TicketMarketParams = {
+  const base: AgentMarketOptions = {
     buyers,
     mechanism: "fixed-price",
     n,
@@ -238,8 +238,8 @@ test("secondary market moves tickets to stronger buyers without changing the pro
     seed: 9,
     horizon: 2_000,
   };
-  const without = simulateTicketMarket(base).metrics;
-  const withResale = simulateTicketMarket({ ...base, secondary: true }).metrics;
+  const without = simulateAgentMarket(base).metrics;
+  const withResale = simulateAgentMarket({ ...base, secondary: true }).metrics;
   assert.equal(without.trades, 0);
   assert.ok(withResale.trades > 0);
   assert.equal(withResale.proceedsPV, without.proceedsPV);
@@ -252,7 +252,7 @@ test("multi-block bonus: a monopolist continues every run; bonus PV = βμ Σ_{t
   const buyers = tieredBuyers({ count: 10, seed: 3, r: d });
   const H = 600;
   const beta = 0.5;
-  const { metrics } = simulateTicketMarket({
+  const { metrics } = simulateAgentMarket({
     buyers,
     mechanism: "second-price",
     n,
@@ -270,7 +270,7 @@ test("multi-block bonus: a monopolist continues every run; bonus PV = βμ Σ_{t
   assert.ok(close(metrics.extractedPV, buyers[top].alpha * (slotsPV(H) + expectedBonus)));
   const homog = homogeneousBuyers({ count: 10, r: d });
   const run = (aware: boolean) =>
-    simulateTicketMarket({
+    simulateAgentMarket({
       buyers: homog,
       mechanism: "second-price",
       n,
@@ -296,8 +296,8 @@ test("lookahead m delays every payout by m slots: PV of rewards and proceeds sca
     horizon: 700,
   } as const;
   const m = 6;
-  const now = simulateTicketMarket(base).metrics;
-  const later = simulateTicketMarket({ ...base, lookahead: m }).metrics;
+  const now = simulateAgentMarket(base).metrics;
+  const later = simulateAgentMarket({ ...base, lookahead: m }).metrics;
   const x = Math.exp(-m * Math.log1p(d));
   assert.ok(close(later.rewardsPV, x * now.rewardsPV, 1e-12));
   assert.ok(close(later.proceedsPV, x * now.proceedsPV, 1e-12));
@@ -308,7 +308,7 @@ test("budgets cap bids: no buyer ever pays more than its cash, in every mechanis
   const buyers = tieredBuyers({ count: 6, seed: 2, r: d, budgetUnit: 1 / 30 });
   for (const mechanism of MECHANISM_KINDS) {
     for (const secondary of [false, true]) {
-      const { perBuyer, metrics } = simulateTicketMarket({
+      const { perBuyer, metrics } = simulateAgentMarket({
         buyers,
         mechanism,
         n,
@@ -327,7 +327,7 @@ test("budgets cap bids: no buyer ever pays more than its cash, in every mechanis
 test("determinism: the same seed gives identical results, another seed different ones", () => {
   const buyers = tieredBuyers({ count: 10, seed: 1, r: d });
   for (const mechanism of MECHANISM_KINDS) {
-    const params: TicketMarketParams = {
+    const params: AgentMarketOptions = {
       buyers,
       mechanism,
       n,
@@ -338,17 +338,17 @@ test("determinism: the same seed gives identical results, another seed different
       secondary: true,
       trace: { every: 50 },
     };
-    assert.deepEqual(simulateTicketMarket(params), simulateTicketMarket(params));
+    assert.deepEqual(simulateAgentMarket(params), simulateAgentMarket(params));
     assert.notEqual(
-      simulateTicketMarket({ ...params, seed: "other" }).metrics.rewardsPV,
-      simulateTicketMarket(params).metrics.rewardsPV,
+      simulateAgentMarket({ ...params, seed: "other" }).metrics.rewardsPV,
+      simulateAgentMarket(params).metrics.rewardsPV,
     );
   }
 });
 
-test("simulateTicketMarket rejects bad input (RangeError naming the parameter)", () => {
+test("simulateAgentMarket rejects bad input (RangeError naming the parameter)", () => {
   const buyers = homogeneousBuyers({ count: 2, r: d });
-  const ok: TicketMarketParams = {
+  const ok: AgentMarketOptions = {
     buyers,
     mechanism: "second-price",
     n,
@@ -357,7 +357,7 @@ test("simulateTicketMarket rejects bad input (RangeError naming the parameter)",
     seed: 1,
     horizon: 10,
   };
-  const bad: Array<[Partial<TicketMarketParams> & Record<string, unknown>, RegExp]> = [
+  const bad: Array<[Partial<AgentMarketOptions> & Record<string, unknown>, RegExp]> = [
     [{ n: 0 }, /\bn\b/],
     [{ n: 2.5 }, /\bn\b/],
     [{ d: 0 }, /\bd\b/],
@@ -385,7 +385,7 @@ test("simulateTicketMarket rejects bad input (RangeError naming the parameter)",
   ];
   for (const [change, pattern] of bad) {
     assert.throws(
-      () => simulateTicketMarket({ ...ok, ...change } as TicketMarketParams),
+      () => simulateAgentMarket({ ...ok, ...change } as AgentMarketOptions),
       (err: unknown) => err instanceof RangeError && pattern.test(err.message),
       JSON.stringify(change),
     );

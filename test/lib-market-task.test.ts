@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { MECHANISM_KINDS, marketParamsFromTask, marketTask, marketTaskRef, simulateTicketMarket } from "../lib/market";
+import { MECHANISM_KINDS, marketParamsFromTask, marketTask, marketTaskRef, simulateAgentMarket } from "../lib/market";
 import { runSweep } from "../lib/sweep";
 
 const grid = { mechanism: [...MECHANISM_KINDS], n: [10], d: [0.02], horizon: [300] };
@@ -12,7 +12,7 @@ test("marketTask returns the run's metrics as a flat row (NaN → null, no clash
   assert.equal(row.hhi, null);
   assert.equal(row.capture, 0);
   assert.ok(!("horizon" in row) && !("n" in row));
-  const { metrics } = simulateTicketMarket(marketParamsFromTask({ params, replication: 0, seed: "abc" }));
+  const { metrics } = simulateAgentMarket(marketParamsFromTask({ params, replication: 0, seed: "abc" }));
   assert.equal(row.rewardsPV, metrics.rewardsPV);
 });
 

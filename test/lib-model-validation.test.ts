@@ -169,13 +169,13 @@ const TABLE: Record<string, Row> = {
     kinds: { mu: "nonNegative", sigma2: "nonNegative", d: "positive", share: "share" },
   },
   perSlotRate: {
-    call: fn(model.perSlotRate as (p: model.PerSlotRateParams) => number),
+    call: fn(model.perSlotRate as (p: model.PerSlotRateOptions) => number),
     valid: { annualRate: 0.04, slotSeconds: 12 },
     kinds: { annualRate: "nonNegative", slotSeconds: "positive" },
     optional: ["slotSeconds"],
   },
   annualRate: {
-    call: fn(model.annualRate as (p: model.AnnualRateParams) => number),
+    call: fn(model.annualRate as (p: model.AnnualRateOptions) => number),
     valid: { d: 1.5e-8, slotSeconds: 12 },
     kinds: { d: "nonNegative", slotSeconds: "positive" },
     optional: ["slotSeconds"],

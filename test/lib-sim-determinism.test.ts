@@ -10,17 +10,17 @@ import {
   mergeStates,
   sampleTicketValues,
   sampleTicketValuesChunk,
-  summarizeTicketValues,
+  summariseTicketValues,
   sampleWaits,
   sampleWaitsChunk,
   mergeWaitCounts,
   simulateNpv,
   simulateNpvChunk,
   mergeNpvResults,
-  simulateMarket,
-  simulateMarketChunk,
+  simulateTicketPool,
+  simulateTicketPoolChunk,
   mergeMarketResults,
-  summarizeMarket,
+  summariseTicketPool,
 } from "../lib/sim";
 import { rewards } from "../lib/rewards";
 
@@ -42,7 +42,7 @@ for (const estimator of ["direct", "conditional"] as const) {
     const chunks = planChunks({ total: 10_000, chunkSize: 1500 });
     assert.equal(chunks.length, 7);
     const states = asTwoWorkers(chunks.length, (i) => sampleTicketValuesChunk({ ...base, chunk: chunks[i] }));
-    assert.deepEqual(summarizeTicketValues({ state: mergeStates({ parts: states }), reward, estimator }), single);
+    assert.deepEqual(summariseTicketValues({ state: mergeStates({ parts: states }), reward, estimator }), single);
     const other = sampleTicketValues({ ...base, seed: 43, samples: 10_000, chunkSize: 1500 });
     assert.notEqual(other.mean, single.mean);
   });
@@ -81,18 +81,18 @@ test("NPV: chunks merged in order = single run", () => {
 
 test("market: chunks merged in order = single run (with runs tracked)", () => {
   const base = { n: 12, d: 0.05, reward, seed: "m", share: 0.25, trackRuns: true, maxRunLength: 4 };
-  const single = simulateMarket({ ...base, paths: 40, chunkSize: 6 });
-  assert.deepEqual(simulateMarket({ ...base, paths: 40, chunkSize: 6 }), single);
+  const single = simulateTicketPool({ ...base, paths: 40, chunkSize: 6 });
+  assert.deepEqual(simulateTicketPool({ ...base, paths: 40, chunkSize: 6 }), single);
   const chunks = planChunks({ total: 40, chunkSize: 6 });
-  const parts = asTwoWorkers(chunks.length, (i) => simulateMarketChunk({ ...base, chunk: chunks[i] }));
-  assert.deepEqual(summarizeMarket({ result: mergeMarketResults({ parts }), options: base }), single);
-  assert.notEqual(simulateMarket({ ...base, seed: "n", paths: 40, chunkSize: 6 }).total.mean, single.total.mean);
+  const parts = asTwoWorkers(chunks.length, (i) => simulateTicketPoolChunk({ ...base, chunk: chunks[i] }));
+  assert.deepEqual(summariseTicketPool({ result: mergeMarketResults({ parts }), options: base }), single);
+  assert.notEqual(simulateTicketPool({ ...base, seed: "n", paths: 40, chunkSize: 6 }).total.mean, single.total.mean);
 });
 
 test("market: the stamp array is reset correctly across more than 255 paths in one chunk", () => {
   // With one chunk of 600 paths the per-path stamps wrap twice; the issued value must stay right:
   // at n = 1 the original ticket always wins slot 1, so issued = R_1/(1+d) and unissued the rest.
-  const m = simulateMarket({
+  const m = simulateTicketPool({
     n: 1,
     d: 0.5,
     reward: rewards.constant(1),

@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { simulateMarket, type MarketResult, type SampleSummary } from "../lib/sim";
+import { simulateTicketPool, type TicketPoolResult, type SampleSummary } from "../lib/sim";
 import { rewards } from "../lib/rewards";
 import { check } from "../lib/stats";
 import {
@@ -27,9 +27,9 @@ const n = 20;
 const d = 0.02;
 const share = 0.25; // k = 5
 
-let cached: MarketResult | undefined;
-function market(): MarketResult {
-  cached ??= simulateMarket({
+let cached: TicketPoolResult | undefined;
+function market(): TicketPoolResult {
+  cached ??= simulateTicketPool({
     n,
     d,
     reward: rewards.gamma(1, mu),
@@ -101,7 +101,7 @@ test("market: runs of ≥ m consecutive holder slots average P^m·[1 + (H − m)
 test("market: exponential rewards at n = 100, d = 0.01, P = 25 % (docs/derivations/observations.md#two-tickets-covariance second column)", () => {
   const n2 = 100;
   const d2 = 0.01;
-  const m = simulateMarket({
+  const m = simulateTicketPool({
     n: n2,
     d: d2,
     reward: rewards.exponential(mu),
@@ -133,11 +133,11 @@ test("market: negative control — a market whose new tickets could win in their
 });
 
 test("market: share 0 and share 1 are the edge cases (no stake; the whole pool)", () => {
-  const none = simulateMarket({ n: 5, d: 0.1, reward: rewards.exponential(1), paths: 50, seed: 1, share: 0 });
+  const none = simulateTicketPool({ n: 5, d: 0.1, reward: rewards.exponential(1), paths: 50, seed: 1, share: 0 });
   assert.equal(none.k, 0);
   assert.equal(none.staticStake.mean, 0);
   assert.equal(none.maintainedGross.mean, 0);
-  const all = simulateMarket({ n: 5, d: 0.1, reward: rewards.exponential(1), paths: 50, seed: 1, share: 1 });
+  const all = simulateTicketPool({ n: 5, d: 0.1, reward: rewards.exponential(1), paths: 50, seed: 1, share: 1 });
   assert.equal(all.k, 5);
   assert.ok(Math.abs(all.staticStake.mean - all.issued.mean) < 1e-12);
   assert.ok(Math.abs(all.maintainedGross.mean - all.total.mean) < 1e-12);

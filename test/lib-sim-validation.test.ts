@@ -6,7 +6,7 @@ import {
   sampleTicketValuesChunk,
   sampleWaits,
   simulateNpv,
-  simulateMarket,
+  simulateTicketPool,
   horizonForTolerance,
   truncationBound,
   planChunks,
@@ -65,18 +65,18 @@ test("simulateNpv rejects bad d, paths, horizon, tolerance, checkpoints", () => 
   rejects("checkpoints[0]", () => simulateNpv({ ...ok, horizon: 10, checkpoints: [0] }));
 });
 
-test("simulateMarket rejects bad n, d, paths, share, horizon, tolerance, trackRuns, maxRunLength, reward", () => {
+test("simulateTicketPool rejects bad n, d, paths, share, horizon, tolerance, trackRuns, maxRunLength, reward", () => {
   const ok = { n: 10, d: 0.1, reward, paths: 2, seed: 1 };
-  for (const n of [...BAD_COUNTS, 2 ** 31]) rejects("n", () => simulateMarket({ ...ok, n: n as number }));
-  for (const d of [0, NaN, Infinity]) rejects("d", () => simulateMarket({ ...ok, d }));
-  for (const paths of BAD_COUNTS) rejects("paths", () => simulateMarket({ ...ok, paths: paths as number }));
-  for (const share of [-0.1, 1.5, NaN]) rejects("share", () => simulateMarket({ ...ok, share }));
-  rejects("horizon", () => simulateMarket({ ...ok, horizon: 0 }));
-  rejects("tolerance", () => simulateMarket({ ...ok, tolerance: 2 }));
-  rejects("trackRuns", () => simulateMarket({ ...ok, trackRuns: "yes" as unknown as boolean }));
-  rejects("maxRunLength", () => simulateMarket({ ...ok, trackRuns: true, maxRunLength: 0 }));
-  rejects("reward", () => simulateMarket({ ...ok, reward: undefined as unknown as typeof reward }));
-  rejects("seed", () => simulateMarket({ ...ok, seed: undefined as unknown as number }));
+  for (const n of [...BAD_COUNTS, 2 ** 31]) rejects("n", () => simulateTicketPool({ ...ok, n: n as number }));
+  for (const d of [0, NaN, Infinity]) rejects("d", () => simulateTicketPool({ ...ok, d }));
+  for (const paths of BAD_COUNTS) rejects("paths", () => simulateTicketPool({ ...ok, paths: paths as number }));
+  for (const share of [-0.1, 1.5, NaN]) rejects("share", () => simulateTicketPool({ ...ok, share }));
+  rejects("horizon", () => simulateTicketPool({ ...ok, horizon: 0 }));
+  rejects("tolerance", () => simulateTicketPool({ ...ok, tolerance: 2 }));
+  rejects("trackRuns", () => simulateTicketPool({ ...ok, trackRuns: "yes" as unknown as boolean }));
+  rejects("maxRunLength", () => simulateTicketPool({ ...ok, trackRuns: true, maxRunLength: 0 }));
+  rejects("reward", () => simulateTicketPool({ ...ok, reward: undefined as unknown as typeof reward }));
+  rejects("seed", () => simulateTicketPool({ ...ok, seed: undefined as unknown as number }));
 });
 
 test("helpers reject bad input", () => {

@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import {
   sampleTicketValues,
-  simulateMarket,
+  simulateTicketPool,
   type SampleTicketValuesOptions,
   type SimulateMarketOptions,
 } from "../lib/sim";
@@ -121,8 +121,8 @@ const marketCases: [string, SimulateMarketOptions][] = [
 
 for (const [name, options] of marketCases) {
   test(`market, ${name}: WebAssembly = JavaScript, bit for bit`, () => {
-    const js = on("js", () => simulateMarket(options));
-    const wasm = on("wasm", () => simulateMarket(options));
+    const js = on("js", () => simulateTicketPool(options));
+    const wasm = on("wasm", () => simulateTicketPool(options));
     assert.deepStrictEqual(wasm, js);
   });
 }
@@ -203,8 +203,8 @@ test("reward models the kernels do not draw run in JavaScript (and give the same
   assert.equal(WasmMarketPaths.create({ ...market, n: 2 ** 26 + 1, reward: rewards.exponential(1) }), null);
   const options = { n: 10, d: 0.05, reward: new Doubled(1), paths: 50, seed: 9 };
   assert.deepStrictEqual(
-    on("wasm", () => simulateMarket(options)),
-    on("js", () => simulateMarket(options)),
+    on("wasm", () => simulateTicketPool(options)),
+    on("js", () => simulateTicketPool(options)),
   );
 });
 

@@ -8,7 +8,7 @@ import { batchMeans, type Estimate } from "../stats";
 import * as validate from "../validate";
 
 /** Input of {@link autocorrelationEstimates}. */
-export interface AutocorrelationEstimatesParams {
+export interface AutocorrelationEstimatesOptions {
   /** The reward series R_1 … R_N (e.g. from `sampleRewardPath`). */
   series: ArrayLike<number>;
   /** Lags k ≥ 1 to estimate (integers, each < N/4). */
@@ -28,7 +28,7 @@ export function autocorrelationEstimates({
   mean,
   variance,
   batches = 50,
-}: AutocorrelationEstimatesParams): Estimate[] {
+}: AutocorrelationEstimatesOptions): Estimate[] {
   validate.finite("mean", mean);
   validate.positive("variance", variance);
   validate.integer("batches", batches, 10);

@@ -8,37 +8,37 @@
 export {
   processTicketValue,
   processTicketMoments,
-  type ProcessTicketParams,
+  type ProcessTicketOptions,
   type ProcessTicketMoments,
 } from "./process-ticket";
-export { stormCalmTicketValues, type StormCalmParams, type StormCalmValues } from "./storm-premium";
+export { stormCalmTicketValues, type StormCalmOptions, type StormCalmValues } from "./storm-premium";
 export {
   processNpv,
   processNpvVariance,
   npvVarianceInflation,
-  type ProcessNpvParams,
-  type ProcessNpvVarianceParams,
+  type ProcessNpvOptions,
+  type ProcessNpvVarianceOptions,
 } from "./process-npv";
 export {
   processTicketCovariance,
   processHoldingVariance,
   holdingVarianceInflation,
-  type ProcessCovarianceParams,
-  type ProcessHoldingParams,
+  type ProcessCovarianceOptions,
+  type ProcessHoldingOptions,
 } from "./process-holding";
 export {
   stationaryDistribution,
   birthDeathTransition,
-  type StationaryDistributionParams,
-  type BirthDeathParams,
+  type StationaryDistributionOptions,
+  type BirthDeathOptions,
 } from "./markov-chain";
 export {
   markovTicketValue,
   markovNpv,
   rateRegimeComparison,
   type MarkovRegimes,
-  type MarkovTicketValueParams,
-  type RateRegimeComparisonParams,
+  type MarkovTicketValueOptions,
+  type RateRegimeComparisonOptions,
   type RateRegimeComparison,
   type RegimeValuation,
 } from "./markov-regimes";
@@ -46,18 +46,18 @@ export {
   simulateProcessHolding,
   simulateProcessNpv,
   sampleRewardPath,
-  type SimulateProcessHoldingParams,
-  type SimulateProcessNpvParams,
-  type SampleRewardPathParams,
+  type SimulateProcessHoldingOptions,
+  type SimulateProcessNpvOptions,
+  type SampleRewardPathOptions,
 } from "./simulate-process";
 export {
   simulateMarkovTicket,
   simulateMarkovNpv,
   type RegimeEstimator,
   type SimulatedRegimes,
-  type SimulateMarkovTicketParams,
-  type SimulateMarkovNpvParams,
+  type SimulateMarkovTicketOptions,
+  type SimulateMarkovNpvOptions,
 } from "./simulate-markov";
-export { autocorrelationEstimates, type AutocorrelationEstimatesParams } from "./autocorrelation-estimates";
+export { autocorrelationEstimates, type AutocorrelationEstimatesOptions } from "./autocorrelation-estimates";
 export { type PathSummary, DYNAMICS_CHUNK_SIZE } from "./simulation-summary";
 export { dynamicsFormulas, type DynamicsFormula, type DynamicsFormulaName } from "./formulas";

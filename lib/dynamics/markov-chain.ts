@@ -50,7 +50,7 @@ export function perRegime(
 }
 
 /** Input of {@link stationaryDistribution}. */
-export interface StationaryDistributionParams {
+export interface StationaryDistributionOptions {
   /** Row-stochastic, irreducible transition matrix P (P[i][j] = P(i → j) per slot). */
   transition: number[][];
 }
@@ -61,7 +61,7 @@ export interface StationaryDistributionParams {
  * probabilities are 1e-7 per slot (regimes lasting years of slots). Throws a RangeError for a
  * reducible chain.
  */
-export function stationaryDistribution({ transition }: StationaryDistributionParams): number[] {
+export function stationaryDistribution({ transition }: StationaryDistributionOptions): number[] {
   const p = checkTransition(transition);
   const size = p.length;
   for (let k = size - 1; k >= 1; k--) {
@@ -85,7 +85,7 @@ export function stationaryDistribution({ transition }: StationaryDistributionPar
 }
 
 /** Input of {@link birthDeathTransition}. */
-export interface BirthDeathParams {
+export interface BirthDeathOptions {
   /** Number of regimes (integer ≥ 2), ordered from the lowest rate to the highest. */
   size: number;
   /** Per-slot probability of moving one regime up (a hike), in [0, 1]. */
@@ -98,7 +98,7 @@ export interface BirthDeathParams {
  * A birth–death transition matrix: from regime i, up to i + 1 with probability `up`, down to i − 1
  * with probability `down`, otherwise stay (the end regimes stay instead of leaving the range).
  */
-export function birthDeathTransition({ size, up, down }: BirthDeathParams): number[][] {
+export function birthDeathTransition({ size, up, down }: BirthDeathOptions): number[][] {
   validate.integer("size", size, 2);
   validate.inRange("up", up, 0, 1);
   validate.inRange("down", down, 0, 1);

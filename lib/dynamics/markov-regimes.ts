@@ -29,13 +29,13 @@ export interface MarkovRegimes {
 }
 
 /** Input of {@link markovTicketValue}. */
-export interface MarkovTicketValueParams extends MarkovRegimes {
+export interface MarkovTicketValueOptions extends MarkovRegimes {
   /** Tickets outstanding n (integer ≥ 1). */
   n: number;
 }
 
 /** Input of {@link rateRegimeComparison}. */
-export interface RateRegimeComparisonParams {
+export interface RateRegimeComparisonOptions {
   /** Transition matrix of the rate regimes (irreducible). */
   transition: number[][];
   /** Per-slot discount rate of each regime (> 0), or one rate for all. */
@@ -98,7 +98,7 @@ function weights(p: number[][], scale: number): number[][] {
  * E[V | S_0 = i] for one ticket under regime-dependent rates (and means), for every starting
  * regime i: the solution of (n d_i + 1) v_i + (n − 1) Σ_{j≠i} P_ij (v_i − v_j) = Σ_j P_ij μ_j.
  */
-export function markovTicketValue(params: MarkovTicketValueParams): number[] {
+export function markovTicketValue(params: MarkovTicketValueOptions): number[] {
   const n = validate.ticketCount(params.n);
   const { p, d, nextMean } = prepare(params);
   return solveLeakySystem({ leak: d.map((di) => n * di + 1), weights: weights(p, n - 1), rhs: nextMean });
@@ -120,7 +120,7 @@ function valuation(byState: number[], atCurrentRate: number[], pi: number[], atA
  * regime, the stationary average, the constant-rate formulas at the current and at the average
  * rate, and the Jensen gap between the exact average and the formula at the average rate.
  */
-export function rateRegimeComparison({ transition, rates, mu, n }: RateRegimeComparisonParams): RateRegimeComparison {
+export function rateRegimeComparison({ transition, rates, mu, n }: RateRegimeComparisonOptions): RateRegimeComparison {
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   const pi = stationaryDistribution({ transition });

@@ -16,7 +16,7 @@ import * as validate from "../validate";
 import { processKernel } from "./process-kernel";
 
 /** Input of {@link processTicketCovariance}. */
-export interface ProcessCovarianceParams {
+export interface ProcessCovarianceOptions {
   /** The reward process (`rewardProcesses.ar1` or `rewardProcesses.regimeSwitching`). */
   process: RewardProcess;
   /** Tickets outstanding n (integer ≥ 2: two distinct tickets). */
@@ -26,7 +26,7 @@ export interface ProcessCovarianceParams {
 }
 
 /** Input of {@link processHoldingVariance} and {@link holdingVarianceInflation}. */
-export interface ProcessHoldingParams {
+export interface ProcessHoldingOptions {
   /** The reward process (`rewardProcesses.ar1` or `rewardProcesses.regimeSwitching`). */
   process: RewardProcess;
   /** Tickets outstanding n (integer ≥ 1). */
@@ -45,21 +45,21 @@ function correlationPart(process: RewardProcess, n: number, d: number): number {
 }
 
 /** Cov(V_i, V_j) of two distinct tickets under the process (stationary start). */
-export function processTicketCovariance({ process, n, d }: ProcessCovarianceParams): number {
+export function processTicketCovariance({ process, n, d }: ProcessCovarianceOptions): number {
   validate.integer("n", n, 2);
   validate.discountRate(d);
   const mu = processKernel(process).mean;
   return ticketCovariance({ mu, n, d }) + correlationPart(process, n, d);
 }
 
-function checkHolding({ n, d, k }: ProcessHoldingParams): void {
+function checkHolding({ n, d, k }: ProcessHoldingOptions): void {
   validate.ticketCount(n);
   validate.discountRate(d);
   validate.integer("k", k, 0, n);
 }
 
 /** Var of a static holding of k tickets: k·Var(V) + k(k − 1)·Cov(V_i, V_j). Infinity if Var(R) is. */
-export function processHoldingVariance(params: ProcessHoldingParams): number {
+export function processHoldingVariance(params: ProcessHoldingOptions): number {
   checkHolding(params);
   const { process, n, d, k } = params;
   const kernel = processKernel(process);
@@ -70,7 +70,7 @@ export function processHoldingVariance(params: ProcessHoldingParams): number {
 }
 
 /** processHoldingVariance / the i.i.d. holding variance (same marginal law); 1 for k ≤ 1. */
-export function holdingVarianceInflation(params: ProcessHoldingParams): number {
+export function holdingVarianceInflation(params: ProcessHoldingOptions): number {
   checkHolding(params);
   const { process, n, d, k } = params;
   if (k <= 1) return 1;

@@ -15,7 +15,7 @@ import * as validate from "../validate";
 import { processKernel } from "./process-kernel";
 
 /** Input of {@link processNpv}. */
-export interface ProcessNpvParams {
+export interface ProcessNpvOptions {
   /** The reward process (`rewardProcesses.ar1` or `rewardProcesses.regimeSwitching`). */
   process: RewardProcess;
   /** Per-slot discount rate d > 0. */
@@ -25,7 +25,7 @@ export interface ProcessNpvParams {
 }
 
 /** Input of {@link processNpvVariance} and {@link npvVarianceInflation}. */
-export interface ProcessNpvVarianceParams {
+export interface ProcessNpvVarianceOptions {
   /** The reward process (`rewardProcesses.ar1` or `rewardProcesses.regimeSwitching`). */
   process: RewardProcess;
   /** Per-slot discount rate d > 0. */
@@ -33,7 +33,7 @@ export interface ProcessNpvVarianceParams {
 }
 
 /** E[Σ_{t≥1} R_t (1+d)^{-t} | S_0 = state]; μ/d without a state. */
-export function processNpv({ process, d, state }: ProcessNpvParams): number {
+export function processNpv({ process, d, state }: ProcessNpvOptions): number {
   validate.discountRate(d);
   const kernel = processKernel(process);
   const base = npvOfRewards({ mu: kernel.mean, d });
@@ -49,7 +49,7 @@ function crossTerm(process: RewardProcess, d: number): { gamma0: number; cross: 
 }
 
 /** Var(NPV) for a stationary start: [γ(0) + 2Σ_{u≥1} γ(u)(1+d)^{-u}]/(d(2+d)); Infinity if Var(R) is. */
-export function processNpvVariance({ process, d }: ProcessNpvVarianceParams): number {
+export function processNpvVariance({ process, d }: ProcessNpvVarianceOptions): number {
   validate.discountRate(d);
   const { gamma0, cross } = crossTerm(process, d);
   if (!Number.isFinite(gamma0)) return Infinity;
@@ -57,7 +57,7 @@ export function processNpvVariance({ process, d }: ProcessNpvVarianceParams): nu
 }
 
 /** Var(NPV) / Var(NPV with i.i.d. rewards of the same marginal) = 1 + 2Σ_{u≥1} ρ(u)(1+d)^{-u}. */
-export function npvVarianceInflation({ process, d }: ProcessNpvVarianceParams): number {
+export function npvVarianceInflation({ process, d }: ProcessNpvVarianceOptions): number {
   validate.discountRate(d);
   const { gamma0, cross } = crossTerm(process, d);
   if (!Number.isFinite(gamma0)) return NaN;

@@ -16,7 +16,7 @@ import * as validate from "../validate";
 import { processKernel, type ProcessKernel } from "./process-kernel";
 
 /** Input of {@link processTicketValue} and {@link processTicketMoments}. */
-export interface ProcessTicketParams {
+export interface ProcessTicketOptions {
   /** The reward process (`rewardProcesses.ar1` or `rewardProcesses.regimeSwitching`). */
   process: RewardProcess;
   /** Tickets outstanding n (integer ≥ 1). */
@@ -47,7 +47,7 @@ interface Prepared {
   d: number;
 }
 
-function prepare({ process, n, d, state }: ProcessTicketParams): Prepared {
+function prepare({ process, n, d, state }: ProcessTicketOptions): Prepared {
   validate.ticketCount(n);
   validate.discountRate(d);
   const kernel = processKernel(process);
@@ -72,7 +72,7 @@ function secondMomentShift({ kernel, state, n, d }: Prepared): number {
  * state: μ/(nd+1) exactly (Observation 2 survives for a stationary start).
  * Regimes in closed form: E[V | i] = μ/(nd+1) + (μ_i − μ) λ/(n(1 + d) − (n − 1)λ).
  */
-export function processTicketValue(params: ProcessTicketParams): number {
+export function processTicketValue(params: ProcessTicketOptions): number {
   const p = prepare(params);
   return ticketValue({ mu: p.kernel.mean, n: p.n, d: p.d }) + meanShift(p);
 }
@@ -83,7 +83,7 @@ export function processTicketValue(params: ProcessTicketParams): number {
  * form plus the two small state corrections, so nothing of size μ² cancels. Without a state this is
  * exactly Observation 5: autocorrelation does not change the variance of a single ticket.
  */
-export function processTicketMoments(params: ProcessTicketParams): ProcessTicketMoments {
+export function processTicketMoments(params: ProcessTicketOptions): ProcessTicketMoments {
   const p = prepare(params);
   const { kernel, n, d } = p;
   const base = ticketValue({ mu: kernel.mean, n, d });

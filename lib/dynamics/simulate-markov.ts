@@ -35,13 +35,13 @@ export interface SimulatedRegimes {
 }
 
 /** Input of {@link simulateMarkovTicket}. */
-export interface SimulateMarkovTicketParams extends SimulatedRegimes {
+export interface SimulateMarkovTicketOptions extends SimulatedRegimes {
   /** Tickets outstanding n (integer ≥ 1): the ticket wins at T ~ Geometric(1/n). */
   n: number;
 }
 
 /** Input of {@link simulateMarkovNpv}. */
-export interface SimulateMarkovNpvParams extends SimulatedRegimes {
+export interface SimulateMarkovNpvOptions extends SimulatedRegimes {
   /** Stop once the path's discount factor falls below this (default 1e-10). */
   tolerance?: number;
 }
@@ -116,7 +116,7 @@ function reward(chain: Chain, state: number, stream: Rng): number {
  * Present value of one ticket: T ~ Geometric(1/n) is drawn, the chain is stepped T slots
  * accumulating the discount, and the reward is drawn in regime S_T. Cost O(paths · n).
  */
-export function simulateMarkovTicket(params: SimulateMarkovTicketParams): PathSummary {
+export function simulateMarkovTicket(params: SimulateMarkovTicketOptions): PathSummary {
   const n = validate.ticketCount(params.n);
   const chain = prepare(params);
   const scale = new GeometricSampler({ n }).scale;
@@ -136,7 +136,7 @@ export function simulateMarkovTicket(params: SimulateMarkovTicketParams): PathSu
  * Present value of all rewards, Σ_t R_t D_t with D_t = Π_{u<t} (1 + d_{S_u})^{-1}, truncated once
  * D_t < tolerance (relative bias about tolerance·max μ/min d ÷ (μ/d̄)).
  */
-export function simulateMarkovNpv(params: SimulateMarkovNpvParams): PathSummary {
+export function simulateMarkovNpv(params: SimulateMarkovNpvOptions): PathSummary {
   const chain = prepare(params);
   const tolerance = validate.inOpenRange("tolerance", params.tolerance ?? 1e-10, 0, 1);
   return runPaths(params.paths, params.seed, (stream) => {

@@ -10,7 +10,7 @@ import { runPaths, type PathSummary } from "./simulation-summary";
 import { rng } from "../random";
 
 /** Input of {@link simulateProcessHolding}. */
-export interface SimulateProcessHoldingParams {
+export interface SimulateProcessHoldingOptions {
   /** The reward process (`rewardProcesses.ar1` or `rewardProcesses.regimeSwitching`). */
   process: RewardProcess;
   /** Tickets outstanding n (integer ≥ 1). */
@@ -41,7 +41,7 @@ export function simulateProcessHolding({
   paths,
   seed,
   state,
-}: SimulateProcessHoldingParams): PathSummary {
+}: SimulateProcessHoldingOptions): PathSummary {
   validate.ticketCount(n);
   validate.discountRate(d);
   validate.integer("k", k, 1, n);
@@ -70,7 +70,7 @@ export function simulateProcessHolding({
 }
 
 /** Input of {@link simulateProcessNpv}. */
-export interface SimulateProcessNpvParams {
+export interface SimulateProcessNpvOptions {
   /** The reward process (`rewardProcesses.ar1` or `rewardProcesses.regimeSwitching`). */
   process: RewardProcess;
   /** Per-slot discount rate d > 0. */
@@ -93,7 +93,7 @@ export function simulateProcessNpv({
   seed,
   state,
   tolerance = 1e-10,
-}: SimulateProcessNpvParams): PathSummary {
+}: SimulateProcessNpvOptions): PathSummary {
   validate.discountRate(d);
   validate.inOpenRange("tolerance", tolerance, 0, 1);
   const kernel = processKernel(process);
@@ -113,7 +113,7 @@ export function simulateProcessNpv({
 }
 
 /** Input of {@link sampleRewardPath}. */
-export interface SampleRewardPathParams {
+export interface SampleRewardPathOptions {
   /** The reward process (any RewardProcess). */
   process: RewardProcess;
   /** Number of slots (integer ≥ 1). */
@@ -125,7 +125,7 @@ export interface SampleRewardPathParams {
 }
 
 /** One simulated reward series R_1 … R_length. */
-export function sampleRewardPath({ process, length, seed, state }: SampleRewardPathParams): Float64Array {
+export function sampleRewardPath({ process, length, seed, state }: SampleRewardPathOptions): Float64Array {
   validate.integer("length", length, 1);
   validate.seed(seed);
   if (process == null || typeof process.start !== "function") {

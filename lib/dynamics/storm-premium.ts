@@ -13,7 +13,7 @@ import * as validate from "../validate";
 import { processTicketValue } from "./process-ticket";
 
 /** Input of {@link stormCalmTicketValues}. */
-export interface StormCalmParams {
+export interface StormCalmOptions {
   /** A calm/storm process from `rewardProcesses.regimeSwitching`. */
   process: RegimeSwitchingProcess;
   /** Tickets outstanding n (integer ≥ 1). */
@@ -37,7 +37,7 @@ export interface StormCalmValues {
 }
 
 /** E[V] for a ticket bought in calm, in a storm and at a random time, and the storm premium. */
-export function stormCalmTicketValues({ process, n, d }: StormCalmParams): StormCalmValues {
+export function stormCalmTicketValues({ process, n, d }: StormCalmOptions): StormCalmValues {
   if (!(process instanceof RegimeSwitchingProcess)) {
     throw new RangeError(
       `process must be a regime-switching process (rewardProcesses.regimeSwitching); received ${String((process as { name?: string } | null)?.name ?? process)}`,

@@ -50,7 +50,7 @@ export function validateBuyers(buyers: unknown, name = "buyers"): readonly Buyer
 }
 
 /** Input of {@link homogeneousBuyers}. */
-export interface HomogeneousBuyersParams {
+export interface HomogeneousBuyersOptions {
   /** Number of buyers (integer ≥ 1). */
   count: number;
   /** Common extraction skill α in [0, 1]; default 1. */
@@ -70,7 +70,7 @@ export function homogeneousBuyers({
   r,
   gamma = 0,
   budget = Infinity,
-}: HomogeneousBuyersParams): Buyer[] {
+}: HomogeneousBuyersOptions): Buyer[] {
   validate.integer("count", count, 1, 1e6);
   const buyer = validateBuyer({ alpha, r, gamma, budget }, "buyer");
   return Array.from({ length: count }, () => ({ ...buyer, label: "homogeneous" }));
@@ -100,7 +100,7 @@ export const EPHEMA_TIERS: readonly BuyerTier[] = Object.freeze([
 ]);
 
 /** Input of {@link tieredBuyers}. */
-export interface TieredBuyersParams {
+export interface TieredBuyersOptions {
   /** Number of buyers (integer ≥ 1); split over tiers by largest remainder (10 → 2/4/4). */
   count: number;
   /** Seed of the population; draws come from rng(seed, "buyers", "tiered"). */
@@ -158,7 +158,7 @@ export function tieredBuyers({
   gamma = 0,
   budgetUnit = Infinity,
   tiers = EPHEMA_TIERS,
-}: TieredBuyersParams): Buyer[] {
+}: TieredBuyersOptions): Buyer[] {
   validate.integer("count", count, 1, 1e6);
   validate.seed(seed);
   checkRange("r", r, validate.positive);
@@ -196,13 +196,13 @@ export function tieredBuyers({
 }
 
 /** Input of {@link customBuyers}. */
-export interface CustomBuyersParams {
+export interface CustomBuyersOptions {
   /** The buyers, each {alpha, r, gamma?, budget?}; gamma defaults to 0 and budget to Infinity. */
   buyers: ReadonlyArray<Partial<Buyer> & Pick<Buyer, "alpha" | "r">>;
 }
 
 /** A population given buyer by buyer (validated; missing gamma → 0, missing budget → Infinity). */
-export function customBuyers({ buyers }: CustomBuyersParams): Buyer[] {
+export function customBuyers({ buyers }: CustomBuyersOptions): Buyer[] {
   if (!Array.isArray(buyers) || buyers.length === 0) {
     throw new RangeError(`buyers must be a non-empty array of buyers; received ${JSON.stringify(buyers)}`);
   }

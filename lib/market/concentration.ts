@@ -5,13 +5,13 @@
 import * as validate from "../validate";
 
 /** Input of the concentration measures. */
-export interface HoldingsParams {
+export interface HoldingsOptions {
   /** Amount held by each holder (tickets or won slots): non-negative, finite, positive total. */
   holdings: ArrayLike<number>;
 }
 
 /** Input of {@link nakamotoCoefficient}. */
-export interface NakamotoParams extends HoldingsParams {
+export interface NakamotoOptions extends HoldingsOptions {
   /** Control threshold: the coalition must hold MORE than this share. Default 0.5. In [0, 1). */
   threshold?: number;
 }
@@ -32,7 +32,7 @@ function checkHoldings(holdings: ArrayLike<number>): number {
 }
 
 /** Herfindahl–Hirschman index on the 0–10,000 scale: Σ (100·share_i)². 10,000 = one holder. */
-export function herfindahl({ holdings }: HoldingsParams): number {
+export function herfindahl({ holdings }: HoldingsOptions): number {
   const total = checkHoldings(holdings);
   let sum = 0;
   for (let i = 0; i < holdings.length; i++) {
@@ -43,7 +43,7 @@ export function herfindahl({ holdings }: HoldingsParams): number {
 }
 
 /** The largest holder's share, in [0, 1]. */
-export function largestShare({ holdings }: HoldingsParams): number {
+export function largestShare({ holdings }: HoldingsOptions): number {
   const total = checkHoldings(holdings);
   let max = 0;
   for (let i = 0; i < holdings.length; i++) if (holdings[i] > max) max = holdings[i];
@@ -54,7 +54,7 @@ export function largestShare({ holdings }: HoldingsParams): number {
  * Nakamoto coefficient: the smallest number of holders whose combined share exceeds `threshold`
  * (default 50 %), counting the largest holders first.
  */
-export function nakamotoCoefficient({ holdings, threshold = 0.5 }: NakamotoParams): number {
+export function nakamotoCoefficient({ holdings, threshold = 0.5 }: NakamotoOptions): number {
   const total = checkHoldings(holdings);
   validate.inRange("threshold", threshold, 0, 1);
   if (threshold >= 1) throw new RangeError(`threshold must be a number in [0, 1); received ${threshold}`);

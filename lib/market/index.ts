@@ -11,18 +11,18 @@ export {
   type Buyer,
   type BuyerTier,
   type ValueRange,
-  type HomogeneousBuyersParams,
-  type TieredBuyersParams,
-  type CustomBuyersParams,
+  type HomogeneousBuyersOptions,
+  type TieredBuyersOptions,
+  type CustomBuyersOptions,
 } from "./buyers";
 export type { BonusKind, MultiBlockBonus } from "./bonus";
-export { buyerValuation, type BuyerValuationParams } from "./valuation";
+export { buyerValuation, type BuyerValuationOptions } from "./valuation";
 export {
   herfindahl,
   largestShare,
   nakamotoCoefficient,
-  type HoldingsParams,
-  type NakamotoParams,
+  type HoldingsOptions,
+  type NakamotoOptions,
 } from "./concentration";
 export {
   MECHANISM_KINDS,
@@ -37,27 +37,33 @@ export {
 } from "./mechanisms";
 export type { SecondaryMarketSpec } from "./secondary-market";
 export type { MarketMetrics, PerBuyerResult, MarketTrace } from "./metrics";
-export { simulateTicketMarket, type TicketMarketParams, type TicketMarketResult, type MarketBonus } from "./simulate";
-export { marketTask, marketTaskRef, marketParamsFromTask, type MarketTaskParams, type MarketTaskContext } from "./task";
-export { competitiveCapture, type CompetitiveCaptureParams, type CompetitiveCaptureResult } from "./theory/capture";
-export { paiResnick, type PaiResnickParams, type PaiResnickResult } from "./theory/pai-resnick";
+export { simulateAgentMarket, type AgentMarketOptions, type AgentMarketResult, type MarketBonus } from "./simulate";
+export {
+  marketTask,
+  marketTaskRef,
+  marketParamsFromTask,
+  type MarketTaskOptions,
+  type MarketTaskContext,
+} from "./task";
+export { competitiveCapture, type CompetitiveCaptureOptions, type CompetitiveCaptureResult } from "./theory/capture";
+export { paiResnick, type PaiResnickOptions, type PaiResnickResult } from "./theory/pai-resnick";
 export {
   expectedRuns,
   expectedRunsOfLength,
-  type ExpectedRunsParams,
-  type ExpectedRunsOfLengthParams,
+  type ExpectedRunsOptions,
+  type ExpectedRunsOfLengthOptions,
 } from "./theory/runs";
 export {
   shareValueWithBonus,
   marginalShareValue,
   centralisationThreshold,
-  type ShareValueWithBonusParams,
-  type CentralisationThresholdParams,
+  type ShareValueWithBonusOptions,
+  type CentralisationThresholdOptions,
   type CentralisationThresholdResult,
 } from "./theory/multi-block";
-export { simulatePaiResnick, type SimulatePaiResnickParams, type SimulatePaiResnickResult } from "./sim/pai-resnick";
-export { simulateRuns, type SimulateRunsParams, type SimulateRunsResult } from "./sim/runs";
+export { simulatePaiResnick, type SimulatePaiResnickOptions, type SimulatePaiResnickResult } from "./sim/pai-resnick";
+export { simulateRuns, type SimulateRunsOptions, type SimulateRunsResult } from "./sim/runs";
 export {
   simulateShareWithBonus,
-  type SimulateShareWithBonusParams,
+  type SimulateShareWithBonusOptions,
 } from "./sim/share-with-bonus";

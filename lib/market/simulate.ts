@@ -36,8 +36,8 @@ export interface MarketBonus {
   aware?: boolean;
 }
 
-/** Input of {@link simulateTicketMarket}. */
-export interface TicketMarketParams {
+/** Input of {@link simulateAgentMarket}. */
+export interface AgentMarketOptions {
   /** The buyers (see homogeneousBuyers, tieredBuyers, customBuyers); at most 10,000. */
   buyers: readonly Buyer[];
   /** The primary-sale mechanism: a kind (with default parameters) or a spec object. */
@@ -64,8 +64,8 @@ export interface TicketMarketParams {
   trace?: { every: number };
 }
 
-/** Output of {@link simulateTicketMarket}. */
-export interface TicketMarketResult {
+/** Output of {@link simulateAgentMarket}. */
+export interface AgentMarketResult {
   metrics: MarketMetrics;
   perBuyer: PerBuyerResult;
   /** Present when `trace` was requested. */
@@ -102,7 +102,7 @@ function validateBonusOption(bonus: unknown): { beta: number; aware: boolean } {
  * Deterministic given its parameters (including the seed). Cost: O(H·B) for auctions and posted
  * prices with B buyers, O(H) otherwise; memory O(n + B).
  */
-export function simulateTicketMarket(params: TicketMarketParams): TicketMarketResult {
+export function simulateAgentMarket(params: AgentMarketOptions): AgentMarketResult {
   const buyers = validateBuyers(params.buyers);
   validate.integer("buyers.length", buyers.length, 1, 10_000);
   const n = validate.integer("n", params.n, 1, 1e7);

@@ -26,39 +26,39 @@ import { rewards, type RewardModel } from "../rewards";
 import * as validate from "../validate";
 import { homogeneousBuyers, tieredBuyers, type Buyer } from "./buyers";
 import { MECHANISM_KINDS, type MechanismKind, type MechanismSpec } from "./mechanisms";
-import { simulateTicketMarket, type TicketMarketParams } from "./simulate";
+import { simulateAgentMarket, type AgentMarketOptions } from "./simulate";
 
 /** Scalar parameters of {@link marketTask} (see the module comment). */
-export type MarketTaskParams = Record<string, number | string | boolean>;
+export type MarketTaskOptions = Record<string, number | string | boolean>;
 
 /** What {@link marketTask} receives (a lib/sweep TaskContext, or just these fields). */
 export interface MarketTaskContext {
-  params: MarketTaskParams;
+  params: MarketTaskOptions;
   /** Replication number (integer ≥ 0). */
   replication: number;
   /** The item's seed. */
   seed: number | string;
 }
 
-function num(params: MarketTaskParams, name: string): number | undefined {
+function num(params: MarketTaskOptions, name: string): number | undefined {
   const v = params[name];
   if (v === undefined) return undefined;
   return validate.finite(name, v);
 }
 
-function str<T extends string>(params: MarketTaskParams, name: string, options: readonly T[], fallback: T): T {
+function str<T extends string>(params: MarketTaskOptions, name: string, options: readonly T[], fallback: T): T {
   const v = params[name];
   return v === undefined ? fallback : validate.oneOf(name, v, options);
 }
 
-function bool(params: MarketTaskParams, name: string, fallback: boolean): boolean {
+function bool(params: MarketTaskOptions, name: string, fallback: boolean): boolean {
   const v = params[name];
   if (v === undefined) return fallback;
   if (typeof v !== "boolean") throw new RangeError(`${name} must be a boolean; received ${JSON.stringify(v)}`);
   return v;
 }
 
-function rewardModel(params: MarketTaskParams): RewardModel {
+function rewardModel(params: MarketTaskOptions): RewardModel {
   const kind = str(params, "reward", ["exponential", "constant", "gamma"] as const, "exponential");
   const mu = validate.positive("mu", num(params, "mu") ?? 1);
   if (kind === "constant") return rewards.constant(mu);
@@ -69,7 +69,7 @@ function rewardModel(params: MarketTaskParams): RewardModel {
   return rewards.exponential(mu);
 }
 
-function mechanismSpec(params: MarketTaskParams): MechanismSpec {
+function mechanismSpec(params: MarketTaskOptions): MechanismSpec {
   const kind: MechanismKind = validate.oneOf("mechanism", params.mechanism, MECHANISM_KINDS);
   const spec: Record<string, unknown> = { kind };
   for (const name of [
@@ -91,7 +91,7 @@ function mechanismSpec(params: MarketTaskParams): MechanismSpec {
   return spec as unknown as MechanismSpec;
 }
 
-function population(params: MarketTaskParams, d: number, seed: number | string): Buyer[] {
+function population(params: MarketTaskOptions, d: number, seed: number | string): Buyer[] {
   const kind = str(params, "buyers", ["tiered", "homogeneous"] as const, "tiered");
   const count = validate.integer("buyerCount", num(params, "buyerCount") ?? 10, 1, 1e6);
   const r = num(params, "r") ?? d;
@@ -116,7 +116,7 @@ function population(params: MarketTaskParams, d: number, seed: number | string):
 }
 
 /** The market-run parameters a task item describes (exported so notebooks can rerun one cell with a trace). */
-export function marketParamsFromTask({ params, replication, seed }: MarketTaskContext): TicketMarketParams {
+export function marketParamsFromTask({ params, replication, seed }: MarketTaskContext): AgentMarketOptions {
   if (params === null || typeof params !== "object") {
     throw new RangeError(`params must be an object of scalar parameters; received ${String(params)}`);
   }
@@ -148,7 +148,7 @@ export function marketParamsFromTask({ params, replication, seed }: MarketTaskCo
  * flat row (NaN as null; a metric whose name is also a parameter is left out so it cannot clash).
  */
 export function marketTask(context: MarketTaskContext): Record<string, number | null> {
-  const { metrics } = simulateTicketMarket(marketParamsFromTask(context));
+  const { metrics } = simulateAgentMarket(marketParamsFromTask(context));
   const row: Record<string, number | null> = {};
   for (const [name, value] of Object.entries(metrics)) {
     if (name in context.params || name === "replication") continue;

@@ -18,7 +18,7 @@ import { validateBuyer, type Buyer } from "./buyers";
 import { linearBonusFactor, validateBonus, type MultiBlockBonus } from "./bonus";
 
 /** Input of {@link buyerValuation}. */
-export interface BuyerValuationParams {
+export interface BuyerValuationOptions {
   /** The buyer. */
   buyer: Buyer;
   /** Mean reward per slot μ ≥ 0. */
@@ -79,7 +79,7 @@ export function buyerValuation({
   lookahead = 0,
   held = 0,
   bonus,
-}: BuyerValuationParams): number {
+}: BuyerValuationOptions): number {
   validateBuyer(buyer);
   validate.nonNegative("mu", mu);
   if (sigma2 !== Infinity) validate.nonNegative("sigma2", sigma2);

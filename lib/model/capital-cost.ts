@@ -9,7 +9,7 @@
 import * as validate from "../validate";
 
 /** Input of {@link capitalCostTicketPrice}. */
-export interface CapitalCostTicketPriceParams {
+export interface CapitalCostTicketPriceOptions {
   /** Mean reward per slot μ = E[R] ≥ 0. */
   mu: number;
   /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
@@ -19,7 +19,7 @@ export interface CapitalCostTicketPriceParams {
 }
 
 /** A buyer discounting at r per slot pays μ/(1 + nr) for a ticket (Observation 2 at rate r). */
-export function capitalCostTicketPrice({ mu, n, r }: CapitalCostTicketPriceParams): number {
+export function capitalCostTicketPrice({ mu, n, r }: CapitalCostTicketPriceOptions): number {
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   validate.discountRate(r, "r");
@@ -27,7 +27,7 @@ export function capitalCostTicketPrice({ mu, n, r }: CapitalCostTicketPriceParam
 }
 
 /** Input of {@link protocolCapture}. */
-export interface ProtocolCaptureParams {
+export interface ProtocolCaptureOptions {
   /** The price every ticket sells at, initial sale and per-slot sales alike (≥ 0). */
   price: number;
   /** Mean reward per slot μ = E[R] > 0. */
@@ -43,7 +43,7 @@ export interface ProtocolCaptureParams {
  * χ = [price·(nd+1)/d] / (μ/d) = price·(nd+1)/μ. Fair pricing (price = μ/(nd+1)) gives 1; any
  * certainty equivalent (risk aversion) or capital-cost price can be plugged in.
  */
-export function protocolCapture({ price, mu, n, d }: ProtocolCaptureParams): number {
+export function protocolCapture({ price, mu, n, d }: ProtocolCaptureOptions): number {
   validate.nonNegative("price", price);
   validate.positive("mu", mu);
   validate.ticketCount(n);
@@ -52,7 +52,7 @@ export function protocolCapture({ price, mu, n, d }: ProtocolCaptureParams): num
 }
 
 /** Input of {@link captureRatio} and {@link captureLeakage}. */
-export interface CaptureRatioParams {
+export interface CaptureRatioOptions {
   /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
   n: number;
   /** The protocol's (social) per-slot discount rate d > 0. */
@@ -66,7 +66,7 @@ export interface CaptureRatioParams {
  * χ ∈ (0, 1] when r ≥ d; χ → d/r as n → ∞; 1 − χ ≈ n(r − d) while nr ≪ 1.
  * Example: d = 3 %/yr, r = 10 %/yr, n = 10⁷ gives χ ≈ 0.816.
  */
-export function captureRatio({ n, d, r }: CaptureRatioParams): number {
+export function captureRatio({ n, d, r }: CaptureRatioOptions): number {
   validate.ticketCount(n);
   validate.discountRate(d);
   validate.discountRate(r, "r");
@@ -78,7 +78,7 @@ export function captureRatio({ n, d, r }: CaptureRatioParams): number {
  * market) instead of the protocol. Formed from r − d directly, never as 1 − χ (which would cancel
  * when χ ≈ 1). Negative when r < d (buyers overpay relative to the social rate).
  */
-export function captureLeakage({ n, d, r }: CaptureRatioParams): number {
+export function captureLeakage({ n, d, r }: CaptureRatioOptions): number {
   validate.ticketCount(n);
   validate.discountRate(d);
   validate.discountRate(r, "r");
@@ -86,7 +86,7 @@ export function captureLeakage({ n, d, r }: CaptureRatioParams): number {
 }
 
 /** Input of {@link leakageThreshold}. */
-export interface LeakageThresholdParams {
+export interface LeakageThresholdOptions {
   /** The protocol's (social) per-slot discount rate d > 0. */
   d: number;
   /** The buyers' per-slot cost of capital r > 0. */
@@ -104,7 +104,7 @@ export interface LeakageThresholdParams {
  * Example: d = 3 %/yr, r = 10 %/yr gives n* ≈ 4.06·10⁵ for L = 1 % (a mean wait of 56 days of
  * 12-second slots) and n* ≈ 4.67·10⁶ for L = 10 %.
  */
-export function leakageThreshold({ d, r, leakage }: LeakageThresholdParams): number {
+export function leakageThreshold({ d, r, leakage }: LeakageThresholdOptions): number {
   validate.discountRate(d);
   validate.discountRate(r, "r");
   validate.inOpenRange("leakage", leakage, 0, 1);

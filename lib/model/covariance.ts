@@ -7,7 +7,7 @@ import * as validate from "../validate";
 import { ticketDenominators } from "./internal";
 
 /** Input of {@link ticketCovariance}. */
-export interface TicketCovarianceParams {
+export interface TicketCovarianceOptions {
   /** Mean reward per slot μ = E[R] ≥ 0. */
   mu: number;
   /** Number of outstanding tickets n (integer, 2 ≤ n ≤ 2^53: a pair needs two tickets). */
@@ -25,7 +25,7 @@ export interface TicketCovarianceParams {
  * n = 1 is rejected with a RangeError: with a single ticket there is no pair. (Holdings handle
  * k ≤ 1 themselves, where the k(k−1)·Cov term vanishes.)
  */
-export function ticketCovariance({ mu, n, d }: TicketCovarianceParams): number {
+export function ticketCovariance({ mu, n, d }: TicketCovarianceOptions): number {
   validate.nonNegative("mu", mu);
   validate.integer("n", n, 2);
   validate.discountRate(d);

@@ -6,7 +6,7 @@ import * as validate from "../validate";
 import { holdingVarianceUnchecked } from "./internal";
 
 /** Input of {@link holdingValue}. */
-export interface HoldingValueParams {
+export interface HoldingValueOptions {
   /** Mean reward per slot μ = E[R] ≥ 0. */
   mu: number;
   /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
@@ -18,7 +18,7 @@ export interface HoldingValueParams {
 }
 
 /** E[Σ_{i≤k} V_i] = k μ/(nd+1) (linearity; Observation 2 per ticket). k = n gives issuedValue. */
-export function holdingValue({ mu, n, d, k }: HoldingValueParams): number {
+export function holdingValue({ mu, n, d, k }: HoldingValueOptions): number {
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   validate.discountRate(d);
@@ -27,7 +27,7 @@ export function holdingValue({ mu, n, d, k }: HoldingValueParams): number {
 }
 
 /** Input of {@link holdingVariance}. */
-export interface HoldingVarianceParams extends HoldingValueParams {
+export interface HoldingVarianceOptions extends HoldingValueOptions {
   /** Reward variance σ² = Var(R) ≥ 0 (finite). */
   sigma2: number;
 }
@@ -41,7 +41,7 @@ export interface HoldingVarianceParams extends HoldingValueParams {
  * (derivation in `internal.ts`; every term is ≥ 0). k = 1 is {@link ticketVariance}; k = n is the
  * variance of all issued tickets, which tends to Var(NPV) = σ²/(d(2+d)) as n → ∞.
  */
-export function holdingVariance({ mu, sigma2, n, d, k }: HoldingVarianceParams): number {
+export function holdingVariance({ mu, sigma2, n, d, k }: HoldingVarianceOptions): number {
   validate.nonNegative("mu", mu);
   validate.nonNegative("sigma2", sigma2);
   validate.ticketCount(n);

@@ -9,7 +9,7 @@ import { discountFactor } from "./internal";
 import { ticketVariance } from "./variance";
 
 /** Input of {@link lookaheadTicketValue}. */
-export interface LookaheadTicketValueParams {
+export interface LookaheadTicketValueOptions {
   /** Mean reward per slot μ = E[R] ≥ 0. */
   mu: number;
   /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
@@ -21,13 +21,13 @@ export interface LookaheadTicketValueParams {
 }
 
 /** Input of {@link lookaheadTicketVariance}. */
-export interface LookaheadTicketVarianceParams extends LookaheadTicketValueParams {
+export interface LookaheadTicketVarianceOptions extends LookaheadTicketValueOptions {
   /** Reward variance σ² = Var(R) ≥ 0 (finite). */
   sigma2: number;
 }
 
 /** E[V_m] = μ (1+d)^(−m)/(nd+1): Observation 2 delayed by m slots. */
-export function lookaheadTicketValue({ mu, n, d, m }: LookaheadTicketValueParams): number {
+export function lookaheadTicketValue({ mu, n, d, m }: LookaheadTicketValueOptions): number {
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   validate.discountRate(d);
@@ -36,14 +36,14 @@ export function lookaheadTicketValue({ mu, n, d, m }: LookaheadTicketValueParams
 }
 
 /** Var(V_m) = x^{2m}·Var(V), Var(V) from Observation 5 (cancellation-free form). */
-export function lookaheadTicketVariance({ mu, sigma2, n, d, m }: LookaheadTicketVarianceParams): number {
+export function lookaheadTicketVariance({ mu, sigma2, n, d, m }: LookaheadTicketVarianceOptions): number {
   const variance = ticketVariance({ mu, sigma2, n, d });
   validate.integer("m", m, 0);
   return discountFactor(d, 2 * m) * variance;
 }
 
 /** Input of {@link executionAuctionValue}. */
-export interface ExecutionAuctionValueParams {
+export interface ExecutionAuctionValueOptions {
   /** Mean reward per slot μ = E[R] ≥ 0. */
   mu: number;
   /** Per-slot discount rate d > 0. */
@@ -53,7 +53,7 @@ export interface ExecutionAuctionValueParams {
 }
 
 /** Input of {@link executionAuctionVariance}. */
-export interface ExecutionAuctionVarianceParams {
+export interface ExecutionAuctionVarianceOptions {
   /** Reward variance σ² = Var(R) ≥ 0 (finite). */
   sigma2: number;
   /** Per-slot discount rate d > 0. */
@@ -63,7 +63,7 @@ export interface ExecutionAuctionVarianceParams {
 }
 
 /** Expected value of the right to slot m (sold at time 0, paid at m): μ (1+d)^(−m). */
-export function executionAuctionValue({ mu, d, m }: ExecutionAuctionValueParams): number {
+export function executionAuctionValue({ mu, d, m }: ExecutionAuctionValueOptions): number {
   validate.nonNegative("mu", mu);
   validate.discountRate(d);
   validate.integer("m", m, 0);
@@ -71,7 +71,7 @@ export function executionAuctionValue({ mu, d, m }: ExecutionAuctionValueParams)
 }
 
 /** Variance of the slot-m right: σ² (1+d)^(−2m); reward risk only, no timing risk. */
-export function executionAuctionVariance({ sigma2, d, m }: ExecutionAuctionVarianceParams): number {
+export function executionAuctionVariance({ sigma2, d, m }: ExecutionAuctionVarianceOptions): number {
   validate.nonNegative("sigma2", sigma2);
   validate.discountRate(d);
   validate.integer("m", m, 0);

@@ -6,7 +6,7 @@
 import * as validate from "../validate";
 
 /** Input of {@link npvOfRewards}. */
-export interface NpvOfRewardsParams {
+export interface NpvOfRewardsOptions {
   /** Mean reward per slot μ = E[R] ≥ 0. */
   mu: number;
   /** Per-slot discount rate d > 0. */
@@ -17,14 +17,14 @@ export interface NpvOfRewardsParams {
  * Observation 1: E[Σ_{t≥1} R_t (1+d)^(−t)] = μ x/(1−x) = μ/d.
  * (With a first reward at t = 0 it would be μ(1+d)/d; the post's μ/d fixes t ≥ 1.)
  */
-export function npvOfRewards({ mu, d }: NpvOfRewardsParams): number {
+export function npvOfRewards({ mu, d }: NpvOfRewardsOptions): number {
   validate.nonNegative("mu", mu);
   validate.discountRate(d);
   return mu / d;
 }
 
 /** Input of {@link npvVariance}. */
-export interface NpvVarianceParams {
+export interface NpvVarianceOptions {
   /** Reward variance σ² = Var(R) ≥ 0 (finite). */
   sigma2: number;
   /** Per-slot discount rate d > 0. */
@@ -36,7 +36,7 @@ export interface NpvVarianceParams {
  * Var(Σ_{t≥1} R_t x^t) = σ² Σ_{t≥1} x^{2t} = σ²/((1+d)² − 1) = σ²/(d(2+d)).
  * d(2+d) is formed directly, never as (1+d)² − 1, so there is no cancellation for tiny d.
  */
-export function npvVariance({ sigma2, d }: NpvVarianceParams): number {
+export function npvVariance({ sigma2, d }: NpvVarianceOptions): number {
   validate.nonNegative("sigma2", sigma2);
   validate.discountRate(d);
   return sigma2 / (d * (2 + d));

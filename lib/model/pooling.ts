@@ -7,7 +7,7 @@ import * as validate from "../validate";
 import { holdingVarianceUnchecked } from "./internal";
 
 /** Input of {@link pooledTicketVariance}. */
-export interface PooledTicketVarianceParams {
+export interface PooledTicketVarianceOptions {
   /** Mean reward per slot μ = E[R] ≥ 0. */
   mu: number;
   /** Reward variance σ² = Var(R) ≥ 0 (finite). */
@@ -26,7 +26,7 @@ export interface PooledTicketVarianceParams {
  * evaluated via the cancellation-free holding variance (see {@link holdingVariance}) divided by k².
  * It falls like 1/k, and slightly faster because Cov < 0; k = 1 gives Var(V).
  */
-export function pooledTicketVariance({ mu, sigma2, n, d, k }: PooledTicketVarianceParams): number {
+export function pooledTicketVariance({ mu, sigma2, n, d, k }: PooledTicketVarianceOptions): number {
   validate.nonNegative("mu", mu);
   validate.nonNegative("sigma2", sigma2);
   validate.ticketCount(n);
@@ -36,7 +36,7 @@ export function pooledTicketVariance({ mu, sigma2, n, d, k }: PooledTicketVarian
 }
 
 /** Input of {@link poolRiskPremium}. */
-export interface PoolRiskPremiumParams {
+export interface PoolRiskPremiumOptions {
   /** Variance of the pooled payoff (≥ 0, finite), e.g. a ticket's or a holding's variance. */
   variance: number;
   /** Each member's absolute risk aversion γ ≥ 0 (per unit of payoff). */
@@ -51,7 +51,7 @@ export interface PoolRiskPremiumParams {
  * Var/m² and a premium γVar/(2m²); together the syndicate acts like one agent with risk tolerance m/γ.
  * Exact for normal payoffs, the second-order approximation otherwise.
  */
-export function poolRiskPremium({ variance, gamma, members }: PoolRiskPremiumParams): number {
+export function poolRiskPremium({ variance, gamma, members }: PoolRiskPremiumOptions): number {
   validate.nonNegative("variance", variance);
   validate.nonNegative("gamma", gamma);
   validate.integer("members", members, 1);
@@ -59,7 +59,7 @@ export function poolRiskPremium({ variance, gamma, members }: PoolRiskPremiumPar
 }
 
 /** Input of {@link poolSizeForPremium}. */
-export interface PoolSizeForPremiumParams {
+export interface PoolSizeForPremiumOptions {
   /** Variance of the pooled payoff (≥ 0, finite). */
   variance: number;
   /** Each member's absolute risk aversion γ ≥ 0. */
@@ -74,7 +74,7 @@ export interface PoolSizeForPremiumParams {
  * The centralisation it implies: a pool needs at least this many members to price tickets within the
  * target of the risk-neutral value.
  */
-export function poolSizeForPremium({ variance, gamma, targetPremium }: PoolSizeForPremiumParams): number {
+export function poolSizeForPremium({ variance, gamma, targetPremium }: PoolSizeForPremiumOptions): number {
   validate.nonNegative("variance", variance);
   validate.nonNegative("gamma", gamma);
   validate.positive("targetPremium", targetPremium);

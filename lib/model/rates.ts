@@ -13,7 +13,7 @@ export const SLOT_SECONDS = 12;
 export const SLOTS_PER_YEAR = SECONDS_PER_YEAR / SLOT_SECONDS;
 
 /** Object form of {@link perSlotRate}'s input. */
-export interface PerSlotRateParams {
+export interface PerSlotRateOptions {
   /** Annual discount rate r ≥ 0 (0.04 = 4 %/yr). */
   annualRate: number;
   /** Slot length in seconds (> 0; default 12). */
@@ -21,7 +21,7 @@ export interface PerSlotRateParams {
 }
 
 /** Object form of {@link annualRate}'s input. */
-export interface AnnualRateParams {
+export interface AnnualRateOptions {
   /** Per-slot discount rate d ≥ 0. */
   d: number;
   /** Slot length in seconds (> 0; default 12). */
@@ -39,9 +39,9 @@ function slotsPerYear(slotSeconds: unknown): number {
  * `perSlotRate({ annualRate, slotSeconds })`.
  */
 export function perSlotRate(annualRate: number, slotSeconds?: number): number;
-export function perSlotRate(params: PerSlotRateParams): number;
-export function perSlotRate(arg: number | PerSlotRateParams, slotSecondsArg?: number): number {
-  const params: PerSlotRateParams =
+export function perSlotRate(params: PerSlotRateOptions): number;
+export function perSlotRate(arg: number | PerSlotRateOptions, slotSecondsArg?: number): number {
+  const params: PerSlotRateOptions =
     typeof arg === "object" && arg !== null ? arg : { annualRate: arg, slotSeconds: slotSecondsArg };
   const r = validate.nonNegative("annualRate", params.annualRate);
   const slots = slotsPerYear(params.slotSeconds === undefined ? SLOT_SECONDS : params.slotSeconds);
@@ -54,9 +54,9 @@ export function perSlotRate(arg: number | PerSlotRateParams, slotSecondsArg?: nu
  * Accepts `annualRate(d, slotSeconds = 12)` or `annualRate({ d, slotSeconds })`.
  */
 export function annualRate(d: number, slotSeconds?: number): number;
-export function annualRate(params: AnnualRateParams): number;
-export function annualRate(arg: number | AnnualRateParams, slotSecondsArg?: number): number {
-  const params: AnnualRateParams =
+export function annualRate(params: AnnualRateOptions): number;
+export function annualRate(arg: number | AnnualRateOptions, slotSecondsArg?: number): number {
+  const params: AnnualRateOptions =
     typeof arg === "object" && arg !== null ? arg : { d: arg, slotSeconds: slotSecondsArg };
   const d = validate.nonNegative("d", params.d);
   const slots = slotsPerYear(params.slotSeconds === undefined ? SLOT_SECONDS : params.slotSeconds);

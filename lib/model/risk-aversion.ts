@@ -7,7 +7,7 @@ import * as validate from "../validate";
 import { caraCosts, caraDirect, caraSeries, type CaraSum } from "./cara-series";
 
 /** Input of {@link meanVarianceCertaintyEquivalent}. */
-export interface MeanVarianceCertaintyEquivalentParams {
+export interface MeanVarianceCertaintyEquivalentOptions {
   /** Expected payoff (finite, any sign). */
   mean: number;
   /** Variance of the payoff (≥ 0, finite). */
@@ -25,7 +25,7 @@ export function meanVarianceCertaintyEquivalent({
   mean,
   variance,
   gamma,
-}: MeanVarianceCertaintyEquivalentParams): number {
+}: MeanVarianceCertaintyEquivalentOptions): number {
   validate.finite("mean", mean);
   validate.nonNegative("variance", variance);
   validate.nonNegative("gamma", gamma);
@@ -39,7 +39,7 @@ export type CaraRewardDistribution = "exponential";
 export type CaraMethod = "auto" | "direct" | "series";
 
 /** Input of {@link certaintyEquivalent}. */
-export interface CertaintyEquivalentParams {
+export interface CertaintyEquivalentOptions {
   /** Mean reward per slot μ = E[R] ≥ 0. */
   mu: number;
   /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
@@ -78,7 +78,7 @@ const CARA_METHODS: readonly CaraMethod[] = ["auto", "direct", "series"];
  * summation fits the work budget (γμ of order 10⁴ at realistic n and d), and naming `method` when a
  * forced method is inapplicable.
  */
-export function certaintyEquivalentDetails(params: CertaintyEquivalentParams): CertaintyEquivalentDetails {
+export function certaintyEquivalentDetails(params: CertaintyEquivalentOptions): CertaintyEquivalentDetails {
   const { mu, n, d, gamma } = params;
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
@@ -140,6 +140,6 @@ export function certaintyEquivalentDetails(params: CertaintyEquivalentParams): C
  * γ = 0 gives E[V] = μ/(nd+1); n = 1 gives ln(1 + γμ/(1+d))/γ. For small γ,
  * CE = E[V] − (γ/2)Var(V) + (γ²/6)κ₃(V) − …, i.e. {@link meanVarianceCertaintyEquivalent} to second order.
  */
-export function certaintyEquivalent(params: CertaintyEquivalentParams): number {
+export function certaintyEquivalent(params: CertaintyEquivalentOptions): number {
   return certaintyEquivalentDetails(params).value;
 }

@@ -20,7 +20,7 @@ import * as validate from "../validate";
 import { holdingVarianceUnchecked } from "./internal";
 
 /** Input of {@link stakeValue} and {@link maintainedStakeValue}. */
-export interface StakeValueParams {
+export interface StakeValueOptions {
   /** Mean reward per slot μ = E[R] ≥ 0. */
   mu: number;
   /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
@@ -32,13 +32,13 @@ export interface StakeValueParams {
 }
 
 /** Input of {@link stakeVariance} and {@link maintainedStakeVariance}. */
-export interface StakeVarianceParams extends StakeValueParams {
+export interface StakeVarianceOptions extends StakeValueOptions {
   /** Reward variance σ² = Var(R) ≥ 0 (finite). */
   sigma2: number;
 }
 
 /** Input of {@link grossStakeStream}. */
-export interface GrossStakeStreamParams {
+export interface GrossStakeStreamOptions {
   /** Mean reward per slot μ = E[R] ≥ 0. */
   mu: number;
   /** Per-slot discount rate d > 0. */
@@ -48,7 +48,7 @@ export interface GrossStakeStreamParams {
 }
 
 /** Input of {@link grossStakeVariance}. */
-export interface GrossStakeVarianceParams extends GrossStakeStreamParams {
+export interface GrossStakeVarianceOptions extends GrossStakeStreamOptions {
   /** Reward variance σ² = Var(R) ≥ 0 (finite). */
   sigma2: number;
 }
@@ -64,7 +64,7 @@ function validateStake(mu: number, n: number, d: number, share: number): void {
  * Observation 4(d), reading A: a static holding of k = P·n tickets is worth P n μ/(nd+1), which
  * increases in n towards Pμ/d (∂/∂n = Pμ/(nd+1)² > 0). Real k allowed (linear in k).
  */
-export function stakeValue({ mu, n, d, share }: StakeValueParams): number {
+export function stakeValue({ mu, n, d, share }: StakeValueOptions): number {
   validateStake(mu, n, d, share);
   return (share * n * mu) / (n * d + 1);
 }
@@ -74,7 +74,7 @@ export function stakeValue({ mu, n, d, share }: StakeValueParams): number {
  * evaluated in the cancellation-free form of {@link holdingVariance} at real k. As n → ∞ it tends to
  * P(σ² + (1−P)μ²)/(d(2+d)), the variance of reading C.
  */
-export function stakeVariance({ mu, sigma2, n, d, share }: StakeVarianceParams): number {
+export function stakeVariance({ mu, sigma2, n, d, share }: StakeVarianceOptions): number {
   validateStake(mu, n, d, share);
   validate.nonNegative("sigma2", sigma2);
   return holdingVarianceUnchecked(mu, sigma2, n, d, share * n, n * (1 - share));
@@ -84,7 +84,7 @@ export function stakeVariance({ mu, sigma2, n, d, share }: StakeVarianceParams):
  * Reading B: keep the share P by buying each replacement at the fair price c = μ/(nd+1).
  * Net value E[Σ x^t I_t (R_t − c)] = P(μ − c)/d = P n μ/(nd+1): the same as {@link stakeValue}.
  */
-export function maintainedStakeValue(params: StakeValueParams): number {
+export function maintainedStakeValue(params: StakeValueOptions): number {
   return stakeValue(params);
 }
 
@@ -92,7 +92,7 @@ export function maintainedStakeValue(params: StakeValueParams): number {
  * Variance of reading B: [P(σ² + (μ−c)²) − P²(μ−c)²]/(d(2+d)) with c = μ/(nd+1), evaluated as
  * [Pσ² + P(1−P)(μ−c)²]/(d(2+d)) with μ − c = μ·nd/(nd+1) (no cancellation).
  */
-export function maintainedStakeVariance({ mu, sigma2, n, d, share }: StakeVarianceParams): number {
+export function maintainedStakeVariance({ mu, sigma2, n, d, share }: StakeVarianceOptions): number {
   validateStake(mu, n, d, share);
   validate.nonNegative("sigma2", sigma2);
   const nd = n * d;
@@ -104,7 +104,7 @@ export function maintainedStakeVariance({ mu, sigma2, n, d, share }: StakeVarian
  * Reading C: the gross reward stream of a constant share P, E[Σ_{t≥1} x^t I_t R_t] = Pμ/d,
  * constant in n (so Observation 4(d) fails under this reading).
  */
-export function grossStakeStream({ mu, d, share }: GrossStakeStreamParams): number {
+export function grossStakeStream({ mu, d, share }: GrossStakeStreamOptions): number {
   validate.nonNegative("mu", mu);
   validate.discountRate(d);
   validate.inRange("share", share, 0, 1);
@@ -114,7 +114,7 @@ export function grossStakeStream({ mu, d, share }: GrossStakeStreamParams): numb
 /**
  * Variance of reading C: [P(σ² + μ²) − P²μ²]/(d(2+d)), evaluated as [Pσ² + P(1−P)μ²]/(d(2+d)).
  */
-export function grossStakeVariance({ mu, sigma2, d, share }: GrossStakeVarianceParams): number {
+export function grossStakeVariance({ mu, sigma2, d, share }: GrossStakeVarianceOptions): number {
   validate.nonNegative("mu", mu);
   validate.nonNegative("sigma2", sigma2);
   validate.discountRate(d);

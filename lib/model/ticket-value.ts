@@ -6,7 +6,7 @@
 import * as validate from "../validate";
 
 /** Input of {@link ticketValue}. */
-export interface TicketValueParams {
+export interface TicketValueOptions {
   /** Mean reward per slot μ = E[R] ≥ 0. */
   mu: number;
   /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
@@ -19,7 +19,7 @@ export interface TicketValueParams {
  * Observation 2: E[V] = μ E[x^T] = μ p x/(1 − q x) = μ/(nd + 1), with x = 1/(1+d), p = 1/n, q = 1 − p.
  * Also the fair price of a ticket; conversely a market price implies μ̂ = price·(nd+1).
  */
-export function ticketValue({ mu, n, d }: TicketValueParams): number {
+export function ticketValue({ mu, n, d }: TicketValueOptions): number {
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   validate.discountRate(d);

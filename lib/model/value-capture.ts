@@ -7,7 +7,7 @@
 import * as validate from "../validate";
 
 /** Input of {@link issuedValue} and {@link unissuedValue}. */
-export interface ValueCaptureParams {
+export interface ValueCaptureOptions {
   /** Mean reward per slot μ = E[R] ≥ 0. */
   mu: number;
   /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
@@ -21,7 +21,7 @@ export interface ValueCaptureParams {
  * E[V_issued] = n μ/(nd+1) = Σ_{t≥1} μ q^{t−1} x^t (the slot-t winner is an original with
  * probability q^{t−1}). Computed as μ/(d + 1/n), which cannot overflow for huge n·d.
  */
-export function issuedValue({ mu, n, d }: ValueCaptureParams): number {
+export function issuedValue({ mu, n, d }: ValueCaptureOptions): number {
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   validate.discountRate(d);
@@ -33,7 +33,7 @@ export function issuedValue({ mu, n, d }: ValueCaptureParams): number {
  * E[V_unissued] = Σ_{s≥1} x^s μ/(nd+1) = μ/(d(nd+1)).
  * issuedValue + unissuedValue = μ/d exactly, for every n.
  */
-export function unissuedValue({ mu, n, d }: ValueCaptureParams): number {
+export function unissuedValue({ mu, n, d }: ValueCaptureOptions): number {
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   validate.discountRate(d);
@@ -41,7 +41,7 @@ export function unissuedValue({ mu, n, d }: ValueCaptureParams): number {
 }
 
 /** Input of {@link issuedShare}. */
-export interface IssuedShareParams {
+export interface IssuedShareOptions {
   /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
   n: number;
   /** Per-slot discount rate d > 0. */
@@ -52,7 +52,7 @@ export interface IssuedShareParams {
  * Observation 3/4(a): the share of μ/d captured by the initial sale, nd/(nd+1) = 1/(1 + 1/(nd)).
  * It is ½ at n = 1/d and tends to 1 only as n → ∞.
  */
-export function issuedShare({ n, d }: IssuedShareParams): number {
+export function issuedShare({ n, d }: IssuedShareOptions): number {
   validate.ticketCount(n);
   validate.discountRate(d);
   return 1 / (1 + 1 / (n * d));

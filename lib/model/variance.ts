@@ -6,7 +6,7 @@ import * as validate from "../validate";
 import { ticketDenominators } from "./internal";
 
 /** Input of {@link ticketSecondMoment} and {@link ticketVariance}. */
-export interface TicketMomentParams {
+export interface TicketMomentOptions {
   /** Mean reward per slot μ = E[R] ≥ 0. */
   mu: number;
   /** Reward variance σ² = Var(R) ≥ 0 (finite). */
@@ -17,7 +17,7 @@ export interface TicketMomentParams {
   d: number;
 }
 
-function validateMoments({ mu, sigma2, n, d }: TicketMomentParams): void {
+function validateMoments({ mu, sigma2, n, d }: TicketMomentOptions): void {
   validate.nonNegative("mu", mu);
   validate.nonNegative("sigma2", sigma2);
   validate.ticketCount(n);
@@ -28,7 +28,7 @@ function validateMoments({ mu, sigma2, n, d }: TicketMomentParams): void {
  * E[V²] = E[R²] E[x^{2T}] = (σ² + μ²) p x²/(1 − q x²) = (σ² + μ²)/(nd² + 2nd + 1)
  * (../../docs/derivations/observations.md#observation-5-the-variance-of-one-ticket; the denominator is formed as 1 + nd(2+d)).
  */
-export function ticketSecondMoment(params: TicketMomentParams): number {
+export function ticketSecondMoment(params: TicketMomentOptions): number {
   validateMoments(params);
   const { mu, sigma2, n, d } = params;
   return (sigma2 + mu * mu) / ticketDenominators(n, d).d2;
@@ -47,7 +47,7 @@ export function ticketSecondMoment(params: TicketMomentParams): number {
  * of two numbers ≈ σ² + μ² and μ² would lose about 9 digits of the timing term).
  * n = 1 gives σ²/(1+d)²; as n → ∞ it behaves like (σ²+μ²)/(nd(2+d)) → 0.
  */
-export function ticketVariance(params: TicketMomentParams): number {
+export function ticketVariance(params: TicketMomentOptions): number {
   validateMoments(params);
   const { mu, sigma2, n, d } = params;
   const { nd, d1, d2 } = ticketDenominators(n, d);

@@ -7,25 +7,25 @@
 import * as validate from "../validate";
 
 /** Input of {@link expectedWait} and {@link waitVariance}. */
-export interface WaitMomentParams {
+export interface WaitMomentOptions {
   /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
   n: number;
 }
 
 /** Observation 4(b): E[T] = 1/p = n slots (12 s each on Ethereum). */
-export function expectedWait({ n }: WaitMomentParams): number {
+export function expectedWait({ n }: WaitMomentOptions): number {
   validate.ticketCount(n);
   return n;
 }
 
 /** Var(T) = q/p² = n(n − 1) (../../docs/derivations/observations.md#observation-4-choosing-n); 0 at n = 1, where T = 1 surely. */
-export function waitVariance({ n }: WaitMomentParams): number {
+export function waitVariance({ n }: WaitMomentOptions): number {
   validate.ticketCount(n);
   return n * (n - 1);
 }
 
 /** Input of {@link waitPmf} and {@link waitCdf}. */
-export interface WaitPointParams {
+export interface WaitPointOptions {
   /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
   n: number;
   /** Slot t (integer ≥ 0; t = 0 is outside the support {1, 2, …} and gets probability 0). */
@@ -38,7 +38,7 @@ function logStay(n: number): number {
 }
 
 /** P(T = t) = (1/n)(1 − 1/n)^{t−1} for t ≥ 1 (0 for t = 0). */
-export function waitPmf({ n, t }: WaitPointParams): number {
+export function waitPmf({ n, t }: WaitPointOptions): number {
   validate.ticketCount(n);
   validate.integer("t", t, 0);
   if (t === 0) return 0;
@@ -47,7 +47,7 @@ export function waitPmf({ n, t }: WaitPointParams): number {
 }
 
 /** P(T ≤ t) = 1 − q^t, evaluated as −expm1(t·log1p(−1/n)) (exact to a few ulps even when tiny). */
-export function waitCdf({ n, t }: WaitPointParams): number {
+export function waitCdf({ n, t }: WaitPointOptions): number {
   validate.ticketCount(n);
   validate.integer("t", t, 0);
   if (t === 0) return 0;
@@ -56,7 +56,7 @@ export function waitCdf({ n, t }: WaitPointParams): number {
 }
 
 /** Input of {@link waitQuantile}. */
-export interface WaitQuantileParams {
+export interface WaitQuantileOptions {
   /** Number of outstanding tickets n (integer, 1 ≤ n ≤ 2^53). */
   n: number;
   /** Probability level p ∈ [0, 1]. */
@@ -72,7 +72,7 @@ export interface WaitQuantileParams {
  * Infinity (for n ≥ 2). The median is ≈ n ln 2. For n near 2^53 and p near 1 the quantile can exceed
  * 2^53, where doubles no longer hold every integer (it is then rounded to a representable one).
  */
-export function waitQuantile({ n, p }: WaitQuantileParams): number {
+export function waitQuantile({ n, p }: WaitQuantileOptions): number {
   validate.ticketCount(n);
   validate.inRange("p", p, 0, 1);
   if (n === 1 || p === 0) return 1;

@@ -19,7 +19,7 @@ export const CHROMIUM_CANDIDATES: readonly string[] = [
   "/usr/bin/google-chrome-stable",
 ];
 
-export interface FindChromiumParams {
+export interface FindChromiumOptions {
   /** Environment to read CHROMIUM_PATH from (default process.env). */
   env?: NodeJS.ProcessEnv;
 }
@@ -31,7 +31,7 @@ export type ChromiumLookup = { found: true; path: string } | { found: false; rea
  * Finds a Chromium executable: `CHROMIUM_PATH` if set (it must exist), else the first of
  * {@link CHROMIUM_CANDIDATES} that exists. Never downloads anything.
  */
-export function findChromium({ env = process.env }: FindChromiumParams = {}): ChromiumLookup {
+export function findChromium({ env = process.env }: FindChromiumOptions = {}): ChromiumLookup {
   const explicit = env.CHROMIUM_PATH;
   if (explicit) {
     return isExecutable(explicit)

@@ -17,11 +17,11 @@ type TslabWriter = (bundle: DisplayBundle, update: boolean) => void;
 
 const TSLAB_INTERNAL_MODULE = "tslab/dist/jupyter";
 
-export interface WriteDisplayDataParams {
+export interface WriteDisplayDataOptions {
   bundle: DisplayBundle;
 }
 
-export interface CurrentDisplayWriterParams {
+export interface CurrentDisplayWriterOptions {
   /** Module loader, replaceable in tests; default Node's require. */
   load?: (id: string) => unknown;
 }
@@ -33,7 +33,7 @@ export interface CurrentDisplayWriterParams {
  */
 export function currentDisplayWriter({
   load = require,
-}: CurrentDisplayWriterParams = {}): (bundle: DisplayBundle) => void {
+}: CurrentDisplayWriterOptions = {}): (bundle: DisplayBundle) => void {
   let mod: unknown;
   try {
     mod = load(TSLAB_INTERNAL_MODULE);
@@ -67,6 +67,6 @@ export function currentDisplayWriter({
  * Sends one display_data message (one output, any number of mime types) to the running cell.
  * Throws outside a tslab kernel and when tslab's internals have changed.
  */
-export function writeDisplayData({ bundle }: WriteDisplayDataParams): void {
+export function writeDisplayData({ bundle }: WriteDisplayDataOptions): void {
   currentDisplayWriter()(bundle);
 }

@@ -3,7 +3,7 @@ import { figureTitle, OUTPUT_METADATA_KEY, PLOTLY_MIME, type FigureOutputMetadat
 import { toPlainJson } from "./plain-json";
 import { FIGURE_HEIGHT, FIGURE_WIDTH } from "./theme";
 
-export interface FigureBundleParams {
+export interface FigureBundleOptions {
   /** The figure as it should be shown (already themed). */
   figure: PlotlyFigure;
   /** File-name friendly name, stored in the output metadata for the exporter. */
@@ -21,7 +21,7 @@ export interface FigureBundleParams {
  * jupyterlab-plotly, read by the exporter), an optional PNG fallback (shown by any Jupyter front
  * end, even untrusted) and a text/plain line. plotly.js itself is never included.
  */
-export function figureBundle({ figure, name, caption, png, pngNote }: FigureBundleParams): DisplayBundle {
+export function figureBundle({ figure, name, caption, png, pngNote }: FigureBundleOptions): DisplayBundle {
   if (name !== undefined && (typeof name !== "string" || name.trim() === "")) {
     throw new RangeError(`name must be a non-empty string; received ${JSON.stringify(name)}`);
   }

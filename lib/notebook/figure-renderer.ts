@@ -7,7 +7,7 @@ export function plotlyScriptPath(): string {
   return require.resolve("plotly.js-dist-min/plotly.min.js");
 }
 
-export interface RenderFigureParams {
+export interface RenderFigureOptions {
   figure: PlotlyFigure;
   format: "png" | "svg";
   /** CSS pixels; default layout.width or {@link FIGURE_WIDTH}. */
@@ -57,15 +57,15 @@ let queue: Promise<unknown> = Promise.resolve();
  * a page (several seconds on a busy 2-core machine); later calls reuse both. Throws when no
  * Chromium is found (check {@link findChromium} first) or when plotly.js rejects the figure.
  */
-export function renderFigureImage(params: RenderFigureParams & { format: "png" }): Promise<Buffer>;
-export function renderFigureImage(params: RenderFigureParams & { format: "svg" }): Promise<string>;
-export function renderFigureImage(params: RenderFigureParams): Promise<Buffer | string> {
+export function renderFigureImage(params: RenderFigureOptions & { format: "png" }): Promise<Buffer>;
+export function renderFigureImage(params: RenderFigureOptions & { format: "svg" }): Promise<string>;
+export function renderFigureImage(params: RenderFigureOptions): Promise<Buffer | string> {
   const run = queue.then(() => renderNow(params));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function renderNow({ figure, format, width, height, scale = 2 }: RenderFigureParams): Promise<Buffer | string> {
+async function renderNow({ figure, format, width, height, scale = 2 }: RenderFigureOptions): Promise<Buffer | string> {
   const { page } = await getRenderer();
   const layout = figure.layout ?? {};
   const options = {

@@ -28,12 +28,12 @@ export interface FigureOutputMetadata {
 /** The mime type of a Plotly figure (JupyterLab's jupyterlab-plotly renderer and the exporter). */
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
-export interface FigureTitleParams {
+export interface FigureTitleOptions {
   figure: PlotlyFigure;
 }
 
 /** The figure's title text (`layout.title` as a string or `{ text }`), or undefined. */
-export function figureTitle({ figure }: FigureTitleParams): string | undefined {
+export function figureTitle({ figure }: FigureTitleOptions): string | undefined {
   const title = figure.layout?.title;
   if (typeof title === "string") return title || undefined;
   if (title && typeof title === "object" && typeof (title as { text?: unknown }).text === "string") {

@@ -1,4 +1,4 @@
-export interface FormatNumberParams {
+export interface FormatNumberOptions {
   value: number;
   /** Significant digits for non-integers (default 4). */
   digits?: number;
@@ -9,7 +9,7 @@ export interface FormatNumberParams {
  * magnitudes with `digits` significant digits, very small or large ones in exponent form
  * ("1.5e-8"), non-finite values as NaN / ∞ / -∞. Trailing zeros are dropped.
  */
-export function formatNumber({ value, digits = 4 }: FormatNumberParams): string {
+export function formatNumber({ value, digits = 4 }: FormatNumberOptions): string {
   if (Number.isNaN(value)) return "NaN";
   if (value === Infinity) return "∞";
   if (value === -Infinity) return "-∞";

@@ -1,4 +1,4 @@
-export interface PlainJsonParams {
+export interface PlainJsonOptions {
   value: unknown;
 }
 
@@ -7,7 +7,7 @@ export interface PlainJsonParams {
  * (JSON.stringify would turn a Float64Array into an object keyed "0", "1", …), non-finite numbers
  * become null (JSON has no NaN; Plotly treats null as a gap), functions and undefined are dropped.
  */
-export function toPlainJson({ value }: PlainJsonParams): unknown {
+export function toPlainJson({ value }: PlainJsonOptions): unknown {
   if (value === null) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "string" || typeof value === "boolean") return value;

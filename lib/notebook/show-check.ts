@@ -12,7 +12,7 @@ export interface CheckResultLike {
   pass: boolean;
 }
 
-export interface CheckBundleParams {
+export interface CheckBundleOptions {
   results: CheckResultLike | CheckResultLike[];
 }
 
@@ -20,7 +20,7 @@ export interface CheckBundleParams {
  * The display payload {@link showCheck} sends: a table of checks (estimate ± stderr against the
  * expected value, z-score, pass/FAIL) with a caption counting the passes.
  */
-export function checkBundle({ results }: CheckBundleParams): DisplayBundle {
+export function checkBundle({ results }: CheckBundleOptions): DisplayBundle {
   const list = Array.isArray(results) ? results : [results];
   const passed = list.filter((r) => r.pass).length;
   const rows = list.map((r) => ({

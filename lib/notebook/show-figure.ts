@@ -13,20 +13,20 @@ export interface ShowFigureOptions {
   caption?: string;
 }
 
-export interface PngAvailabilityParams {
+export interface PngAvailabilityOptions {
   env?: NodeJS.ProcessEnv;
 }
 
 /** Whether a static PNG can be rendered, and if not, why (for the text/plain note). */
 export function pngAvailability({
   env = process.env,
-}: PngAvailabilityParams = {}): { render: true } | { render: false; reason: string } {
+}: PngAvailabilityOptions = {}): { render: true } | { render: false; reason: string } {
   if (env.ET_FIGURE_PNG === "0") return { render: false, reason: "static PNG disabled by ET_FIGURE_PNG=0" };
   const chromium = findChromium({ env });
   return chromium.found ? { render: true } : { render: false, reason: `static PNG omitted: ${chromium.reason}` };
 }
 
-export interface BuildFigureBundleParams extends ShowFigureOptions {
+export interface BuildFigureBundleOptions extends ShowFigureOptions {
   figure: PlotlyFigure;
   env?: NodeJS.ProcessEnv;
 }
@@ -41,7 +41,7 @@ export async function buildFigureBundle({
   name,
   caption,
   env = process.env,
-}: BuildFigureBundleParams): Promise<DisplayBundle> {
+}: BuildFigureBundleOptions): Promise<DisplayBundle> {
   const themed = withTheme(figure);
   const availability = pngAvailability({ env });
   if (!availability.render) return figureBundle({ figure: themed, name, caption, pngNote: availability.reason });

@@ -1,6 +1,6 @@
 import { writeDisplayData, type DisplayBundle } from "./display-writer";
 
-export interface LatexBundleParams {
+export interface LatexBundleOptions {
   tex: string;
 }
 
@@ -14,7 +14,7 @@ function hasDelimiters(tex: string): boolean {
  * The display payload {@link showLatex} sends: text/latex (wrapped in $$…$$ unless it has
  * delimiters, as Jupyter's renderers require) plus the source as text/plain.
  */
-export function latexBundle({ tex }: LatexBundleParams): DisplayBundle {
+export function latexBundle({ tex }: LatexBundleOptions): DisplayBundle {
   if (typeof tex !== "string" || tex.trim() === "")
     throw new RangeError(`tex must be a non-empty string; received ${JSON.stringify(tex)}`);
   const latex = hasDelimiters(tex) ? tex : `$$${tex.trim()}$$`;

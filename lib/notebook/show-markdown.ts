@@ -1,11 +1,11 @@
 import { writeDisplayData, type DisplayBundle } from "./display-writer";
 
-export interface MarkdownBundleParams {
+export interface MarkdownBundleOptions {
   markdown: string;
 }
 
 /** The display payload {@link showMarkdown} sends: text/markdown plus the same text as text/plain. */
-export function markdownBundle({ markdown }: MarkdownBundleParams): DisplayBundle {
+export function markdownBundle({ markdown }: MarkdownBundleOptions): DisplayBundle {
   if (typeof markdown !== "string") throw new RangeError(`markdown must be a string; received ${typeof markdown}`);
   return { data: { "text/markdown": markdown, "text/plain": markdown }, metadata: {}, transient: {} };
 }

@@ -14,7 +14,7 @@ export interface ShowTableOptions {
   digits?: number | Record<string, number>;
 }
 
-export interface TableBundleParams extends ShowTableOptions {
+export interface TableBundleOptions extends ShowTableOptions {
   rows: TableRow[];
   /** Extra CSS class per row (e.g. "et-pass"/"et-fail"), same length as rows. */
   rowClasses?: string[];
@@ -38,7 +38,7 @@ export function tableBundle({
   digits,
   rowClasses,
   rightAlign = [],
-}: TableBundleParams): DisplayBundle {
+}: TableBundleOptions): DisplayBundle {
   if (!Array.isArray(rows) || rows.some((r) => r === null || typeof r !== "object" || Array.isArray(r))) {
     throw new RangeError(
       `rows must be an array of objects (column → value); received ${JSON.stringify(rows)?.slice(0, 80)}`,

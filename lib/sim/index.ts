@@ -7,13 +7,13 @@
 export {
   sampleTicketValues,
   sampleTicketValuesChunk,
-  summarizeTicketValues,
+  summariseTicketValues,
   DEFAULT_TICKET_CHUNK_SIZE,
   type TicketEstimator,
   type TicketModelOptions,
   type SampleTicketValuesOptions,
   type SampleTicketValuesChunkOptions,
-  type SummarizeTicketValuesOptions,
+  type SummariseTicketValuesOptions,
   type TicketValueSummary,
 } from "./ticket-values";
 export {
@@ -41,24 +41,24 @@ export {
   type NpvResult,
 } from "./npv";
 export {
-  simulateMarket,
-  simulateMarketChunk,
+  simulateTicketPool,
+  simulateTicketPoolChunk,
   mergeMarketResults,
   type MergeMarketResultsOptions,
-  summarizeMarket,
+  summariseTicketPool,
   DEFAULT_MARKET_CHUNK_SIZE,
   DEFAULT_MARKET_SHARE,
   DEFAULT_MAX_RUN_LENGTH,
   type MarketModelOptions,
   type SimulateMarketOptions,
   type SimulateMarketChunkOptions,
-  type SummarizeMarketOptions,
-  type MarketChunkResult,
-  type MarketResult,
-} from "./market";
+  type SummariseTicketPoolOptions,
+  type TicketPoolChunkResult,
+  type TicketPoolResult,
+} from "./ticket-pool";
 export { planChunks, type Chunk, type PlanChunksOptions } from "./chunks";
 export { mergeStates, stateFromPowerSums, type MergeStatesOptions, type PowerSums } from "./block-moments";
-export { summarizeState, type SampleSummary } from "./summary";
+export { summariseState, type SampleSummary } from "./summary";
 export {
   horizonForTolerance,
   truncationBound,

@@ -13,7 +13,7 @@ import { RunningStats, type RunningStatsState } from "../stats";
 import * as validate from "../validate";
 import { planChunks, type Chunk } from "./chunks";
 import { mergeStates } from "./block-moments";
-import { summarizeState, type SampleSummary } from "./summary";
+import { summariseState, type SampleSummary } from "./summary";
 import { truncationBound } from "./horizon";
 import { resolveHorizon, type HorizonOptions } from "./slot-horizon";
 import { validateReward } from "./validate-reward";
@@ -183,8 +183,8 @@ export function simulateNpv(options: SimulateNpvOptions): NpvResult {
   return {
     horizon: p.horizon,
     truncationBound: truncationBound({ mu: Math.abs(options.reward.mean), d: p.d, horizon: p.horizon }),
-    npv: summarizeState(result.states[result.states.length - 1]),
-    checkpoints: p.checkpoints.map((slot, i) => ({ slot, npv: summarizeState(result.states[i]) })),
+    npv: summariseState(result.states[result.states.length - 1]),
+    checkpoints: p.checkpoints.map((slot, i) => ({ slot, npv: summariseState(result.states[i]) })),
     result,
   };
 }

@@ -13,7 +13,7 @@ export type SampleSummary = Estimate & {
 };
 
 /** The summary of a sample from its RunningStats (or its plain state). */
-export function summarizeState(stats: RunningStats | RunningStatsState): SampleSummary {
+export function summariseState(stats: RunningStats | RunningStatsState): SampleSummary {
   const s = stats instanceof RunningStats ? stats : RunningStats.fromState(stats);
   return { ...s.estimate(), variance: s.variance, varianceStderr: s.varianceStderr };
 }

@@ -26,7 +26,7 @@ import { DiscountTable } from "../model/discount-table";
 import { planChunks, type Chunk } from "./chunks";
 import { RunningStats, makeEstimate, type RunningStatsState } from "../stats";
 import { mergeStates, stateFromSums, storeSums, SUMS_LENGTH } from "./block-moments";
-import { summarizeState, type SampleSummary } from "./summary";
+import { summariseState, type SampleSummary } from "./summary";
 import { validateReward } from "./validate-reward";
 import { WasmTicketBlocks } from "../wasm/ticket-block";
 
@@ -68,7 +68,7 @@ export interface TicketValueSummary extends SampleSummary {
   estimator: TicketEstimator;
   /**
    * The statistics actually sampled: of V (direct) or of x^{T+L} (conditional). Pool these across
-   * runs with `mergeStates` and summarise with {@link summarizeTicketValues}.
+   * runs with `mergeStates` and summarise with {@link summariseTicketValues}.
    */
   state: RunningStatsState;
 }
@@ -79,8 +79,8 @@ export interface SampleTicketValuesChunkOptions extends TicketModelOptions {
   chunk: Pick<Chunk, "index" | "size">;
 }
 
-/** Input of {@link summarizeTicketValues}. */
-export interface SummarizeTicketValuesOptions {
+/** Input of {@link summariseTicketValues}. */
+export interface SummariseTicketValuesOptions {
   /** Chunk states pooled in chunk order (see `mergeStates`). */
   state: RunningStatsState;
   reward: RewardModel;
@@ -202,7 +202,7 @@ function sampleChunk(
  * One chunk of {@link sampleTicketValues}: the statistics of V (direct) or of x^{T+L}
  * (conditional) over `chunk.size` samples from the stream rng(seed, "chunk", chunk.index), as a
  * plain RunningStatsState (safe to post between threads). Pool chunk states in chunk order with
- * `mergeStates` and summarise with {@link summarizeTicketValues}: the result is then identical to
+ * `mergeStates` and summarise with {@link summariseTicketValues}: the result is then identical to
  * a single-process run, whatever the number of workers.
  */
 export function sampleTicketValuesChunk(options: SampleTicketValuesChunkOptions): RunningStatsState {
@@ -217,14 +217,14 @@ export function sampleTicketValuesChunk(options: SampleTicketValuesChunkOptions)
  * Conditional estimator with y = x^{T+L}: mean μ·ȳ; variance E[R²]·Ê[y²] − μ²ȳ², evaluated as
  * σ²·Ê[y²] + μ²·(Ê[y²] − ȳ²) (no cancellation), its standard error by the delta method.
  */
-export function summarizeTicketValues({
+export function summariseTicketValues({
   state,
   reward,
   estimator = "direct",
-}: SummarizeTicketValuesOptions): TicketValueSummary {
+}: SummariseTicketValuesOptions): TicketValueSummary {
   validate.oneOf("estimator", estimator, ["direct", "conditional"] as const);
   validateReward(reward);
-  if (estimator === "direct") return { ...summarizeState(state), estimator, state };
+  if (estimator === "direct") return { ...summariseState(state), estimator, state };
   const { count: n, mean: a, m2, m3, m4 } = state;
   const mu = reward.mean;
   const second = reward.secondMoment;
@@ -266,5 +266,5 @@ export function sampleTicketValues(options: SampleTicketValuesOptions): TicketVa
     totalName: "samples",
   });
   const state = mergeStates({ parts: chunks.map((chunk) => sampleChunk(options, chunk, p)) });
-  return summarizeTicketValues({ state, reward: options.reward, estimator: p.estimator });
+  return summariseTicketValues({ state, reward: options.reward, estimator: p.estimator });
 }

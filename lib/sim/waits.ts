@@ -9,7 +9,7 @@ import { waitQuantile } from "../model";
 import * as validate from "../validate";
 import { planChunks, type Chunk } from "./chunks";
 import { mergeStates, stateFromSums, storeSums, SUMS_LENGTH } from "./block-moments";
-import { summarizeState, type SampleSummary } from "./summary";
+import { summariseState, type SampleSummary } from "./summary";
 
 /** Samples per chunk unless told otherwise. */
 export const DEFAULT_WAIT_CHUNK_SIZE = 1 << 20;
@@ -171,6 +171,6 @@ export function sampleWaits(options: SampleWaitsOptions): WaitHistogram {
     n: l.n,
     binWidth: l.binWidth,
     lower: pooled.counts.map((_, i) => 1 + i * l.binWidth),
-    wait: summarizeState(pooled.state),
+    wait: summariseState(pooled.state),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The market's path loop in WebAssembly: simulatePath of lib/sim/market.ts, slot for slot and draw
- * for draw, so every path's present values are bit-identical. Used by simulateMarket when the
+ * The market's path loop in WebAssembly: simulatePath of lib/sim/ticket-pool.ts, slot for slot and draw
+ * for draw, so every path's present values are bit-identical. Used by simulateTicketPool when the
  * kernels are built, the reward model is one they draw (see reward-kind.ts) and the n stamp bytes
  * fit in their memory.
  */

@@ -3,7 +3,12 @@
  * market. Reward models are rebuilt from a plain description, since class instances cannot be
  * posted between threads.
  */
-import { sampleTicketValuesChunk, simulateMarketChunk, type Chunk, type MarketChunkResult } from "../../lib/sim";
+import {
+  sampleTicketValuesChunk,
+  simulateTicketPoolChunk,
+  type Chunk,
+  type TicketPoolChunkResult,
+} from "../../lib/sim";
 import { rewards } from "../../lib/rewards";
 import type { RunningStatsState } from "../../lib/stats";
 
@@ -30,7 +35,7 @@ export interface MarketChunkTask {
 }
 
 export type ChunkTask = TicketChunkTask | MarketChunkTask;
-export type ChunkTaskResult = RunningStatsState | MarketChunkResult;
+export type ChunkTaskResult = RunningStatsState | TicketPoolChunkResult;
 
 /** Runs one task in the current thread. */
 export function runChunkTask(task: ChunkTask): ChunkTaskResult {
@@ -39,5 +44,5 @@ export function runChunkTask(task: ChunkTask): ChunkTaskResult {
     return sampleTicketValuesChunk({ n, d, reward: rewards.exponential(mu), seed, chunk });
   }
   const { n, d, mu, share, tolerance, seed, chunk } = task;
-  return simulateMarketChunk({ n, d, reward: rewards.exponential(mu), share, tolerance, seed, chunk });
+  return simulateTicketPoolChunk({ n, d, reward: rewards.exponential(mu), share, tolerance, seed, chunk });
 }

@@ -12,7 +12,7 @@
  * total slots / total time.
  */
 import { performance } from "node:perf_hooks";
-import { MECHANISM_KINDS, simulateTicketMarket, tieredBuyers, type MechanismKind } from "../../lib/market";
+import { MECHANISM_KINDS, simulateAgentMarket, tieredBuyers, type MechanismKind } from "../../lib/market";
 import { rewards } from "../../lib/rewards";
 import * as validate from "../../lib/validate";
 
@@ -40,7 +40,7 @@ export interface BenchMarketAbmOptions {
   minSeconds?: number;
 }
 
-/** Slot-steps per second of simulateTicketMarket for each (buyer count, mechanism, scenario). */
+/** Slot-steps per second of simulateAgentMarket for each (buyer count, mechanism, scenario). */
 export async function benchMarketAbm(options: BenchMarketAbmOptions = {}): Promise<MarketAbmBenchRecord[]> {
   const { buyerCounts = [10, 100], mechanisms = MECHANISM_KINDS, slots = 200_000, minSeconds = 0.5 } = options;
   if (!Array.isArray(buyerCounts) || buyerCounts.length === 0) {
@@ -67,7 +67,7 @@ export async function benchMarketAbm(options: BenchMarketAbmOptions = {}): Promi
         r: d,
         budgetUnit: scenario === "budgets" ? 1 / 30 : undefined,
       });
-      const run = (seed: number) => simulateTicketMarket({ buyers, mechanism, n, d, reward, seed, horizon: slots });
+      const run = (seed: number) => simulateAgentMarket({ buyers, mechanism, n, d, reward, seed, horizon: slots });
       run(0); // warm-up: JIT and caches
       let total = 0;
       let elapsed = 0;

@@ -24,7 +24,7 @@ import {
   horizonForTolerance,
   DEFAULT_TICKET_CHUNK_SIZE,
   DEFAULT_MARKET_CHUNK_SIZE,
-  type MarketChunkResult,
+  type TicketPoolChunkResult,
 } from "../../lib/sim";
 import type { RunningStatsState } from "../../lib/stats";
 import { TICKET, MARKET, MEMORY_SAMPLES, NUMPY_CHUNK, TARGETS, REPEATS, ROUNDS } from "./config";
@@ -243,7 +243,7 @@ async function onWorkers(): Promise<void> {
       figure: MARKET_FIGURE,
       tasks: marketTasks(),
       units: MARKET.workerPaths * horizon,
-      pool: (r: unknown[]) => mergeMarketResults({ parts: r as MarketChunkResult[] }),
+      pool: (r: unknown[]) => mergeMarketResults({ parts: r as TicketPoolChunkResult[] }),
     },
   ];
   const pools = [await ChunkPool.start(1, warmUp), await ChunkPool.start(2, warmUp)];

@@ -4,7 +4,7 @@
  * { units, seconds, cpuSeconds, mean } as one JSON line. Argument: "direct", "conditional" or
  * "market".
  */
-import { sampleTicketValues, simulateMarket } from "../../lib/sim";
+import { sampleTicketValues, simulateTicketPool } from "../../lib/sim";
 import { rewards } from "../../lib/rewards";
 import { TICKET, MARKET, REPEATS } from "./config";
 import { bestOf } from "./measure";
@@ -25,7 +25,7 @@ async function main(kind: string): Promise<void> {
   if (kind === "market") {
     const reward = rewards.exponential(MARKET.mu);
     const run = (paths: number) =>
-      simulateMarket({
+      simulateTicketPool({
         n: MARKET.n,
         d: MARKET.d,
         reward,

@@ -4,7 +4,7 @@ import { createMathRenderer } from "./math";
 import { pageHtml } from "./page";
 
 /** Input of {@link assumptionsPageHtml}. */
-export interface AssumptionsPageParams {
+export interface AssumptionsPageOptions {
   /** Path of ASSUMPTIONS.md. */
   file: string;
 }
@@ -13,7 +13,7 @@ export interface AssumptionsPageParams {
  * ASSUMPTIONS.md as a page of the site (assumptions.html), so the notebooks' links to it work in
  * the exported site as they do in JupyterLab.
  */
-export function assumptionsPageHtml({ file }: AssumptionsPageParams): string {
+export function assumptionsPageHtml({ file }: AssumptionsPageOptions): string {
   const math = createMathRenderer();
   const markdown = createMarkdownRenderer({ math });
   const body = [

@@ -13,7 +13,7 @@ export const DEFAULT_IN_DIR = "build/notebooks";
 export const DEFAULT_OUT_DIR = "build/site";
 export const DEFAULT_FIGURES_DIR = "build/figures";
 
-export interface ExportSiteParams {
+export interface ExportSiteOptions {
   /** Folder of executed notebooks (*.ipynb). */
   inDir?: string;
   /** Folder for the HTML pages and index.html. */
@@ -58,7 +58,7 @@ export async function exportSite({
   figures = true,
   log = (line) => console.log(line),
   env = process.env,
-}: ExportSiteParams = {}): Promise<ExportSiteResult> {
+}: ExportSiteOptions = {}): Promise<ExportSiteResult> {
   if (!fs.existsSync(inDir) || !fs.statSync(inDir).isDirectory()) {
     throw new ExportInputError(
       `input folder ${inDir} does not exist: run the notebooks first (npm run nb -- run notebooks/*.ipynb) or pass --in <folder>`,

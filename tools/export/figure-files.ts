@@ -3,7 +3,7 @@ import { renderFigureImage } from "../../lib/notebook/figure-renderer";
 import { writeFileAtomic } from "../../lib/io/write-file-atomic";
 import type { FigureRef } from "./render-outputs";
 
-export interface FigureFileStemsParams {
+export interface FigureFileStemsOptions {
   notebookName: string;
   figures: FigureRef[];
 }
@@ -12,7 +12,7 @@ export interface FigureFileStemsParams {
  * File names (without extension) for a notebook's figures: `<notebook>-<name>`, or
  * `<notebook>-<index>` for unnamed ones; names are made file-safe and repeats get "-2", "-3", ….
  */
-export function figureFileStems({ notebookName, figures }: FigureFileStemsParams): string[] {
+export function figureFileStems({ notebookName, figures }: FigureFileStemsOptions): string[] {
   const used = new Set<string>();
   return figures.map((figure) => {
     const base = `${notebookName}-${figure.name ? slug(figure.name) || figure.index : figure.index}`;
@@ -32,7 +32,7 @@ function slug(name: string): string {
     .slice(0, 80);
 }
 
-export interface WriteFigureFilesParams extends FigureFileStemsParams {
+export interface WriteFigureFilesOptions extends FigureFileStemsOptions {
   dir: string;
 }
 
@@ -40,7 +40,7 @@ export interface WriteFigureFilesParams extends FigureFileStemsParams {
  * Writes each figure as <stem>.svg (vector, for papers) and <stem>.png (2× pixel ratio) through
  * the shared headless Chromium. Returns the files written.
  */
-export async function writeFigureFiles({ notebookName, figures, dir }: WriteFigureFilesParams): Promise<string[]> {
+export async function writeFigureFiles({ notebookName, figures, dir }: WriteFigureFilesOptions): Promise<string[]> {
   const stems = figureFileStems({ notebookName, figures });
   const written: string[] = [];
   for (const [i, ref] of figures.entries()) {

@@ -12,14 +12,14 @@ hljs.registerLanguage("python", python);
 hljs.registerAliases(["ts", "javascript", "js", "tsx"], { languageName: "typescript" });
 hljs.registerAliases(["sh", "shell", "console"], { languageName: "bash" });
 
-export interface HighlightParams {
+export interface HighlightOptions {
   code: string;
   /** Language name or alias; unknown or missing → escaped plain text. */
   language?: string;
 }
 
 /** Highlights code at build time (highlight.js classes; the page inlines the matching CSS). */
-export function highlightCode({ code, language }: HighlightParams): string {
+export function highlightCode({ code, language }: HighlightOptions): string {
   if (language && hljs.getLanguage(language)) {
     return hljs.highlight(code, { language, ignoreIllegals: true }).value;
   }

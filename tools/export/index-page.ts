@@ -12,7 +12,7 @@ export interface IndexEntry {
   execution?: string;
 }
 
-export interface IndexHtmlParams {
+export interface IndexHtmlOptions {
   entries: IndexEntry[];
   /** Whether any title or summary holds typeset math (then KaTeX's CSS is inlined). */
   withMath: boolean;
@@ -20,7 +20,7 @@ export interface IndexHtmlParams {
 }
 
 /** build/site/index.html: every notebook with its title, summary and execution line. */
-export function indexHtml({ entries, withMath, exportedAt = new Date() }: IndexHtmlParams): string {
+export function indexHtml({ entries, withMath, exportedAt = new Date() }: IndexHtmlOptions): string {
   const esc = (text: string) => escapeHtml({ text });
   const items = entries.map((e) => {
     const meta = [e.figureCount ? `${e.figureCount} figure${e.figureCount === 1 ? "" : "s"}` : "", e.execution ?? ""]

@@ -4,11 +4,11 @@ import { highlightCode } from "./highlight";
 import { markdownMath } from "./markdown-math";
 import type { MathRenderer } from "./math";
 
-export interface MarkdownRendererParams {
+export interface MarkdownRendererOptions {
   math: MathRenderer;
 }
 
-export interface RenderMarkdownParams {
+export interface RenderMarkdownOptions {
   markdown: string;
   /** Cell attachments (nbformat: name → mime bundle), for `![](attachment:name)` images. */
   attachments?: Record<string, Record<string, unknown>>;
@@ -21,11 +21,11 @@ export interface RenderMarkdownParams {
  */
 /** Renders a cell (block Markdown) or a one-line title/summary (inline Markdown, no <p>). */
 export interface MarkdownRenderer {
-  render(params: RenderMarkdownParams): string;
+  render(params: RenderMarkdownOptions): string;
   renderInline(params: { markdown: string }): string;
 }
 
-export function createMarkdownRenderer({ math }: MarkdownRendererParams): MarkdownRenderer {
+export function createMarkdownRenderer({ math }: MarkdownRendererOptions): MarkdownRenderer {
   const md = new MarkdownIt({
     html: true,
     linkify: false,
@@ -38,7 +38,7 @@ export function createMarkdownRenderer({ math }: MarkdownRendererParams): Markdo
     const token = tokens[idx];
     const src = String(token.attrGet("src") ?? "");
     if (src.startsWith("attachment:")) {
-      const attachments = (env as { attachments?: RenderMarkdownParams["attachments"] }).attachments;
+      const attachments = (env as { attachments?: RenderMarkdownOptions["attachments"] }).attachments;
       const bundle = attachments?.[src.slice("attachment:".length)];
       const mime = bundle && Object.keys(bundle).find((m) => m.startsWith("image/"));
       if (bundle && mime) {

@@ -7,7 +7,7 @@ export interface MathError {
   message: string;
 }
 
-export interface MathRendererParams {
+export interface MathRendererOptions {
   /** Shared `\newcommand`/`\gdef` macros, so a definition in one cell holds in later ones. */
   macros?: Record<string, string>;
 }
@@ -24,7 +24,7 @@ export interface MathRenderer {
  * A KaTeX renderer for one page. Output is HTML + hidden MathML (screen readers); a formula that
  * fails is shown as its source (class katex-error) and listed in `errors` for the exporter to report.
  */
-export function createMathRenderer({ macros = {} }: MathRendererParams = {}): MathRenderer {
+export function createMathRenderer({ macros = {} }: MathRendererOptions = {}): MathRenderer {
   const errors: MathError[] = [];
   let count = 0;
   return {

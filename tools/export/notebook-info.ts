@@ -1,6 +1,6 @@
 import type { ExecutedNotebook } from "./read-notebook";
 
-export interface NotebookInfoParams {
+export interface NotebookInfoOptions {
   notebook: ExecutedNotebook;
 }
 
@@ -14,7 +14,7 @@ export interface NotebookInfo {
  * Title: metadata.title, else the first Markdown heading, else the file name.
  * Summary: metadata.summary, else the first paragraph after that heading (shortened).
  */
-export function notebookInfo({ notebook }: NotebookInfoParams): NotebookInfo {
+export function notebookInfo({ notebook }: NotebookInfoOptions): NotebookInfo {
   const meta = notebook.metadata;
   const metaTitle = typeof meta.title === "string" && meta.title.trim() ? meta.title.trim() : undefined;
   const metaSummary = typeof meta.summary === "string" && meta.summary.trim() ? meta.summary.trim() : undefined;
@@ -39,19 +39,19 @@ function firstParagraph(markdown: string): string | undefined {
   return oneLine.length > 220 ? `${oneLine.slice(0, oneLine.lastIndexOf(" ", 217))} …` : oneLine;
 }
 
-export interface PlainTitleParams {
+export interface PlainTitleOptions {
   markdown: string;
 }
 
 /** Text for <title>: Markdown emphasis and math delimiters removed. */
-export function plainTitle({ markdown }: PlainTitleParams): string {
+export function plainTitle({ markdown }: PlainTitleOptions): string {
   return markdown
     .replace(/\$+|\\[()[\]]/g, "")
     .replace(/[*_`]/g, "")
     .trim();
 }
 
-export interface ExecutionFooterParams {
+export interface ExecutionFooterOptions {
   execution: unknown;
 }
 
@@ -59,7 +59,7 @@ export interface ExecutionFooterParams {
  * The "executed when, with what" line from `metadata.execution` as the runner writes it
  * ({ status, started, seconds, kernel, parameters, timeout_seconds, error? }); undefined if absent.
  */
-export function executionSummary({ execution }: ExecutionFooterParams): string | undefined {
+export function executionSummary({ execution }: ExecutionFooterOptions): string | undefined {
   if (!execution || typeof execution !== "object") return undefined;
   const e = execution as Record<string, unknown>;
   const parts: string[] = [];

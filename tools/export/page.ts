@@ -8,7 +8,7 @@ import { highlightCss, katexCss, pageCss, plotlyScript } from "./assets";
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
 
-export interface PageHtmlParams {
+export interface PageHtmlOptions {
   /** Plain text for <title>. */
   documentTitle: string;
   /** Body content (already rendered HTML). */
@@ -31,7 +31,7 @@ const DRAW_FIGURES = `
 })();`;
 
 /** A complete, self-contained HTML document. */
-export function pageHtml({ documentTitle, body, withPlotly, withMath }: PageHtmlParams): string {
+export function pageHtml({ documentTitle, body, withPlotly, withMath }: PageHtmlOptions): string {
   const styles = [withMath ? katexCss() : "", highlightCss(), pageCss()].filter(Boolean);
   return [
     "<!doctype html>",

@@ -30,7 +30,7 @@ export interface ExecutedNotebook {
   cells: ExportCell[];
 }
 
-export interface ReadExecutedNotebookParams {
+export interface ReadExecutedNotebookOptions {
   file: string;
 }
 
@@ -44,7 +44,7 @@ export function joinMultiline(value: unknown): string {
  * Reads an executed notebook. Throws an Error naming the file when it is not JSON or not
  * nbformat 4.
  */
-export function readExecutedNotebook({ file }: ReadExecutedNotebookParams): ExecutedNotebook {
+export function readExecutedNotebook({ file }: ReadExecutedNotebookOptions): ExecutedNotebook {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, "utf8"));

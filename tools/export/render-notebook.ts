@@ -7,7 +7,7 @@ import { pageHtml } from "./page";
 import type { ExecutedNotebook, ExportCell } from "./read-notebook";
 import { renderOutputs, type FigureRef, type RenderContext } from "./render-outputs";
 
-export interface RenderNotebookPageParams {
+export interface RenderNotebookPageOptions {
   notebook: ExecutedNotebook;
   /** Link target of the "all notebooks" link. Default "index.html". */
   indexHref?: string;
@@ -38,7 +38,7 @@ export function renderNotebookPage({
   notebook,
   indexHref = "index.html",
   exportedAt = new Date(),
-}: RenderNotebookPageParams): RenderedNotebook {
+}: RenderNotebookPageOptions): RenderedNotebook {
   const math = createMathRenderer();
   const markdown = createMarkdownRenderer({ math });
   const context: RenderContext = { markdown, math, figures: [] };

@@ -28,7 +28,7 @@ export interface RenderContext {
   figures: FigureRef[];
 }
 
-export interface RenderOutputsParams {
+export interface RenderOutputsOptions {
   outputs: ExportOutput[];
   context: RenderContext;
 }
@@ -40,7 +40,7 @@ const esc = (text: string) => escapeHtml({ text });
  * Plotly JSON (drawn by the page's one plotly.js) > HTML > SVG > PNG/JPEG > Markdown > LaTeX >
  * JSON > plain text. Adjacent stream chunks of the same name are merged.
  */
-export function renderOutputs({ outputs, context }: RenderOutputsParams): string {
+export function renderOutputs({ outputs, context }: RenderOutputsOptions): string {
   const parts: string[] = [];
   for (const output of mergeStreams(outputs)) {
     switch (output.output_type) {

@@ -14,7 +14,7 @@ import { RunningStats, type Estimate } from "../../stats";
 import * as validate from "../../validate";
 
 /** Input of {@link simulatePaiResnick}. */
-export interface SimulatePaiResnickParams {
+export interface SimulatePaiResnickOptions {
   /** Rate of bidder 1's value λ1 > 0 (bidder 1 holds the ahead-of-time right). */
   lambda1: number;
   /** Rate of bidder 2's value λ2 > 0. */
@@ -47,7 +47,7 @@ export function simulatePaiResnick({
   lambda2,
   samples,
   seed,
-}: SimulatePaiResnickParams): SimulatePaiResnickResult {
+}: SimulatePaiResnickOptions): SimulatePaiResnickResult {
   validate.positive("lambda1", lambda1);
   validate.positive("lambda2", lambda2);
   validate.integer("samples", samples, 2);

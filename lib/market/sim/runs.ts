@@ -9,7 +9,7 @@ import { RunningStats, type Estimate } from "../../stats";
 import * as validate from "../../validate";
 
 /** Input of {@link simulateRuns}. */
-export interface SimulateRunsParams {
+export interface SimulateRunsOptions {
   /** Tickets outstanding n (integer ≥ 1). */
   n: number;
   /** Tickets the holder keeps (integer, 0 ≤ held ≤ n); share P = held/n. */
@@ -47,7 +47,7 @@ export function simulateRuns({
   replications,
   seed,
   maxLength = 32,
-}: SimulateRunsParams): SimulateRunsResult {
+}: SimulateRunsOptions): SimulateRunsResult {
   validate.ticketCount(n);
   validate.integer("held", held, 0, n);
   validate.integer("slots", slots, 1);

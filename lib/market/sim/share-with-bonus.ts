@@ -17,7 +17,7 @@ import * as validate from "../../validate";
 import { validateBonus, type MultiBlockBonus } from "../bonus";
 
 /** Input of {@link simulateShareWithBonus}. */
-export interface SimulateShareWithBonusParams {
+export interface SimulateShareWithBonusOptions {
   /** Reward model of R. */
   reward: RewardModel;
   /** Tickets outstanding n (integer ≥ 1). */
@@ -46,7 +46,7 @@ export function simulateShareWithBonus({
   paths,
   seed,
   horizon,
-}: SimulateShareWithBonusParams): Estimate {
+}: SimulateShareWithBonusOptions): Estimate {
   if (reward === null || typeof reward !== "object" || typeof reward.sample !== "function") {
     throw new RangeError(`reward must be a RewardModel; received ${String(reward)}`);
   }

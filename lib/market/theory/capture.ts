@@ -18,7 +18,7 @@ import { validateBuyers, type Buyer } from "../buyers";
 import { valuationParts } from "../valuation";
 
 /** Input of {@link competitiveCapture}. */
-export interface CompetitiveCaptureParams {
+export interface CompetitiveCaptureOptions {
   /** The buyers (at least one). */
   buyers: readonly Buyer[];
   /** Mean reward μ ≥ 0 (finite). */
@@ -63,7 +63,7 @@ export function competitiveCapture({
   d,
   lookahead = 0,
   horizon = Infinity,
-}: CompetitiveCaptureParams): CompetitiveCaptureResult {
+}: CompetitiveCaptureOptions): CompetitiveCaptureResult {
   validateBuyers(buyers);
   validate.nonNegative("mu", mu);
   if (sigma2 !== Infinity) validate.nonNegative("sigma2", sigma2);

@@ -34,7 +34,7 @@ import { ticketValue } from "../../model";
 import { validateBonus, type MultiBlockBonus } from "../bonus";
 
 /** Input of {@link shareValueWithBonus} and {@link marginalShareValue}. */
-export interface ShareValueWithBonusParams {
+export interface ShareValueWithBonusOptions {
   /** Mean reward μ ≥ 0. */
   mu: number;
   /** Maintained share P in [0, 1]. */
@@ -45,7 +45,7 @@ export interface ShareValueWithBonusParams {
   bonus: MultiBlockBonus;
 }
 
-function checkShare(p: ShareValueWithBonusParams): void {
+function checkShare(p: ShareValueWithBonusOptions): void {
   validate.nonNegative("mu", p.mu);
   validate.inRange("share", p.share, 0, 1);
   validate.discountRate(p.d);
@@ -68,19 +68,19 @@ function marginal(mu: number, P: number, rho: number, bonus: MultiBlockBonus): n
 }
 
 /** Expected PV of the gross stream (reward + bonus, α = 1) of a maintained share P; see the module comment. */
-export function shareValueWithBonus(params: ShareValueWithBonusParams): number {
+export function shareValueWithBonus(params: ShareValueWithBonusOptions): number {
   checkShare(params);
   return value(params.mu, params.share, params.d, params.bonus);
 }
 
 /** dV/dP, the value of a little more share (per unit of share; per ticket divide by n). */
-export function marginalShareValue(params: ShareValueWithBonusParams): number {
+export function marginalShareValue(params: ShareValueWithBonusOptions): number {
   checkShare(params);
   return marginal(params.mu, params.share, params.d, params.bonus);
 }
 
 /** Input of {@link centralisationThreshold}. */
-export interface CentralisationThresholdParams {
+export interface CentralisationThresholdOptions {
   /** Mean reward μ ≥ 0. */
   mu: number;
   /** Tickets outstanding n (integer ≥ 1). */
@@ -135,7 +135,7 @@ export function centralisationThreshold({
   price,
   bonus,
   method = "auto",
-}: CentralisationThresholdParams): CentralisationThresholdResult {
+}: CentralisationThresholdOptions): CentralisationThresholdResult {
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   validate.discountRate(r, "r");

@@ -24,7 +24,7 @@
 import * as validate from "../../validate";
 
 /** Input of {@link paiResnick}. */
-export interface PaiResnickParams {
+export interface PaiResnickOptions {
   /** Rate of bidder 1's value, λ1 > 0 (mean value 1/λ1); bidder 1 holds the ahead-of-time right. */
   lambda1: number;
   /** Rate of bidder 2's value, λ2 > 0. */
@@ -54,7 +54,7 @@ export interface PaiResnickResult {
 }
 
 /** Closed forms of the two-bidder exponential ahead-of-time sale with resale (see the module comment). */
-export function paiResnick({ lambda1, lambda2 }: PaiResnickParams): PaiResnickResult {
+export function paiResnick({ lambda1, lambda2 }: PaiResnickOptions): PaiResnickResult {
   validate.positive("lambda1", lambda1);
   validate.positive("lambda2", lambda2);
   const sum = lambda1 + lambda2;

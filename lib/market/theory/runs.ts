@@ -14,7 +14,7 @@
 import * as validate from "../../validate";
 
 /** Input of {@link expectedRuns}. */
-export interface ExpectedRunsParams {
+export interface ExpectedRunsOptions {
   /** Maintained share P in [0, 1] (the per-slot win probability). */
   share: number;
   /** Number of slots S (integer ≥ 1). */
@@ -24,7 +24,7 @@ export interface ExpectedRunsParams {
 }
 
 /** Input of {@link expectedRunsOfLength}. */
-export interface ExpectedRunsOfLengthParams {
+export interface ExpectedRunsOfLengthOptions {
   share: number;
   slots: number;
   /** Exact run length L (integer ≥ 1). */
@@ -32,7 +32,7 @@ export interface ExpectedRunsOfLengthParams {
 }
 
 /** Exact expected number of maximal runs of length ≥ k in S slots: P^k + (S−k)(1−P)P^k. */
-export function expectedRuns({ share, slots, minLength }: ExpectedRunsParams): number {
+export function expectedRuns({ share, slots, minLength }: ExpectedRunsOptions): number {
   validate.inRange("share", share, 0, 1);
   validate.integer("slots", slots, 1);
   validate.integer("minLength", minLength, 1);
@@ -42,7 +42,7 @@ export function expectedRuns({ share, slots, minLength }: ExpectedRunsParams): n
 }
 
 /** Exact expected number of maximal runs of length exactly L in S slots (difference of two tails). */
-export function expectedRunsOfLength({ share, slots, length }: ExpectedRunsOfLengthParams): number {
+export function expectedRunsOfLength({ share, slots, length }: ExpectedRunsOfLengthOptions): number {
   validate.inRange("share", share, 0, 1);
   validate.integer("slots", slots, 1);
   validate.integer("length", length, 1);

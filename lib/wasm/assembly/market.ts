@@ -1,5 +1,5 @@
 /**
- * One path of the slot-level market (simulatePath of lib/sim/market.ts), slot for slot: a uniform
+ * One path of the slot-level market (simulatePath of lib/sim/ticket-pool.ts), slot for slot: a uniform
  * position (PositionSampler), a reward, the running discount factor recomputed exactly every 1024
  * slots, the original-ticket stamp test, the holder's streams and runs. The six present values go
  * to PATH_SUMS in the engine's order; run counts are added to RUN_COUNTS.

@@ -31,7 +31,7 @@ import { ticketValue } from "../model";
 import * as validate from "../validate";
 import { planChunks, type Chunk } from "./chunks";
 import { mergeStates } from "./block-moments";
-import { summarizeState, type SampleSummary } from "./summary";
+import { summariseState, type SampleSummary } from "./summary";
 import { truncationBound } from "./horizon";
 import { resolveHorizon, type HorizonOptions } from "./slot-horizon";
 import { validateReward } from "./validate-reward";
@@ -67,7 +67,7 @@ export interface MarketModelOptions extends HorizonOptions {
   maxRunLength?: number;
 }
 
-/** Input of {@link simulateMarket}. */
+/** Input of {@link simulateTicketPool}. */
 export interface SimulateMarketOptions extends MarketModelOptions {
   /** Number of simulated market paths (integer ≥ 1). */
   paths: number;
@@ -75,13 +75,13 @@ export interface SimulateMarketOptions extends MarketModelOptions {
   chunkSize?: number;
 }
 
-/** Input of {@link simulateMarketChunk}. */
+/** Input of {@link simulateTicketPoolChunk}. */
 export interface SimulateMarketChunkOptions extends MarketModelOptions {
   chunk: Pick<Chunk, "index" | "size">;
 }
 
 /** Statistics over paths of one chunk (or of pooled chunks): plain data, safe to post. */
-export interface MarketChunkResult {
+export interface TicketPoolChunkResult {
   total: RunningStatsState;
   issued: RunningStatsState;
   unissued: RunningStatsState;
@@ -92,8 +92,8 @@ export interface MarketChunkResult {
   runs: RunningStatsState[];
 }
 
-/** Result of {@link simulateMarket}: per-path present values as estimates with variances. */
-export interface MarketResult {
+/** Result of {@link simulateTicketPool}: per-path present values as estimates with variances. */
+export interface TicketPoolResult {
   n: number;
   d: number;
   /** Positions held: k = round(share·n). */
@@ -117,7 +117,7 @@ export interface MarketResult {
   /** With trackRuns: atLeast[m − 1] = runs of length ≥ m per path (within the horizon). */
   runs?: { maxLength: number; atLeast: SampleSummary[] };
   /** Pooled chunk statistics (for merging with other runs). */
-  result: MarketChunkResult;
+  result: TicketPoolChunkResult;
 }
 
 interface Plan {
@@ -221,7 +221,7 @@ function simulatePath(stream: RandomStream, reward: RewardModel, p: Plan, scratc
   sums[GROSS] = gross;
 }
 
-function marketChunk(stream: RandomStream, reward: RewardModel, paths: number, p: Plan): MarketChunkResult {
+function marketChunk(stream: RandomStream, reward: RewardModel, paths: number, p: Plan): TicketPoolChunkResult {
   const { n, maxRun } = p;
   // The WebAssembly path loop when it can run (same numbers); its stamps live in its memory.
   const wasm = WasmMarketPaths.create({ ...p, reward });
@@ -265,8 +265,8 @@ function recordRun(counts: Float64Array, length: number, maxRun: number): void {
   for (let m = 0; m < top; m++) counts[m]++;
 }
 
-/** One chunk of {@link simulateMarket}, from the stream rng(seed, "chunk", chunk.index). */
-export function simulateMarketChunk(options: SimulateMarketChunkOptions): MarketChunkResult {
+/** One chunk of {@link simulateTicketPool}, from the stream rng(seed, "chunk", chunk.index). */
+export function simulateTicketPoolChunk(options: SimulateMarketChunkOptions): TicketPoolChunkResult {
   const p = plan(options);
   validate.integer("chunk.index", options.chunk?.index, 0);
   validate.integer("chunk.size", options.chunk?.size, 1);
@@ -278,19 +278,19 @@ const STREAMS = ["total", "issued", "unissued", "staticStake", "maintainedNet", 
 /** Input of {@link mergeMarketResults}. */
 export interface MergeMarketResultsOptions {
   /** Chunk results in chunk order. */
-  parts: readonly MarketChunkResult[];
+  parts: readonly TicketPoolChunkResult[];
 }
 
 /** Pools chunk results in chunk order. */
-export function mergeMarketResults({ parts }: MergeMarketResultsOptions): MarketChunkResult {
+export function mergeMarketResults({ parts }: MergeMarketResultsOptions): TicketPoolChunkResult {
   if (!Array.isArray(parts as unknown) || parts.length === 0) {
     throw new RangeError(
       `parts must be a non-empty array of chunk results; received ${Array.isArray(parts) ? "[]" : String(parts)}`,
     );
   }
-  const pool = (pick: (r: MarketChunkResult) => RunningStatsState) => mergeStates({ parts: parts.map(pick) });
+  const pool = (pick: (r: TicketPoolChunkResult) => RunningStatsState) => mergeStates({ parts: parts.map(pick) });
   const merged = Object.fromEntries(STREAMS.map((key) => [key, pool((r) => r[key])])) as Omit<
-    MarketChunkResult,
+    TicketPoolChunkResult,
     "runs"
   >;
   return { ...merged, runs: parts[0].runs.map((_, m) => pool((r) => r.runs[m])) };
@@ -303,10 +303,10 @@ export function mergeMarketResults({ parts }: MergeMarketResultsOptions): Market
  * expected value lost beyond H is at most `truncationBound`.
  *
  * @example
- * const m = simulateMarket({ n: 20, d: 0.02, reward: rewards.exponential(0.05), paths: 5000, seed: 1, share: 0.25 });
+ * const m = simulateTicketPool({ n: 20, d: 0.02, reward: rewards.exponential(0.05), paths: 5000, seed: 1, share: 0.25 });
  * m.issued.mean // ≈ nμ/(nd+1) = 0.714;  m.staticStake.mean ≈ kμ/(nd+1) = 0.179
  */
-export function simulateMarket(options: SimulateMarketOptions): MarketResult {
+export function simulateTicketPool(options: SimulateMarketOptions): TicketPoolResult {
   const p = plan(options);
   const chunks = planChunks({
     total: options.paths,
@@ -316,19 +316,19 @@ export function simulateMarket(options: SimulateMarketOptions): MarketResult {
   const result = mergeMarketResults({
     parts: chunks.map((c) => marketChunk(rng(options.seed, "chunk", c.index), options.reward, c.size, p)),
   });
-  return summarizeMarket({ result, options });
+  return summariseTicketPool({ result, options });
 }
 
-/** Input of {@link summarizeMarket}. */
-export interface SummarizeMarketOptions {
+/** Input of {@link summariseTicketPool}. */
+export interface SummariseTicketPoolOptions {
   /** Pooled chunk results (see {@link mergeMarketResults}). */
-  result: MarketChunkResult;
+  result: TicketPoolChunkResult;
   /** The options the chunks were simulated with. */
   options: MarketModelOptions;
 }
 
-/** Turns pooled chunk results into a {@link MarketResult}. */
-export function summarizeMarket({ result, options }: SummarizeMarketOptions): MarketResult {
+/** Turns pooled chunk results into a {@link TicketPoolResult}. */
+export function summariseTicketPool({ result, options }: SummariseTicketPoolOptions): TicketPoolResult {
   const p = plan(options);
   const paths = result.total.count;
   return {
@@ -341,13 +341,13 @@ export function summarizeMarket({ result, options }: SummarizeMarketOptions): Ma
     horizon: p.horizon,
     truncationBound: truncationBound({ mu: options.reward.mean, d: p.d, horizon: p.horizon }),
     slotEvents: paths * p.horizon,
-    total: summarizeState(result.total),
-    issued: summarizeState(result.issued),
-    unissued: summarizeState(result.unissued),
-    staticStake: summarizeState(result.staticStake),
-    maintainedNet: summarizeState(result.maintainedNet),
-    maintainedGross: summarizeState(result.maintainedGross),
-    ...(p.maxRun > 0 ? { runs: { maxLength: p.maxRun, atLeast: result.runs.map((s) => summarizeState(s)) } } : {}),
+    total: summariseState(result.total),
+    issued: summariseState(result.issued),
+    unissued: summariseState(result.unissued),
+    staticStake: summariseState(result.staticStake),
+    maintainedNet: summariseState(result.maintainedNet),
+    maintainedGross: summariseState(result.maintainedGross),
+    ...(p.maxRun > 0 ? { runs: { maxLength: p.maxRun, atLeast: result.runs.map((s) => summariseState(s)) } } : {}),
     result,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Object shorthand in the real tslab kernel. tslab rewrites names declared in earlier cells to
+ * Plain TypeScript in the real tslab kernel: subpath imports of the library, and object shorthand. tslab rewrites names declared in earlier cells to
  * `exports.name` but missed shorthand properties (`{ rows }` → "rows is not defined"); the patch
  * in patches/tslab+1.0.22.patch, applied by `npm install`, fixes that at its root.
  */
@@ -63,4 +63,18 @@ test("destructuring with defaults and shorthand in the same cell are left alone"
   );
   assert.equal(r.status, "ok", r.stderr);
   assert.equal(r.stdout, "3 5\n");
+});
+
+test("the library's subpath exports import in the kernel, type-checked", async () => {
+  const r = await run(
+    'import { ticketValue } from "execution-tickets/model";\nimport { useScenario } from "execution-tickets/scenarios";\n' +
+      'const v: number = ticketValue({ mu: 1, n: 100, d: 0.01 });\nconsole.log(v, useScenario({ name: "mainnet" }).name);',
+  );
+  assert.equal(r.status, "ok", r.stderr);
+  assert.equal(r.stdout, "0.5 mainnet\n");
+  const bad = await run(
+    'import { ticketValue as tv } from "execution-tickets/model";\nconst s: string = tv({ mu: 1, n: 100, d: 0.01 });',
+  );
+  assert.notEqual(bad.status, "ok", "a type error through the subpath's declarations is reported");
+  assert.match(bad.stderr, /not assignable to type 'string'/);
 });

@@ -1,0 +1,2 @@
+/** Atomic, durable file writes (one implementation for lib and tools). */
+export { writeFileAtomic, type WriteFileAtomicOptions } from "./write-file-atomic";
