@@ -18,7 +18,12 @@ export interface CapitalCostTicketPriceOptions {
   r: number;
 }
 
-/** A buyer discounting at r per slot pays μ/(1 + nr) for a ticket (Observation 2 at rate r). */
+/**
+ * A buyer discounting at r per slot pays μ/(1 + nr) for a ticket (Observation 2 at rate r).
+ *
+ * @example
+ * capitalCostTicketPrice({ mu: 1, n: 100, r: 0.02 }); // → 0.333333
+ */
 export function capitalCostTicketPrice({ mu, n, r }: CapitalCostTicketPriceOptions): number {
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
@@ -42,6 +47,9 @@ export interface ProtocolCaptureOptions {
  * The share of all future rewards μ/d that the protocol captures when every ticket sells at `price`:
  * χ = [price·(nd+1)/d] / (μ/d) = price·(nd+1)/μ. Fair pricing (price = μ/(nd+1)) gives 1; any
  * certainty equivalent (risk aversion) or capital-cost price can be plugged in.
+ *
+ * @example
+ * protocolCapture({ price: 1 / 3, mu: 1, n: 100, d: 0.01 }); // → 0.666667
  */
 export function protocolCapture({ price, mu, n, d }: ProtocolCaptureOptions): number {
   validate.nonNegative("price", price);
@@ -65,6 +73,9 @@ export interface CaptureRatioOptions {
  * Capture with capital cost: χ(n) = (1 + nd)/(1 + nr) (protocolCapture at price μ/(1+nr)).
  * χ ∈ (0, 1] when r ≥ d; χ → d/r as n → ∞; 1 − χ ≈ n(r − d) while nr ≪ 1.
  * Example: d = 3 %/yr, r = 10 %/yr, n = 10⁷ gives χ ≈ 0.816.
+ *
+ * @example
+ * captureRatio({ n: 1e7, d: perSlotRate(0.03), r: perSlotRate(0.1) }); // → 0.816393
  */
 export function captureRatio({ n, d, r }: CaptureRatioOptions): number {
   validate.ticketCount(n);
@@ -77,6 +88,9 @@ export function captureRatio({ n, d, r }: CaptureRatioOptions): number {
  * The leakage 1 − χ(n) = n(r − d)/(1 + nr): the value that goes to buyers (and the secondary
  * market) instead of the protocol. Formed from r − d directly, never as 1 − χ (which would cancel
  * when χ ≈ 1). Negative when r < d (buyers overpay relative to the social rate).
+ *
+ * @example
+ * captureLeakage({ n: 1e4, d: perSlotRate(0.03), r: perSlotRate(0.1) }); // → 0.000250105
  */
 export function captureLeakage({ n, d, r }: CaptureRatioOptions): number {
   validate.ticketCount(n);
@@ -103,6 +117,9 @@ export interface LeakageThresholdOptions {
  * reaches L: its limit is 1 − d/r, so this happens when L ≥ 1 − d/r (in particular when r ≤ d).
  * Example: d = 3 %/yr, r = 10 %/yr gives n* ≈ 4.06·10⁵ for L = 1 % (a mean wait of 56 days of
  * 12-second slots) and n* ≈ 4.67·10⁶ for L = 10 %.
+ *
+ * @example
+ * leakageThreshold({ d: perSlotRate(0.03), r: perSlotRate(0.1), leakage: 0.01 }); // → 405566
  */
 export function leakageThreshold({ d, r, leakage }: LeakageThresholdOptions): number {
   validate.discountRate(d);

@@ -24,6 +24,9 @@ export interface TicketCovarianceOptions {
  *
  * n = 1 is rejected with a RangeError: with a single ticket there is no pair. (Holdings handle
  * k ≤ 1 themselves, where the k(k−1)·Cov term vanishes.)
+ *
+ * @example
+ * ticketCovariance({ mu: 1, n: 100, d: 0.01 }); // → -0.000623441
  */
 export function ticketCovariance({ mu, n, d }: TicketCovarianceOptions): number {
   validate.nonNegative("mu", mu);

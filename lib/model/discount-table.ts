@@ -23,7 +23,14 @@ export interface DiscountTableOptions {
   offset?: number;
 }
 
-/** Discount factors x^(t+offset) for integer t ≥ 0, tabulated (see the module comment). */
+/**
+ * Discount factors x^(t+offset) for integer t ≥ 0, tabulated (see the module comment).
+ *
+ * @example
+ * const table = new DiscountTable({ d: 0.01 });
+ * table.factor(100); // → 0.369711
+ * table.factor(100) / Math.exp(-100 * Math.log1p(0.01)); // → 1
+ */
 export class DiscountTable {
   /** ln x = −ln(1+d). */
   readonly logFactor: number;

@@ -17,7 +17,12 @@ export interface HoldingValueOptions {
   k: number;
 }
 
-/** E[Σ_{i≤k} V_i] = k μ/(nd+1) (linearity; Observation 2 per ticket). k = n gives issuedValue. */
+/**
+ * E[Σ_{i≤k} V_i] = k μ/(nd+1) (linearity; Observation 2 per ticket). k = n gives issuedValue.
+ *
+ * @example
+ * holdingValue({ mu: 1, n: 100, d: 0.01, k: 10 }); // → 5
+ */
 export function holdingValue({ mu, n, d, k }: HoldingValueOptions): number {
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
@@ -40,6 +45,9 @@ export interface HoldingVarianceOptions extends HoldingValueOptions {
  *
  * (derivation in `internal.ts`; every term is ≥ 0). k = 1 is {@link ticketVariance}; k = n is the
  * variance of all issued tickets, which tends to Var(NPV) = σ²/(d(2+d)) as n → ∞.
+ *
+ * @example
+ * holdingVariance({ mu: 1, sigma2: 1, n: 100, d: 0.01, k: 10 }); // → 4.08841
  */
 export function holdingVariance({ mu, sigma2, n, d, k }: HoldingVarianceOptions): number {
   validate.nonNegative("mu", mu);

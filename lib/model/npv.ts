@@ -16,6 +16,10 @@ export interface NpvOfRewardsOptions {
 /**
  * Observation 1: E[Σ_{t≥1} R_t (1+d)^(−t)] = μ x/(1−x) = μ/d.
  * (With a first reward at t = 0 it would be μ(1+d)/d; the post's μ/d fixes t ≥ 1.)
+ *
+ * @example
+ * npvOfRewards({ mu: 1, d: 0.01 }); // → 100
+ * npvOfRewards({ mu: 0.1246, d: perSlotRate(0.04) }); // → 8348870
  */
 export function npvOfRewards({ mu, d }: NpvOfRewardsOptions): number {
   validate.nonNegative("mu", mu);
@@ -35,6 +39,9 @@ export interface NpvVarianceOptions {
  * Variance of the NPV of all future rewards (../../docs/derivations/observations.md#observation-1-the-npv-of-all-future-rewards):
  * Var(Σ_{t≥1} R_t x^t) = σ² Σ_{t≥1} x^{2t} = σ²/((1+d)² − 1) = σ²/(d(2+d)).
  * d(2+d) is formed directly, never as (1+d)² − 1, so there is no cancellation for tiny d.
+ *
+ * @example
+ * npvVariance({ sigma2: 1, d: 0.01 }); // → 49.7512
  */
 export function npvVariance({ sigma2, d }: NpvVarianceOptions): number {
   validate.nonNegative("sigma2", sigma2);

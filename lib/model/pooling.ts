@@ -25,6 +25,9 @@ export interface PooledTicketVarianceOptions {
  *   (k Var(V) + k(k−1) Cov)/k² = Var(V)/k + (1 − 1/k) Cov,
  * evaluated via the cancellation-free holding variance (see {@link holdingVariance}) divided by k².
  * It falls like 1/k, and slightly faster because Cov < 0; k = 1 gives Var(V).
+ *
+ * @example
+ * pooledTicketVariance({ mu: 1, sigma2: 1, n: 100, d: 0.01, k: 10 }); // → 0.0408841
  */
 export function pooledTicketVariance({ mu, sigma2, n, d, k }: PooledTicketVarianceOptions): number {
   validate.nonNegative("mu", mu);
@@ -50,6 +53,9 @@ export interface PoolRiskPremiumOptions {
  * γ Var/(2m). Equal shares 1/m are the efficient split (Wilson's syndicate theorem), each member bears
  * Var/m² and a premium γVar/(2m²); together the syndicate acts like one agent with risk tolerance m/γ.
  * Exact for normal payoffs, the second-order approximation otherwise.
+ *
+ * @example
+ * poolRiskPremium({ variance: 2, gamma: 1, members: 10 }); // → 0.1
  */
 export function poolRiskPremium({ variance, gamma, members }: PoolRiskPremiumOptions): number {
   validate.nonNegative("variance", variance);
@@ -73,6 +79,9 @@ export interface PoolSizeForPremiumOptions {
  * corrected by one step if rounding put the ceiling on the wrong side of {@link poolRiskPremium}.
  * The centralisation it implies: a pool needs at least this many members to price tickets within the
  * target of the risk-neutral value.
+ *
+ * @example
+ * poolSizeForPremium({ variance: 2, gamma: 1, targetPremium: 0.01 }); // → 100
  */
 export function poolSizeForPremium({ variance, gamma, targetPremium }: PoolSizeForPremiumOptions): number {
   validate.nonNegative("variance", variance);

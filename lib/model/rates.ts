@@ -37,6 +37,10 @@ function slotsPerYear(slotSeconds: unknown): number {
  * expm1(log1p(r)/S). Example: 4 %/yr → d = 1.4924e-8 per 12-second slot.
  * Accepts `perSlotRate(r, slotSeconds = 12)` (the contract's positional form) or
  * `perSlotRate({ annualRate, slotSeconds })`.
+ *
+ * @example
+ * perSlotRate(0.04); // → 1.49242e-8
+ * perSlotRate({ annualRate: 0.04, slotSeconds: 12 }); // → 1.49242e-8
  */
 export function perSlotRate(annualRate: number, slotSeconds?: number): number;
 export function perSlotRate(params: PerSlotRateOptions): number;
@@ -52,6 +56,9 @@ export function perSlotRate(arg: number | PerSlotRateOptions, slotSecondsArg?: n
  * The inverse of {@link perSlotRate}: r = (1 + d)^S − 1 = expm1(S·log1p(d)), S slots per year.
  * (Infinity when the annual rate overflows, e.g. d = 1 per slot.)
  * Accepts `annualRate(d, slotSeconds = 12)` or `annualRate({ d, slotSeconds })`.
+ *
+ * @example
+ * annualRate(perSlotRate(0.04)); // → 0.04
  */
 export function annualRate(d: number, slotSeconds?: number): number;
 export function annualRate(params: AnnualRateOptions): number;

@@ -63,6 +63,9 @@ function validateStake(mu: number, n: number, d: number, share: number): void {
 /**
  * Observation 4(d), reading A: a static holding of k = P·n tickets is worth P n μ/(nd+1), which
  * increases in n towards Pμ/d (∂/∂n = Pμ/(nd+1)² > 0). Real k allowed (linear in k).
+ *
+ * @example
+ * stakeValue({ mu: 1, n: 100, d: 0.01, share: 0.1 }); // → 5
  */
 export function stakeValue({ mu, n, d, share }: StakeValueOptions): number {
   validateStake(mu, n, d, share);
@@ -73,6 +76,9 @@ export function stakeValue({ mu, n, d, share }: StakeValueOptions): number {
  * Variance of reading A: k Var(V) + k(k−1) Cov(V_i, V_j) with k = P·n (../../docs/derivations/observations.md#two-tickets-covariance),
  * evaluated in the cancellation-free form of {@link holdingVariance} at real k. As n → ∞ it tends to
  * P(σ² + (1−P)μ²)/(d(2+d)), the variance of reading C.
+ *
+ * @example
+ * stakeVariance({ mu: 1, sigma2: 1, n: 100, d: 0.01, share: 0.1 }); // → 4.08841
  */
 export function stakeVariance({ mu, sigma2, n, d, share }: StakeVarianceOptions): number {
   validateStake(mu, n, d, share);
@@ -83,6 +89,9 @@ export function stakeVariance({ mu, sigma2, n, d, share }: StakeVarianceOptions)
 /**
  * Reading B: keep the share P by buying each replacement at the fair price c = μ/(nd+1).
  * Net value E[Σ x^t I_t (R_t − c)] = P(μ − c)/d = P n μ/(nd+1): the same as {@link stakeValue}.
+ *
+ * @example
+ * maintainedStakeValue({ mu: 1, n: 100, d: 0.01, share: 0.1 }); // → 5
  */
 export function maintainedStakeValue(params: StakeValueOptions): number {
   return stakeValue(params);
@@ -91,6 +100,9 @@ export function maintainedStakeValue(params: StakeValueOptions): number {
 /**
  * Variance of reading B: [P(σ² + (μ−c)²) − P²(μ−c)²]/(d(2+d)) with c = μ/(nd+1), evaluated as
  * [Pσ² + P(1−P)(μ−c)²]/(d(2+d)) with μ − c = μ·nd/(nd+1) (no cancellation).
+ *
+ * @example
+ * maintainedStakeVariance({ mu: 1, sigma2: 1, n: 100, d: 0.01, share: 0.1 }); // → 6.09453
  */
 export function maintainedStakeVariance({ mu, sigma2, n, d, share }: StakeVarianceOptions): number {
   validateStake(mu, n, d, share);
@@ -103,6 +115,9 @@ export function maintainedStakeVariance({ mu, sigma2, n, d, share }: StakeVarian
 /**
  * Reading C: the gross reward stream of a constant share P, E[Σ_{t≥1} x^t I_t R_t] = Pμ/d,
  * constant in n (so Observation 4(d) fails under this reading).
+ *
+ * @example
+ * grossStakeStream({ mu: 1, d: 0.01, share: 0.1 }); // → 10
  */
 export function grossStakeStream({ mu, d, share }: GrossStakeStreamOptions): number {
   validate.nonNegative("mu", mu);
@@ -113,6 +128,9 @@ export function grossStakeStream({ mu, d, share }: GrossStakeStreamOptions): num
 
 /**
  * Variance of reading C: [P(σ² + μ²) − P²μ²]/(d(2+d)), evaluated as [Pσ² + P(1−P)μ²]/(d(2+d)).
+ *
+ * @example
+ * grossStakeVariance({ mu: 1, sigma2: 1, d: 0.01, share: 0.1 }); // → 9.45274
  */
 export function grossStakeVariance({ mu, sigma2, d, share }: GrossStakeVarianceOptions): number {
   validate.nonNegative("mu", mu);

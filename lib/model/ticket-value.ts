@@ -18,6 +18,10 @@ export interface TicketValueOptions {
 /**
  * Observation 2: E[V] = μ E[x^T] = μ p x/(1 − q x) = μ/(nd + 1), with x = 1/(1+d), p = 1/n, q = 1 − p.
  * Also the fair price of a ticket; conversely a market price implies μ̂ = price·(nd+1).
+ *
+ * @example
+ * ticketValue({ mu: 1, n: 100, d: 0.01 }); // → 0.5
+ * ticketValue({ mu: 0.1246, n: 1e6, d: perSlotRate(0.04) }); // → 0.122768
  */
 export function ticketValue({ mu, n, d }: TicketValueOptions): number {
   validate.nonNegative("mu", mu);

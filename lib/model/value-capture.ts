@@ -20,6 +20,9 @@ export interface ValueCaptureOptions {
  * Observation 3: value of the n tickets outstanding at time 0,
  * E[V_issued] = n μ/(nd+1) = Σ_{t≥1} μ q^{t−1} x^t (the slot-t winner is an original with
  * probability q^{t−1}). Computed as μ/(d + 1/n), which cannot overflow for huge n·d.
+ *
+ * @example
+ * issuedValue({ mu: 1, n: 100, d: 0.01 }); // → 50
  */
 export function issuedValue({ mu, n, d }: ValueCaptureOptions): number {
   validate.nonNegative("mu", mu);
@@ -32,6 +35,9 @@ export function issuedValue({ mu, n, d }: ValueCaptureOptions): number {
  * Observation 3: value of all tickets minted after time 0,
  * E[V_unissued] = Σ_{s≥1} x^s μ/(nd+1) = μ/(d(nd+1)).
  * issuedValue + unissuedValue = μ/d exactly, for every n.
+ *
+ * @example
+ * unissuedValue({ mu: 1, n: 100, d: 0.01 }); // → 50
  */
 export function unissuedValue({ mu, n, d }: ValueCaptureOptions): number {
   validate.nonNegative("mu", mu);
@@ -51,6 +57,9 @@ export interface IssuedShareOptions {
 /**
  * Observation 3/4(a): the share of μ/d captured by the initial sale, nd/(nd+1) = 1/(1 + 1/(nd)).
  * It is ½ at n = 1/d and tends to 1 only as n → ∞.
+ *
+ * @example
+ * issuedShare({ n: 100, d: 0.01 }); // → 0.5
  */
 export function issuedShare({ n, d }: IssuedShareOptions): number {
   validate.ticketCount(n);

@@ -27,6 +27,9 @@ function validateMoments({ mu, sigma2, n, d }: TicketMomentOptions): void {
 /**
  * E[V²] = E[R²] E[x^{2T}] = (σ² + μ²) p x²/(1 − q x²) = (σ² + μ²)/(nd² + 2nd + 1)
  * (../../docs/derivations/observations.md#observation-5-the-variance-of-one-ticket; the denominator is formed as 1 + nd(2+d)).
+ *
+ * @example
+ * ticketSecondMoment({ mu: 1, sigma2: 1, n: 100, d: 0.01 }); // → 0.664452
  */
 export function ticketSecondMoment(params: TicketMomentOptions): number {
   validateMoments(params);
@@ -46,6 +49,9 @@ export function ticketSecondMoment(params: TicketMomentOptions): number {
  * The result is accurate to a few ulps for every n and d (e.g. d = 1e-9, where the naive difference
  * of two numbers ≈ σ² + μ² and μ² would lose about 9 digits of the timing term).
  * n = 1 gives σ²/(1+d)²; as n → ∞ it behaves like (σ²+μ²)/(nd(2+d)) → 0.
+ *
+ * @example
+ * ticketVariance({ mu: 1, sigma2: 1, n: 100, d: 0.01 }); // → 0.414452
  */
 export function ticketVariance(params: TicketMomentOptions): number {
   validateMoments(params);

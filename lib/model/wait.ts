@@ -12,13 +12,23 @@ export interface WaitMomentOptions {
   n: number;
 }
 
-/** Observation 4(b): E[T] = 1/p = n slots (12 s each on Ethereum). */
+/**
+ * Observation 4(b): E[T] = 1/p = n slots (12 s each on Ethereum).
+ *
+ * @example
+ * expectedWait({ n: 100 }); // → 100
+ */
 export function expectedWait({ n }: WaitMomentOptions): number {
   validate.ticketCount(n);
   return n;
 }
 
-/** Var(T) = q/p² = n(n − 1) (../../docs/derivations/observations.md#observation-4-choosing-n); 0 at n = 1, where T = 1 surely. */
+/**
+ * Var(T) = q/p² = n(n − 1) (../../docs/derivations/observations.md#observation-4-choosing-n); 0 at n = 1, where T = 1 surely.
+ *
+ * @example
+ * waitVariance({ n: 100 }); // → 9900
+ */
 export function waitVariance({ n }: WaitMomentOptions): number {
   validate.ticketCount(n);
   return n * (n - 1);
@@ -37,7 +47,12 @@ function logStay(n: number): number {
   return Math.log1p(-1 / n);
 }
 
-/** P(T = t) = (1/n)(1 − 1/n)^{t−1} for t ≥ 1 (0 for t = 0). */
+/**
+ * P(T = t) = (1/n)(1 − 1/n)^{t−1} for t ≥ 1 (0 for t = 0).
+ *
+ * @example
+ * waitPmf({ n: 100, t: 1 }); // → 0.01
+ */
 export function waitPmf({ n, t }: WaitPointOptions): number {
   validate.ticketCount(n);
   validate.integer("t", t, 0);
@@ -46,7 +61,12 @@ export function waitPmf({ n, t }: WaitPointOptions): number {
   return Math.exp((t - 1) * logStay(n)) / n;
 }
 
-/** P(T ≤ t) = 1 − q^t, evaluated as −expm1(t·log1p(−1/n)) (exact to a few ulps even when tiny). */
+/**
+ * P(T ≤ t) = 1 − q^t, evaluated as −expm1(t·log1p(−1/n)) (exact to a few ulps even when tiny).
+ *
+ * @example
+ * waitCdf({ n: 100, t: 69 }); // → 0.500163
+ */
 export function waitCdf({ n, t }: WaitPointOptions): number {
   validate.ticketCount(n);
   validate.integer("t", t, 0);
@@ -71,6 +91,9 @@ export interface WaitQuantileOptions {
  * (increments below one ulp of 1, e.g. deep in the tail at n ≈ 1e10). p = 0 gives 1; p = 1 gives
  * Infinity (for n ≥ 2). The median is ≈ n ln 2. For n near 2^53 and p near 1 the quantile can exceed
  * 2^53, where doubles no longer hold every integer (it is then rounded to a representable one).
+ *
+ * @example
+ * waitQuantile({ n: 100, p: 0.5 }); // → 69
  */
 export function waitQuantile({ n, p }: WaitQuantileOptions): number {
   validate.ticketCount(n);

@@ -62,9 +62,9 @@ function checkValue(key: keyof ScenarioValues, value: unknown): void {
  *
  * @example
  * const realistic = useScenario({ name: "mainnet", overrides: { annualRate: null, mu: 0.11 } });
- * realistic.mu;          // 0.11 (overridden)
- * realistic.annualRate;  // 0.04 (the scenario's)
- * realistic.d;           // 1.4924e-8, the per-slot rate of 4 %/yr
+ * realistic.mu; // → 0.11
+ * realistic.annualRate; // → 0.04
+ * realistic.d; // → 1.49242e-8
  */
 export function useScenario({ name, overrides = {} }: UseScenarioOptions): Scenario {
   const scenarioName = validate.oneOf("name", name, scenarioNames);
@@ -102,7 +102,7 @@ export function useScenario({ name, overrides = {} }: UseScenarioOptions): Scena
  * The scenario `name` as defined (no overrides).
  *
  * @example
- * scenario("mainnet").cap; // 691.96 ETH, the largest payment in the sample
+ * scenario("mainnet").cap; // → 691.96
  */
 export function scenario(name: ScenarioName): Scenario {
   return useScenario({ name });

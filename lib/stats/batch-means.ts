@@ -25,7 +25,12 @@ export interface BatchMeansEstimate extends Estimate {
   batchMeans: number[];
 }
 
-/** Mean of the series and its batch-means standard error (count = values used). */
+/**
+ * Mean of the series and its batch-means standard error (count = values used).
+ *
+ * @example
+ * batchMeans({ series: [1, 2, 3, 4, 5, 6, 7, 8], batches: 4 }).mean; // → 4.5
+ */
 export function batchMeans({ series, batches }: BatchMeansOptions): BatchMeansEstimate {
   validate.integer("batches", batches, 2);
   if (series == null || typeof series.length !== "number" || series.length < batches) {

@@ -37,6 +37,9 @@ export const ROUNDING_ULPS = 64;
 /**
  * Compares an estimate with its expected value; passes when |z| ≤ maxZ. z = (estimate − expected)/s
  * with s = max(stderr, 64ε·max(|estimate|, |expected|)), so an exact estimate off by rounding passes.
+ *
+ * @example
+ * check({ label: "E[V]", estimate: 0.502, stderr: 0.001, expected: 0.5 }).z; // → 2
  */
 export function check({ label, estimate, stderr, expected, maxZ = 5 }: CheckOptions): CheckResult {
   if (typeof label !== "string" || label.length === 0) {
@@ -71,6 +74,9 @@ function describe(r: CheckResult): string {
 /**
  * Throws an Error listing every failing check (label, estimate, stderr, expected, z); returns the
  * results unchanged when all pass.
+ *
+ * @example
+ * assertAgreement(check({ label: "E[V]", estimate: 0.502, stderr: 0.001, expected: 0.5 })); // passes: |z| = 2 ≤ 5
  */
 export function assertAgreement<T extends CheckResult | CheckResult[]>(results: T): T {
   const list: CheckResult[] = Array.isArray(results) ? results : [results];

@@ -18,7 +18,12 @@ export interface MakeEstimateOptions {
   count: number;
 }
 
-/** An {@link Estimate} with ci95 = mean ± 1.96·stderr. */
+/**
+ * An {@link Estimate} with ci95 = mean ± 1.96·stderr.
+ *
+ * @example
+ * makeEstimate({ mean: 0.5, stderr: 0.01, count: 1000 }).ci95[1]; // → 0.519600
+ */
 export function makeEstimate({ mean, stderr, count }: MakeEstimateOptions): Estimate {
   return { mean, stderr, ci95: [mean - Z_95 * stderr, mean + Z_95 * stderr], count };
 }

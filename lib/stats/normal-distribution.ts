@@ -20,7 +20,12 @@ export interface NormalPointOptions {
   x: number;
 }
 
-/** φ(x) = e^(−x²/2)/√(2π). */
+/**
+ * φ(x) = e^(−x²/2)/√(2π).
+ *
+ * @example
+ * normalPdf({ x: 0 }); // → 0.398942
+ */
 export function normalPdf({ x }: NormalPointOptions): number {
   return Math.exp(-0.5 * x * x) / SQRT_2PI;
 }
@@ -57,7 +62,12 @@ function centralPart(x: number): number {
   return (Math.exp(-0.5 * x2) / SQRT_2PI) * sum;
 }
 
-/** Φ(x) = P(Z ≤ x) for Z ~ N(0, 1). Φ(−∞) = 0, Φ(∞) = 1, NaN for NaN. */
+/**
+ * Φ(x) = P(Z ≤ x) for Z ~ N(0, 1). Φ(−∞) = 0, Φ(∞) = 1, NaN for NaN.
+ *
+ * @example
+ * normalCdf({ x: 1.96 }); // → 0.975002
+ */
 export function normalCdf({ x }: NormalPointOptions): number {
   if (Number.isNaN(x)) return NaN;
   if (x < -SERIES_LIMIT) return x === -Infinity ? 0 : upperTail(-x);
@@ -65,7 +75,12 @@ export function normalCdf({ x }: NormalPointOptions): number {
   return 0.5 + centralPart(x);
 }
 
-/** Q(x) = P(Z > x) = Φ(−x), accurate in the upper tail. */
+/**
+ * Q(x) = P(Z > x) = Φ(−x), accurate in the upper tail.
+ *
+ * @example
+ * normalSurvival({ x: 5 }); // → 2.86652e-7
+ */
 export function normalSurvival({ x }: NormalPointOptions): number {
   return normalCdf({ x: -x });
 }
@@ -106,7 +121,12 @@ export interface NormalQuantileOptions {
   p: number;
 }
 
-/** Φ⁻¹(p): the z with Φ(z) = p. Φ⁻¹(0) = −∞, Φ⁻¹(1) = ∞. */
+/**
+ * Φ⁻¹(p): the z with Φ(z) = p. Φ⁻¹(0) = −∞, Φ⁻¹(1) = ∞.
+ *
+ * @example
+ * normalQuantile({ p: 0.975 }); // → 1.95996
+ */
 export function normalQuantile({ p }: NormalQuantileOptions): number {
   validate.inRange("p", p, 0, 1);
   if (p === 0) return -Infinity;

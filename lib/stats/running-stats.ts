@@ -22,7 +22,14 @@ export interface RunningStatsState {
   max: number;
 }
 
-/** Streaming count, mean, variance, skewness, kurtosis and their standard errors. */
+/**
+ * Streaming count, mean, variance, skewness, kurtosis and their standard errors.
+ *
+ * @example
+ * const stats = new RunningStats().pushAll([1, 2, 3, 4]);
+ * stats.mean; // → 2.5
+ * stats.variance; // → 1.66667
+ */
 export class RunningStats {
   // Numeric initialisers keep V8's field representation unboxed (see random-stream.ts).
   private n = 0;

@@ -11,7 +11,12 @@ function checkValues(values: ArrayLike<number>, minimum: number): void {
   }
 }
 
-/** Arithmetic mean of a non-empty array. */
+/**
+ * Arithmetic mean of a non-empty array.
+ *
+ * @example
+ * meanOf([1, 2, 3, 4]); // → 2.5
+ */
 export function meanOf(values: ArrayLike<number>): number {
   checkValues(values, 1);
   let sum = 0;
@@ -19,7 +24,12 @@ export function meanOf(values: ArrayLike<number>): number {
   return sum / values.length;
 }
 
-/** Unbiased sample variance Σ(x − x̄)²/(N − 1) of at least two values (two-pass, compensated). */
+/**
+ * Unbiased sample variance Σ(x − x̄)²/(N − 1) of at least two values (two-pass, compensated).
+ *
+ * @example
+ * varianceOf([1, 2, 3, 4]); // → 1.66667
+ */
 export function varianceOf(values: ArrayLike<number>): number {
   checkValues(values, 2);
   const mean = meanOf(values);
@@ -45,6 +55,9 @@ export interface AutocorrelationOptions {
 /**
  * Sample autocorrelations r_0..r_maxLag with the standard (biased, positive-definite) estimator
  * r_k = Σ_{t<N−k} (x_t − x̄)(x_{t+k} − x̄) / Σ (x_t − x̄)².
+ *
+ * @example
+ * autocorrelation({ series: [1, 2, 1, 2, 1, 2], maxLag: 1 })[1]; // → -0.833333
  */
 export function autocorrelation({ series, maxLag }: AutocorrelationOptions): number[] {
   validate.integer("maxLag", maxLag, 0);

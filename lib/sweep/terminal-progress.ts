@@ -10,7 +10,7 @@ export interface TerminalProgressOptions {
   /** Where to draw; default process.stderr (keeps stdout clean for data). */
   stream?: NodeJS.WriteStream;
   label?: string;
-  /** Treat as CI (quiet until the end); default process.env.CI === "true". */
+  /** Treat as CI (quiet until the end); default `process.env.CI === "true"`. */
   ci?: boolean;
 }
 

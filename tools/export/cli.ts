@@ -4,13 +4,14 @@
  */
 import { DEFAULT_FIGURES_DIR, DEFAULT_IN_DIR, DEFAULT_OUT_DIR, ExportInputError, exportSite } from "./export-site";
 
-const USAGE = `usage: npm run export -- [--in ${DEFAULT_IN_DIR}] [--out ${DEFAULT_OUT_DIR}] [--figures ${DEFAULT_FIGURES_DIR}] [--no-figures]`;
+const USAGE = `usage: npm run export -- [--in ${DEFAULT_IN_DIR}] [--out ${DEFAULT_OUT_DIR}] [--figures ${DEFAULT_FIGURES_DIR}] [--no-figures] [--no-api]`;
 
 interface CliOptions {
   inDir: string;
   outDir: string;
   figuresDir: string;
   figures: boolean;
+  api: boolean;
 }
 
 function parseArgs(argv: string[]): CliOptions {
@@ -19,6 +20,7 @@ function parseArgs(argv: string[]): CliOptions {
     outDir: DEFAULT_OUT_DIR,
     figuresDir: DEFAULT_FIGURES_DIR,
     figures: true,
+    api: true,
   };
   const flags: Record<string, "inDir" | "outDir" | "figuresDir"> = {
     "--in": "inDir",
@@ -33,6 +35,10 @@ function parseArgs(argv: string[]): CliOptions {
     }
     if (arg === "--no-figures") {
       options.figures = false;
+      continue;
+    }
+    if (arg === "--no-api") {
+      options.api = false;
       continue;
     }
     const [flag, inline] = arg.split(/=(.*)/s, 2);
@@ -56,7 +62,8 @@ async function main(): Promise<void> {
     ? "figure files skipped"
     : `${figureFiles} figure files in ${options.figuresDir}`;
   console.log(
-    `export: ${result.pages.length} page(s) + index in ${options.outDir}, ${figuresPart} (${seconds} s); open ${result.index}`,
+    `export: ${result.pages.length} page(s) + index in ${options.outDir}, ${figuresPart}, ` +
+      `${result.apiModules ? `API reference of ${result.apiModules.length} modules in ${options.outDir}/api` : "no API reference"} (${seconds} s); open ${result.index}`,
   );
   if (mathErrors) {
     console.error(`export: ${mathErrors} formula(s) could not be typeset (listed above)`);

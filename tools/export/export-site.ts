@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { findChromium } from "../../lib/notebook/chromium";
 import { closeFigureRenderer } from "../../lib/notebook/figure-renderer";
 import { writeFileAtomic } from "../../lib/io/write-file-atomic";
+import { buildApiReference } from "./api-reference";
 import { writeFigureFiles } from "./figure-files";
 import { indexHtml, type IndexEntry } from "./index-page";
 import { readExecutedNotebook } from "./read-notebook";
@@ -26,6 +27,8 @@ export interface ExportSiteOptions {
   log?: (line: string) => void;
   /** Environment for CHROMIUM_PATH (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Also build the library's API reference into `outDir/api` with TypeDoc (about 10 s). Default false. */
+  api?: boolean;
 }
 
 export interface ExportedPage {
@@ -41,6 +44,8 @@ export interface ExportSiteResult {
   pages: ExportedPage[];
   /** Why figure files were not written, if they were not. */
   figuresSkipped?: string;
+  /** The API reference's modules, when it was built. */
+  apiModules?: string[];
 }
 
 /** Thrown for problems with the command's input (reported without a stack trace). */
@@ -58,6 +63,7 @@ export async function exportSite({
   figures = true,
   log = (line) => console.log(line),
   env = process.env,
+  api = false,
 }: ExportSiteOptions = {}): Promise<ExportSiteResult> {
   if (!fs.existsSync(inDir) || !fs.statSync(inDir).isDirectory()) {
     throw new ExportInputError(
@@ -113,9 +119,11 @@ export async function exportSite({
   const assumptions = path.resolve(__dirname, "..", "..", "ASSUMPTIONS.md");
   if (fs.existsSync(assumptions))
     writeFileAtomic({ file: path.join(outDir, "assumptions.html"), data: assumptionsPageHtml({ file: assumptions }) });
+  const apiModules = api ? (await buildApiReference({ outDir: path.join(outDir, "api") })).modules : undefined;
+  const apiHref = fs.existsSync(path.join(outDir, "api", "index.html")) ? "api/index.html" : undefined;
   const index = path.join(outDir, "index.html");
-  writeFileAtomic({ file: index, data: indexHtml({ entries, withMath: indexHasMath, exportedAt }) });
-  return { index, pages, figuresSkipped };
+  writeFileAtomic({ file: index, data: indexHtml({ entries, withMath: indexHasMath, exportedAt, apiHref }) });
+  return { index, pages, figuresSkipped, apiModules };
 }
 
 /** "04-choosing-n" + "Observation 4: …" → "04 · Observation 4: …" (the index lists notebooks by number). */

@@ -17,10 +17,12 @@ export interface IndexHtmlOptions {
   /** Whether any title or summary holds typeset math (then KaTeX's CSS is inlined). */
   withMath: boolean;
   exportedAt?: Date;
+  /** Link to the library's API reference, when the export built one. */
+  apiHref?: string;
 }
 
 /** build/site/index.html: every notebook with its title, summary and execution line. */
-export function indexHtml({ entries, withMath, exportedAt = new Date() }: IndexHtmlOptions): string {
+export function indexHtml({ entries, withMath, exportedAt = new Date(), apiHref }: IndexHtmlOptions): string {
   const esc = (text: string) => escapeHtml({ text });
   const items = entries.map((e) => {
     const meta = [e.figureCount ? `${e.figureCount} figure${e.figureCount === 1 ? "" : "s"}` : "", e.execution ?? ""]
@@ -42,6 +44,9 @@ export function indexHtml({ entries, withMath, exportedAt = new Date() }: IndexH
     `<h1>Execution Tickets Lab</h1>`,
     `<p class="summary">Derivations, seeded simulations and figures on the economics of Ethereum Execution Tickets — one page per notebook.</p>`,
     `</header>`,
+    apiHref
+      ? `<nav class="meta"><a href="${esc(apiHref)}">API reference of the <code>execution-tickets</code> library</a> (generated from its TSDoc)</nav>`
+      : "",
     `<main>`,
     entries.length ? `<ul class="notebooks">\n${items.join("\n")}\n</ul>` : `<p>No executed notebooks were found.</p>`,
     `</main>`,
