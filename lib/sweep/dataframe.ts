@@ -25,3 +25,20 @@ export function toDataFrame(rows: readonly SweepRow[]): DataFrameLike {
   const danfo = require("danfojs-node") as { DataFrame: new (data: object[]) => DataFrameLike };
   return new danfo.DataFrame(rows.map((row) => ({ ...row })));
 }
+
+/**
+ * A DataFrame's rows as plain objects (column → value), e.g. for `showTable` or for comparing a
+ * `groupby(...).agg(...)` result with {@link summarise}.
+ *
+ * @example
+ * const frame = toDataFrame([{ m: "a", x: 1 }, { m: "a", x: 3 }, { m: "b", x: 5 }]);
+ * frameRows(frame.groupby(["m"]).agg({ x: ["mean"] })); // [{ m: "a", x_mean: 2 }, { m: "b", x_mean: 5 }]
+ */
+export function frameRows(frame: DataFrameLike): Record<string, unknown>[] {
+  if (!frame || !Array.isArray(frame.columns) || !Array.isArray(frame.values)) {
+    throw new RangeError("frame must be a danfojs DataFrame (with columns and values)");
+  }
+  return (frame.values as unknown[][]).map((row) =>
+    Object.fromEntries(frame.columns.map((column, i) => [column, row[i]])),
+  );
+}

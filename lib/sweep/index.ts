@@ -30,7 +30,7 @@ export { parseShard, type ParseShardOptions } from "./parse-shard";
 export { MAX_WORKERS, validateShard, validateWorkers } from "./validate-options";
 export { summarise, type SummariseOptions, type SummaryRow } from "./summarise";
 export { studentT975, type StudentT975Options } from "./student-t";
-export { toDataFrame } from "./dataframe";
+export { toDataFrame, frameRows, type DataFrameLike } from "./dataframe";
 export { formatProgress, type FormatProgressOptions } from "./progress-format";
 export { terminalProgress, type TerminalProgressOptions, type ProgressSink } from "./terminal-progress";
 export { notebookProgress, type NotebookProgressOptions } from "./notebook-progress";
