@@ -2,7 +2,7 @@
  * The TSDoc `@example`s of the library's public functions are tested, like doctests: every example
  * line that ends in `// → value` is evaluated with the library in scope and must give that value to
  * the digits shown; every other code line must run without throwing. The areas a forker meets first
- * (model, stats, scenarios, io) must have an example on every public function and class.
+ * (model, stats, random, scenarios, io) must have an example on every public function and class.
  */
 import * as path from "node:path";
 import { test } from "node:test";
@@ -12,7 +12,7 @@ import * as lib from "../lib";
 
 const LIB = path.resolve(__dirname, "..", "lib");
 /** Areas in which every exported function and class must carry an @example. */
-const REQUIRED = ["model", "stats", "scenarios", "io"];
+const REQUIRED = ["model", "stats", "random", "scenarios", "io"];
 
 interface PublicEntry {
   name: string;
@@ -65,7 +65,7 @@ function agrees(actual: unknown, shown: string): boolean {
   return JSON.stringify(actual) === shown;
 }
 
-test("every public function and class of model, stats, scenarios and io has an @example", () => {
+test("every public function and class of model, stats, random, scenarios and io has an @example", () => {
   const missing = entries
     .filter((e) => REQUIRED.includes(e.area) && e.kind !== "other" && e.examples.length === 0)
     .map((e) => `${e.area}: ${e.name}`);

@@ -19,7 +19,7 @@ import {
   mergeNpvResults,
   simulateTicketPool,
   simulateTicketPoolChunk,
-  mergeMarketResults,
+  mergeTicketPoolResults,
   summariseTicketPool,
 } from "../lib/sim";
 import { rewards } from "../lib/rewards";
@@ -85,7 +85,7 @@ test("market: chunks merged in order = single run (with runs tracked)", () => {
   assert.deepEqual(simulateTicketPool({ ...base, paths: 40, chunkSize: 6 }), single);
   const chunks = planChunks({ total: 40, chunkSize: 6 });
   const parts = asTwoWorkers(chunks.length, (i) => simulateTicketPoolChunk({ ...base, chunk: chunks[i] }));
-  assert.deepEqual(summariseTicketPool({ result: mergeMarketResults({ parts }), options: base }), single);
+  assert.deepEqual(summariseTicketPool({ result: mergeTicketPoolResults({ parts }), options: base }), single);
   assert.notEqual(simulateTicketPool({ ...base, seed: "n", paths: 40, chunkSize: 6 }).total.mean, single.total.mean);
 });
 

@@ -14,7 +14,7 @@ import {
   mergeStates,
   mergeWaitCounts,
   mergeNpvResults,
-  mergeMarketResults,
+  mergeTicketPoolResults,
 } from "../lib/sim";
 import { rewards } from "../lib/rewards";
 
@@ -93,5 +93,5 @@ test("merging helpers reject missing or empty chunk lists", () => {
   rejects("parts", () => mergeStates({ parts: undefined as unknown as [] }));
   rejects("parts", () => mergeWaitCounts({ parts: [] }));
   rejects("parts", () => mergeNpvResults({ parts: [] }));
-  rejects("parts", () => mergeMarketResults({ parts: null as unknown as [] }));
+  rejects("parts", () => mergeTicketPoolResults({ parts: null as unknown as [] }));
 });

@@ -50,7 +50,7 @@ for (const notebook of notebooks) {
     }
   });
 
-  test(`${notebook} writes plain TypeScript and takes realistic constants from a scenario`, () => {
+  test(`${notebook} writes plain TypeScript in cells of at most 40 lines and takes realistic constants from a scenario`, () => {
     const nb = JSON.parse(fs.readFileSync(notebook, "utf8")) as Notebook;
     nb.cells.forEach((cell, i) => {
       if (cell.cell_type !== "code") return;
@@ -61,6 +61,10 @@ for (const notebook of notebooks) {
         null,
         `cell ${i + 1}: "${workaround?.[0]}" is the old tslab workaround; write the shorthand`,
       );
+      const lines = code.split("\n").length;
+      if (!cellTags(cell).includes(PARAMETERS_TAG)) {
+        assert.ok(lines <= 40, `cell ${i + 1} has ${lines} lines: split it into steps, or move the code into lib/`);
+      }
       const literal = code.match(REALISTIC_LITERAL);
       assert.equal(literal, null, `cell ${i + 1}: ${literal?.[0]} is a realistic constant; take it from useScenario()`);
     });

@@ -8,6 +8,10 @@ export interface FormatNumberOptions {
  * Formats a number for tables: integers exactly (grouped by thousands from 10,000 on), ordinary
  * magnitudes with `digits` significant digits, very small or large ones in exponent form
  * ("1.5e-8"), non-finite values as NaN / ∞ / -∞. Trailing zeros are dropped.
+ *
+ * @example
+ * formatNumber({ value: 1.4924e-8 }); // → "1.492e-8"
+ * formatNumber({ value: 2628000 }); // → "2,628,000"
  */
 export function formatNumber({ value, digits = 4 }: FormatNumberOptions): string {
   if (Number.isNaN(value)) return "NaN";

@@ -11,6 +11,7 @@ export { showTable, tableBundle, type TableRow, type ShowTableOptions } from "./
 export { showCheck, checkBundle, type CheckResultLike } from "./show-check";
 export { showMarkdown, markdownBundle } from "./show-markdown";
 export { showLatex, latexBundle } from "./show-latex";
+export { showEquations, alignedEquations, type EquationLike, type AlignedEquationsOptions } from "./show-equations";
 export { formatNumber } from "./format-number";
 export { logIntegerGrid, decadeTicks, type LogIntegerGridOptions, type DecadeTicksOptions } from "./log-axis";
 export { renderFigureImage, closeFigureRenderer } from "./figure-renderer";

@@ -41,7 +41,12 @@ export interface DecadeTicksOptions {
   secondLine?: (value: number) => string;
 }
 
-/** Plotly `tickvals` and `ticktext` for a log axis: one tick per decade, labelled 10⁰, 10¹, …. */
+/**
+ * Plotly `tickvals` and `ticktext` for a log axis: one tick per decade, labelled 10⁰, 10¹, ….
+ *
+ * @example
+ * decadeTicks({ max: 1000 }).tickvals.join(","); // → "1,10,100,1000"
+ */
 export function decadeTicks({ max, secondLine }: DecadeTicksOptions): { tickvals: number[]; ticktext: string[] } {
   validate.inRange("max", max, 1, Number.MAX_VALUE);
   if (secondLine !== undefined && typeof secondLine !== "function") {

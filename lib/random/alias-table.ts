@@ -12,7 +12,12 @@ export interface AliasTableOptions {
   weights: ArrayLike<number>;
 }
 
-/** Draws index i with probability weights[i] / Σ weights. */
+/**
+ * Draws index i with probability weights[i] / Σ weights.
+ *
+ * @example
+ * new AliasTable({ weights: [0.5, 0.3, 0.2] }).sample(rng(1, "example")); // → 1
+ */
 export class AliasTable {
   /** Number of categories. */
   readonly size: number;
@@ -67,7 +72,12 @@ export class AliasTable {
   }
 }
 
-/** A uniform index in [0, size) (size an integer ≥ 1, not validated: hot path). */
+/**
+ * A uniform index in [0, size) (size an integer ≥ 1, not validated: hot path).
+ *
+ * @example
+ * uniformIndex(rng(1, "example"), 10); // → 3
+ */
 export function uniformIndex(rng: Rng, size: number): number {
   const i = Math.floor(rng.next() * size);
   return i < size ? i : size - 1;

@@ -10,7 +10,12 @@ import { EXPONENTIAL_TABLES, LAYERS } from "./ziggurat-tables";
 
 const { r: R, x: X, f: F, ratio: RATIO } = EXPONENTIAL_TABLES;
 
-/** One draw from Exp(1) (mean 1): multiply by μ for mean μ. */
+/**
+ * One draw from Exp(1) (mean 1): multiply by μ for mean μ.
+ *
+ * @example
+ * exponential(rng(1, "example")); // → 1.03254
+ */
 export function exponential(rng: Rng): number {
   const scaled = rng.next() * LAYERS;
   const layer = scaled | 0;
@@ -28,7 +33,12 @@ function exponentialEdge(rng: Rng, layer: number, position: number): number {
   return exponential(rng);
 }
 
-/** One draw from Exp(1) by inversion, −ln u: the slow reference the ziggurat is tested against. */
+/**
+ * One draw from Exp(1) by inversion, −ln u: the slow reference the ziggurat is tested against.
+ *
+ * @example
+ * exponentialByInversion(rng(1, "example")); // → 1.00745
+ */
 export function exponentialByInversion(rng: Rng): number {
   return -Math.log(rng.next());
 }

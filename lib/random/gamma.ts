@@ -19,7 +19,12 @@ export interface GammaConstants {
   readonly boost: number;
 }
 
-/** The constants for `shape` (> 0, finite). */
+/**
+ * The constants for `shape` (> 0, finite).
+ *
+ * @example
+ * gammaWith(rng(1, "example"), gammaConstants(2)); // → 1.56887
+ */
 export function gammaConstants(shape: number): GammaConstants {
   validate.positive("shape", shape);
   const base = shape < 1 ? shape + 1 : shape;
@@ -27,7 +32,13 @@ export function gammaConstants(shape: number): GammaConstants {
   return { shape, d, c: 1 / Math.sqrt(9 * d), boost: shape < 1 ? 1 / shape : 0 };
 }
 
-/** One Gamma(shape, 1) draw from precomputed constants. */
+/**
+ * One Gamma(shape, 1) draw from precomputed constants.
+ *
+ * @example
+ * const shape2 = gammaConstants(2); // computed once, reused for every draw
+ * gammaWith(rng(1, "example"), shape2); // → 1.56887
+ */
 export function gammaWith(rng: Rng, k: GammaConstants): number {
   const { d, c } = k;
   let draw: number;
@@ -50,7 +61,12 @@ export function gammaWith(rng: Rng, k: GammaConstants): number {
   return k.boost === 0 ? draw : draw * Math.exp(Math.log(rng.next()) * k.boost);
 }
 
-/** One draw from Gamma(shape, scale 1) (mean = variance = shape); multiply by θ for scale θ. */
+/**
+ * One draw from Gamma(shape, scale 1) (mean = variance = shape); multiply by θ for scale θ.
+ *
+ * @example
+ * gamma(rng(1, "example"), 2, 0.5); // → 1.56887
+ */
 export function gamma(rng: Rng, shape: number): number {
   return gammaWith(rng, gammaConstants(shape));
 }

@@ -10,7 +10,12 @@ import type { Rng } from "./rng";
 import { exponential } from "./exponential";
 import * as validate from "../validate";
 
-/** One draw of T ~ Geometric(1/n) on {1, 2, …} by inversion (n an integer ≥ 1; n = 1 gives 1). */
+/**
+ * One draw of T ~ Geometric(1/n) on {1, 2, …} by inversion (n an integer ≥ 1; n = 1 gives 1).
+ *
+ * @example
+ * geometric(rng(1, "example"), 100); // → 101
+ */
 export function geometric(rng: Rng, n: number): number {
   if (!(Number.isInteger(n) && n >= 1)) validate.ticketCount(n);
   if (n === 1) return 1;
@@ -23,7 +28,12 @@ export interface GeometricSamplerOptions {
   n: number;
 }
 
-/** Draws T ~ Geometric(1/n) on {1, 2, …} with the constant 1/(−log1p(−1/n)) computed once. */
+/**
+ * Draws T ~ Geometric(1/n) on {1, 2, …} with the constant 1/(−log1p(−1/n)) computed once.
+ *
+ * @example
+ * new GeometricSampler({ n: 100 }).sample(rng(1, "example")); // → 103
+ */
 export class GeometricSampler {
   readonly n: number;
   /** 1/(−ln(1 − 1/n)): T − 1 = ⌊E·scale⌋ for E ~ Exp(1); 0 when n = 1. */

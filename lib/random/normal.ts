@@ -8,7 +8,12 @@ import { LAYERS, NORMAL_TABLES } from "./ziggurat-tables";
 
 const { r: R, x: X, f: F, ratio: RATIO } = NORMAL_TABLES;
 
-/** One draw from N(0, 1). */
+/**
+ * One draw from N(0, 1).
+ *
+ * @example
+ * normal(rng(1, "example")); // → -0.0772862
+ */
 export function normal(rng: Rng): number {
   const scaled = rng.next() * LAYERS;
   const layer = scaled | 0;
@@ -29,6 +34,9 @@ function normalEdge(rng: Rng, layer: number, position: number): number {
 /**
  * One draw of Z conditioned on Z > r (r > 0, not validated: hot path), by Marsaglia's (1964)
  * exact method: x = −ln(u1)/r, y = −ln(u2), accept when 2y ≥ x², return r + x.
+ *
+ * @example
+ * normalTail(rng(1, "example"), 3); // → 3.33582
  */
 export function normalTail(rng: Rng, r: number): number {
   let x: number;
@@ -40,7 +48,12 @@ export function normalTail(rng: Rng, r: number): number {
   return r + x;
 }
 
-/** One draw from N(0, 1) by Marsaglia's polar method: the reference the ziggurat is tested against. */
+/**
+ * One draw from N(0, 1) by Marsaglia's polar method: the reference the ziggurat is tested against.
+ *
+ * @example
+ * normalByPolar(rng(1, "example")); // → -2.26791
+ */
 export function normalByPolar(rng: Rng): number {
   let u: number;
   let v: number;

@@ -18,7 +18,12 @@ const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 /** Rounds discarded after seeding so that similar seeds do not start with similar outputs. */
 const WARM_UP_ROUNDS = 12;
 
-/** A seeded, named stream of uniform random numbers (see `rng` and `streams`). */
+/**
+ * A seeded, named stream of uniform random numbers (see `rng` and `streams`).
+ *
+ * @example
+ * rng(7, "x") instanceof RandomStream; // → true
+ */
 export class RandomStream implements Rng {
   // Initialised to 0 on purpose: a field declared without an initialiser starts as `undefined`
   // (ES2022 define semantics), which makes V8 box every later int32 store in a fresh heap number

@@ -35,7 +35,12 @@ export function validatePathElement(element: unknown, index: number): PathElemen
   );
 }
 
-/** The canonical key of (seed, path); equal keys ⇔ equal streams. */
+/**
+ * The canonical key of (seed, path); equal keys ⇔ equal streams.
+ *
+ * @example
+ * canonicalKey(7, ["x", 2]); // → "[\"execution-tickets/rng/v1\",7,\"x\",2]"
+ */
 export function canonicalKey(seed: number | string, path: readonly PathElement[]): string {
   // Normalise −0 to 0 so that the two spellings of zero name the same stream.
   const tidy = (v: PathElement) => (v === 0 ? 0 : v);

@@ -16,6 +16,10 @@ import * as validate from "../validate";
 /**
  * The stream named `path` under the master `seed` (a finite number or a non-empty string; path
  * elements are strings or finite numbers).
+ *
+ * @example
+ * rng(42, "demo", "a").next(); // → 0.325178
+ * rng(42, "demo", "a").next() === rng(42, "demo", "a").next(); // → true
  */
 export function rng(seed: number | string, ...path: PathElement[]): RandomStream {
   validate.seed(seed);
@@ -23,7 +27,13 @@ export function rng(seed: number | string, ...path: PathElement[]): RandomStream
   return new RandomStream(seed, path);
 }
 
-/** A node of the stream tree: a (seed, path) that names streams below it without drawing. */
+/**
+ * A node of the stream tree: a (seed, path) that names streams below it without drawing.
+ *
+ * @example
+ * const tree = streams(42).child("sweep");
+ * tree.rng(3).next() === rng(42, "sweep", 3).next(); // → true
+ */
 export class StreamTree {
   readonly seed: number | string;
   readonly path: readonly PathElement[];
@@ -46,7 +56,12 @@ export class StreamTree {
   }
 }
 
-/** The root of the stream tree of a master seed: `streams(seed).rng(...path)` = `rng(seed, ...path)`. */
+/**
+ * The root of the stream tree of a master seed: `streams(seed).rng(...path)` = `rng(seed, ...path)`.
+ *
+ * @example
+ * streams(42).child("sweep").rng(3, "rep", 0).next() === rng(42, "sweep", 3, "rep", 0).next(); // → true
+ */
 export function streams(seed: number | string): StreamTree {
   return new StreamTree(seed);
 }
@@ -54,6 +69,9 @@ export function streams(seed: number | string): StreamTree {
 /**
  * The child stream `parent.path + names` of a stream or tree node. It depends only on the
  * parent's identity, not on what the parent has drawn.
+ *
+ * @example
+ * spawn(rng(42, "sweep"), 3).next() === rng(42, "sweep", 3).next(); // → true
  */
 export function spawn(parent: RandomStream | StreamTree, ...names: PathElement[]): RandomStream {
   if (!(parent instanceof RandomStream) && !(parent instanceof StreamTree)) {

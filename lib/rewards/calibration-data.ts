@@ -126,7 +126,12 @@ function deepFreeze<T>(value: T): T {
 
 let statisticsCache: MainnetStatistics | undefined;
 
-/** The published MEV-Boost payment statistics of data/mev-boost-payments.json, typed and checked. */
+/**
+ * The published MEV-Boost payment statistics of data/mev-boost-payments.json, typed and checked.
+ *
+ * @example
+ * mainnetStatistics().ephema.median; // → 0.0511
+ */
 export function mainnetStatistics(): MainnetStatistics {
   if (statisticsCache) return statisticsCache;
   const raw = readJson("mev-boost-payments.json") as {
@@ -185,7 +190,12 @@ export function mainnetStatistics(): MainnetStatistics {
 
 let ratesCache: DiscountRates | undefined;
 
-/** The discount rates of data/discount-rates.json, typed and checked. */
+/**
+ * The discount rates of data/discount-rates.json, typed and checked.
+ *
+ * @example
+ * discountRates().slotsPerYear.value; // → 2628000
+ */
 export function discountRates(): DiscountRates {
   if (ratesCache) return ratesCache;
   const raw = readJson("discount-rates.json") as DiscountRates;

@@ -73,7 +73,12 @@ export interface TailIndexOptions {
   qb: number;
 }
 
-/** The Pareto tail index implied by two quantiles: ln((1 − a)/(1 − b))/ln(q_b/q_a). */
+/**
+ * The Pareto tail index implied by two quantiles: ln((1 − a)/(1 − b))/ln(q_b/q_a).
+ *
+ * @example
+ * tailIndexFromQuantiles({ a: 0.9, b: 0.95, qa: 0.05, qb: 0.09 }); // → 1.17925
+ */
 export function tailIndexFromQuantiles({ a, b, qa, qb }: TailIndexOptions): number {
   validate.inOpenRange("a", a, 0, 1);
   validate.inOpenRange("b", b, a, 1);
@@ -83,7 +88,12 @@ export function tailIndexFromQuantiles({ a, b, qa, qb }: TailIndexOptions): numb
   return Math.log((1 - a) / (1 - b)) / Math.log(qb / qa);
 }
 
-/** Fits the composite to published statistics and tabulates fitted against published values. */
+/**
+ * Fits the composite to published statistics and tabulates fitted against published values.
+ *
+ * @example
+ * fitMainnet({ cap: 691.96 }).model.mean; // → 0.109939
+ */
 export function fitMainnet(options: FitMainnetOptions = {}): MainnetFit {
   const { tailMass = 0.05, alphaFrom = "p90p95", location = "median", cap } = options ?? {};
   const stats = options?.statistics ?? mainnetStatistics();

@@ -65,7 +65,14 @@ export {
   type TailIndexOptions,
 } from "./fit-mainnet";
 
-/** Factories of i.i.d. reward models; each validates its input (RangeError naming the parameter). */
+/**
+ * Factories of i.i.d. reward models; each validates its input (RangeError naming the parameter).
+ *
+ * @example
+ * rewards.exponential(0.1246).variance; // → 0.0155252
+ * rewards.gamma(2, 0.05).mean; // → 0.1
+ * rewards.mainnet({ cap: 691.96 }).mean; // → 0.109645
+ */
 export const rewards = Object.freeze({
   /** R = mu (mu ≥ 0). */
   constant: (mu: number) => new ConstantReward(mu),
@@ -91,7 +98,12 @@ export const rewards = Object.freeze({
   scaled: (model: RewardModel, factor: number) => new ScaledReward(model, factor),
 });
 
-/** Factories of correlated (time-dependent) reward processes. */
+/**
+ * Factories of correlated (time-dependent) reward processes.
+ *
+ * @example
+ * rewardProcesses.ar1({ mu: 1, sdLog: 1, phi: 0.8 }).stationaryMean; // → 1
+ */
 export const rewardProcesses = Object.freeze({
   /** Log-rewards following a stationary AR(1) with lognormal marginal of mean mu. */
   ar1: (options: Ar1Options) => new Ar1Process(options),

@@ -55,6 +55,9 @@ export interface MergeStatesOptions {
  * Pools chunk states left to right. Pooling is not associative in floating point, so the order is
  * part of the result: always pass chunks in chunk-index order, and a run split over any number of
  * workers gives exactly the single-process result.
+ *
+ * @example
+ * mergeStates({ parts: [0, 1].map((index) => sampleTicketValuesChunk({ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, chunk: { index, size: 500 } })) }).count; // → 1000
  */
 export function mergeStates({ parts }: MergeStatesOptions): RunningStatsState {
   if (!Array.isArray(parts as unknown))

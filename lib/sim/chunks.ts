@@ -26,7 +26,12 @@ export interface PlanChunksOptions {
   totalName?: string;
 }
 
-/** The chunks of a run, in merge order. */
+/**
+ * The chunks of a run, in merge order.
+ *
+ * @example
+ * planChunks({ total: 10, chunkSize: 4 }).map((c) => c.size).join(","); // → "4,4,2"
+ */
 export function planChunks({ total, chunkSize, totalName = "total" }: PlanChunksOptions): Chunk[] {
   validate.integer(totalName, total, 1);
   validate.integer("chunkSize", chunkSize, 1);

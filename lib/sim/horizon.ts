@@ -16,6 +16,9 @@ export interface HorizonForToleranceOptions {
 /**
  * The smallest horizon H with (1+d)^(−H) ≤ tolerance, i.e. H = ceil(ln(1/tolerance) / ln(1+d)).
  * @throws RangeError when d or tolerance is out of range, or H would exceed 2^53.
+ *
+ * @example
+ * horizonForTolerance({ d: 0.01, tolerance: 1e-6 }); // → 1389
  */
 export function horizonForTolerance({ d, tolerance }: HorizonForToleranceOptions): number {
   validate.discountRate(d);
@@ -38,6 +41,9 @@ export interface TruncationBoundOptions {
  * Upper bound on the expected present value lost by stopping at slot H: Σ_{t>H} μ(1+d)^(−t)
  * = (μ/d)(1+d)^(−H). Bounds the truncation of every non-negative stream an engine tracks
  * (total, issued, unissued, stakes), since each is part of the total.
+ *
+ * @example
+ * truncationBound({ mu: 1, d: 0.01, horizon: 1389 }); // → 0.0000994516
  */
 export function truncationBound({ mu, d, horizon }: TruncationBoundOptions): number {
   validate.nonNegative("mu", mu);

@@ -43,7 +43,7 @@ export {
 export {
   simulateTicketPool,
   simulateTicketPoolChunk,
-  mergeMarketResults,
+  mergeTicketPoolResults,
   type MergeMarketResultsOptions,
   summariseTicketPool,
   DEFAULT_MARKET_CHUNK_SIZE,

@@ -275,14 +275,14 @@ export function simulateTicketPoolChunk(options: SimulateMarketChunkOptions): Ti
 
 const STREAMS = ["total", "issued", "unissued", "staticStake", "maintainedNet", "maintainedGross"] as const;
 
-/** Input of {@link mergeMarketResults}. */
+/** Input of {@link mergeTicketPoolResults}. */
 export interface MergeMarketResultsOptions {
   /** Chunk results in chunk order. */
   parts: readonly TicketPoolChunkResult[];
 }
 
 /** Pools chunk results in chunk order. */
-export function mergeMarketResults({ parts }: MergeMarketResultsOptions): TicketPoolChunkResult {
+export function mergeTicketPoolResults({ parts }: MergeMarketResultsOptions): TicketPoolChunkResult {
   if (!Array.isArray(parts as unknown) || parts.length === 0) {
     throw new RangeError(
       `parts must be a non-empty array of chunk results; received ${Array.isArray(parts) ? "[]" : String(parts)}`,
@@ -313,7 +313,7 @@ export function simulateTicketPool(options: SimulateMarketOptions): TicketPoolRe
     chunkSize: options.chunkSize ?? DEFAULT_MARKET_CHUNK_SIZE,
     totalName: "paths",
   });
-  const result = mergeMarketResults({
+  const result = mergeTicketPoolResults({
     parts: chunks.map((c) => marketChunk(rng(options.seed, "chunk", c.index), options.reward, c.size, p)),
   });
   return summariseTicketPool({ result, options });
@@ -321,7 +321,7 @@ export function simulateTicketPool(options: SimulateMarketOptions): TicketPoolRe
 
 /** Input of {@link summariseTicketPool}. */
 export interface SummariseTicketPoolOptions {
-  /** Pooled chunk results (see {@link mergeMarketResults}). */
+  /** Pooled chunk results (see {@link mergeTicketPoolResults}). */
   result: TicketPoolChunkResult;
   /** The options the chunks were simulated with. */
   options: MarketModelOptions;

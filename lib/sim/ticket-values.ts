@@ -204,6 +204,9 @@ function sampleChunk(
  * plain RunningStatsState (safe to post between threads). Pool chunk states in chunk order with
  * `mergeStates` and summarise with {@link summariseTicketValues}: the result is then identical to
  * a single-process run, whatever the number of workers.
+ *
+ * @example
+ * sampleTicketValuesChunk({ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, chunk: { index: 0, size: 1000 } }).count; // → 1000
  */
 export function sampleTicketValuesChunk(options: SampleTicketValuesChunkOptions): RunningStatsState {
   const p = prepare(options);
@@ -216,6 +219,9 @@ export function sampleTicketValuesChunk(options: SampleTicketValuesChunkOptions)
  * Turns sampled moments into the estimate of the ticket's value and variance.
  * Conditional estimator with y = x^{T+L}: mean μ·ȳ; variance E[R²]·Ê[y²] − μ²ȳ², evaluated as
  * σ²·Ê[y²] + μ²·(Ê[y²] − ȳ²) (no cancellation), its standard error by the delta method.
+ *
+ * @example
+ * summariseTicketValues({ state: sampleTicketValuesChunk({ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, chunk: { index: 0, size: 1000 } }), reward: rewards.exponential(1) }).count; // → 1000
  */
 export function summariseTicketValues({
   state,

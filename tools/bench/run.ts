@@ -20,7 +20,7 @@ import { spawnSync } from "node:child_process";
 import {
   planChunks,
   mergeStates,
-  mergeMarketResults,
+  mergeTicketPoolResults,
   horizonForTolerance,
   DEFAULT_TICKET_CHUNK_SIZE,
   DEFAULT_MARKET_CHUNK_SIZE,
@@ -243,7 +243,7 @@ async function onWorkers(): Promise<void> {
       figure: MARKET_FIGURE,
       tasks: marketTasks(),
       units: MARKET.workerPaths * horizon,
-      pool: (r: unknown[]) => mergeMarketResults({ parts: r as TicketPoolChunkResult[] }),
+      pool: (r: unknown[]) => mergeTicketPoolResults({ parts: r as TicketPoolChunkResult[] }),
     },
   ];
   const pools = [await ChunkPool.start(1, warmUp), await ChunkPool.start(2, warmUp)];
