@@ -2,7 +2,7 @@
  * The TSDoc `@example`s of the library's public functions are tested, like doctests: every example
  * line that ends in `// → value` is evaluated with the library in scope and must give that value to
  * the digits shown; every other code line must run without throwing. The areas a forker meets first
- * (model, stats, random, scenarios, io) must have an example on every public function and class.
+ * (every area) must have an example on every public function and class.
  */
 import * as path from "node:path";
 import { test } from "node:test";
@@ -12,7 +12,7 @@ import * as lib from "../lib";
 
 const LIB = path.resolve(__dirname, "..", "lib");
 /** Areas in which every exported function and class must carry an @example. */
-const REQUIRED = ["model", "stats", "random", "scenarios", "io"];
+const REQUIRED = ["model", "stats", "random", "rewards", "scenarios", "wasm", "sim", "dynamics", "market", "sweep", "notebook", "io"];
 
 interface PublicEntry {
   name: string;
@@ -59,13 +59,14 @@ const run = (code: string) => new Function("lib", `const { ${scope.join(", ")} }
 /** Whether `actual` shows as `shown`: a number to 6 significant digits (how examples print them), or JSON. */
 function agrees(actual: unknown, shown: string): boolean {
   const number = Number(shown);
+  if (/^-?Infinity$|^NaN$/.test(shown)) return Object.is(actual, number);
   if (shown !== "" && Number.isFinite(number) && typeof actual === "number") {
     return Math.abs(actual - number) <= 5e-6 * Math.abs(number) + 1e-300;
   }
   return JSON.stringify(actual) === shown;
 }
 
-test("every public function and class of model, stats, random, scenarios and io has an @example", () => {
+test("every public function and class of the library has an @example", () => {
   const missing = entries
     .filter((e) => REQUIRED.includes(e.area) && e.kind !== "other" && e.examples.length === 0)
     .map((e) => `${e.area}: ${e.name}`);
@@ -77,8 +78,8 @@ test("every @example with a shown value computes that value, and every other exa
   for (const entry of entries) {
     for (const example of entry.examples) {
       const code = example.replace(/^```\w*\n?|```$/gm, "");
-      // Examples that display notebook output or await are checked for syntax only.
-      if (/\b(show\w+|await|runSweep|writeFileAtomic)\b/.test(code)) {
+      // Examples that display notebook output, await, or read and write files are checked for syntax only.
+      if (/\b(show\w+|await|runSweep|write\w+|mergeShards|readManifest|SweepCache|resolveTask|toDataFrame|\w+Progress)\b/.test(code)) {
         const out = ts.transpileModule(code, {
           reportDiagnostics: true,
           compilerOptions: { module: ts.ModuleKind.ESNext },
@@ -114,5 +115,6 @@ test("the doctest check fails on a wrong value (negative control)", () => {
   assert.ok(!agrees(49.7512 * (1 + 2e-5), "49.7512"));
   assert.ok(!agrees(0.5 * (1 + 1e-5), "0.5"));
   assert.ok(!agrees("0.5", "0.5"), "a string is not the number it spells");
+  assert.ok(agrees(Infinity, "Infinity") && !agrees(1e308, "Infinity") && !agrees(null, "Infinity"));
   assert.ok(agrees(0.5, "0.5"));
 });

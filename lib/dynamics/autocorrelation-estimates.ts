@@ -21,7 +21,12 @@ export interface AutocorrelationEstimatesOptions {
   batches?: number;
 }
 
-/** One estimate of ρ(k) per lag, each with a batch-means standard error. */
+/**
+ * One estimate of ρ(k) per lag, each with a batch-means standard error.
+ *
+ * @example
+ * autocorrelationEstimates({ series: sampleRewardPath({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), length: 10000, seed: 1 }), lags: [1], mean: 1, variance: 2 })[0].mean; // → 0.419553
+ */
 export function autocorrelationEstimates({
   series,
   lags,

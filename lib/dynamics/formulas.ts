@@ -23,7 +23,12 @@ function formula(name: string, description: string, symbol: string, latex: strin
   return Object.freeze({ name, description, symbol, latex, equation: `${symbol} = ${latex}` });
 }
 
-/** The closed forms of notebook 07, keyed like the functions that compute them. */
+/**
+ * The closed forms of notebook 07, keyed like the functions that compute them.
+ *
+ * @example
+ * dynamicsFormulas.npvVarianceInflation.description; // → "variance inflation of the NPV against i.i.d. rewards"
+ */
 export const dynamicsFormulas = Object.freeze({
   processTicketValue: formula(
     "processTicketValue",

@@ -60,6 +60,9 @@ export interface StationaryDistributionOptions {
  * only adds, multiplies and divides non-negative numbers: accurate even when the off-diagonal
  * probabilities are 1e-7 per slot (regimes lasting years of slots). Throws a RangeError for a
  * reducible chain.
+ *
+ * @example
+ * stationaryDistribution({ transition: [[0.98, 0.02], [0.1, 0.9]] })[1]; // → 0.166667
  */
 export function stationaryDistribution({ transition }: StationaryDistributionOptions): number[] {
   const p = checkTransition(transition);
@@ -97,6 +100,9 @@ export interface BirthDeathOptions {
 /**
  * A birth–death transition matrix: from regime i, up to i + 1 with probability `up`, down to i − 1
  * with probability `down`, otherwise stay (the end regimes stay instead of leaving the range).
+ *
+ * @example
+ * birthDeathTransition({ size: 3, up: 0.01, down: 0.02 })[1].join(", "); // → "0.02, 0.97, 0.01"
  */
 export function birthDeathTransition({ size, up, down }: BirthDeathOptions): number[][] {
   validate.integer("size", size, 2);

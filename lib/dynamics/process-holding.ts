@@ -44,7 +44,12 @@ function correlationPart(process: RewardProcess, n: number, d: number): number {
   return (2 * kernel.autocovarianceSum(complement)) / ((1 + d) * n * (n * d * (d + 2) + 2));
 }
 
-/** Cov(V_i, V_j) of two distinct tickets under the process (stationary start). */
+/**
+ * Cov(V_i, V_j) of two distinct tickets under the process (stationary start).
+ *
+ * @example
+ * processTicketCovariance({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), n: 10, d: 0.05 }); // → 0.176736
+ */
 export function processTicketCovariance({ process, n, d }: ProcessCovarianceOptions): number {
   validate.integer("n", n, 2);
   validate.discountRate(d);
@@ -58,7 +63,12 @@ function checkHolding({ n, d, k }: ProcessHoldingOptions): void {
   validate.integer("k", k, 0, n);
 }
 
-/** Var of a static holding of k tickets: k·Var(V) + k(k − 1)·Cov(V_i, V_j). Infinity if Var(R) is. */
+/**
+ * Var of a static holding of k tickets: k·Var(V) + k(k − 1)·Cov(V_i, V_j). Infinity if Var(R) is.
+ *
+ * @example
+ * processHoldingVariance({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), n: 10, d: 0.05, k: 5 }); // → 10.2014
+ */
 export function processHoldingVariance(params: ProcessHoldingOptions): number {
   checkHolding(params);
   const { process, n, d, k } = params;
@@ -69,7 +79,12 @@ export function processHoldingVariance(params: ProcessHoldingOptions): number {
   return k * single + k * (k - 1) * processTicketCovariance({ process, n, d });
 }
 
-/** processHoldingVariance / the i.i.d. holding variance (same marginal law); 1 for k ≤ 1. */
+/**
+ * processHoldingVariance / the i.i.d. holding variance (same marginal law); 1 for k ≤ 1.
+ *
+ * @example
+ * holdingVarianceInflation({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), n: 10, d: 0.05, k: 5 }); // → 1.54726
+ */
 export function holdingVarianceInflation(params: ProcessHoldingOptions): number {
   checkHolding(params);
   const { process, n, d, k } = params;

@@ -32,7 +32,12 @@ export interface ProcessNpvVarianceOptions {
   d: number;
 }
 
-/** E[Σ_{t≥1} R_t (1+d)^{-t} | S_0 = state]; μ/d without a state. */
+/**
+ * E[Σ_{t≥1} R_t (1+d)^{-t} | S_0 = state]; μ/d without a state.
+ *
+ * @example
+ * processNpv({ process: rewardProcesses.ar1({ mu: 1, sdLog: 1, phi: 0.8 }), d: 0.01 }); // → 100
+ */
 export function processNpv({ process, d, state }: ProcessNpvOptions): number {
   validate.discountRate(d);
   const kernel = processKernel(process);
@@ -48,7 +53,12 @@ function crossTerm(process: RewardProcess, d: number): { gamma0: number; cross: 
   return { gamma0: kernel.variance, cross: (2 * kernel.autocovarianceSum(d / (1 + d))) / (1 + d) };
 }
 
-/** Var(NPV) for a stationary start: [γ(0) + 2Σ_{u≥1} γ(u)(1+d)^{-u}]/(d(2+d)); Infinity if Var(R) is. */
+/**
+ * Var(NPV) for a stationary start: [γ(0) + 2Σ_{u≥1} γ(u)(1+d)^{-u}]/(d(2+d)); Infinity if Var(R) is.
+ *
+ * @example
+ * processNpvVariance({ process: rewardProcesses.ar1({ mu: 1, sdLog: 1, phi: 0.8 }), d: 0.01 }); // → 570.931
+ */
 export function processNpvVariance({ process, d }: ProcessNpvVarianceOptions): number {
   validate.discountRate(d);
   const { gamma0, cross } = crossTerm(process, d);
@@ -56,7 +66,12 @@ export function processNpvVariance({ process, d }: ProcessNpvVarianceOptions): n
   return (gamma0 + cross) / (d * (2 + d));
 }
 
-/** Var(NPV) / Var(NPV with i.i.d. rewards of the same marginal) = 1 + 2Σ_{u≥1} ρ(u)(1+d)^{-u}. */
+/**
+ * Var(NPV) / Var(NPV with i.i.d. rewards of the same marginal) = 1 + 2Σ_{u≥1} ρ(u)(1+d)^{-u}.
+ *
+ * @example
+ * npvVarianceInflation({ process: rewardProcesses.ar1({ mu: 1, sdLog: 1, phi: 0.8 }), d: 0.01 }); // → 6.67859
+ */
 export function npvVarianceInflation({ process, d }: ProcessNpvVarianceOptions): number {
   validate.discountRate(d);
   const { gamma0, cross } = crossTerm(process, d);

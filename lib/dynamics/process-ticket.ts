@@ -71,6 +71,9 @@ function secondMomentShift({ kernel, state, n, d }: Prepared): number {
  * E[V | S_0 = state] for a ticket whose reward is the process's value at the win slot. Without a
  * state: μ/(nd+1) exactly (Observation 2 survives for a stationary start).
  * Regimes in closed form: E[V | i] = μ/(nd+1) + (μ_i − μ) λ/(n(1 + d) − (n − 1)λ).
+ *
+ * @example
+ * processTicketValue({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), n: 20, d: 0.01 }); // → 0.833333
  */
 export function processTicketValue(params: ProcessTicketOptions): number {
   const p = prepare(params);
@@ -82,6 +85,9 @@ export function processTicketValue(params: ProcessTicketOptions): number {
  * Var_stationary + (E[V²|S_0] − E[V²]) − (E[V|S_0]² − E[V]²), i.e. Observation 5's cancellation-free
  * form plus the two small state corrections, so nothing of size μ² cancels. Without a state this is
  * exactly Observation 5: autocorrelation does not change the variance of a single ticket.
+ *
+ * @example
+ * processTicketMoments({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), n: 20, d: 0.01 }).mean; // → 0.833333
  */
 export function processTicketMoments(params: ProcessTicketOptions): ProcessTicketMoments {
   const p = prepare(params);

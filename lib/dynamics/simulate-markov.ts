@@ -115,6 +115,9 @@ function reward(chain: Chain, state: number, stream: Rng): number {
 /**
  * Present value of one ticket: T ~ Geometric(1/n) is drawn, the chain is stepped T slots
  * accumulating the discount, and the reward is drawn in regime S_T. Cost O(paths · n).
+ *
+ * @example
+ * simulateMarkovTicket({ ...{ transition: birthDeathTransition({ size: 3, up: 0.01, down: 0.01 }), rates: [0.005, 0.01, 0.02], rewards: rewards.exponential(1), n: 10, paths: 200, seed: 1 } }).mean; // → 0.875814
  */
 export function simulateMarkovTicket(params: SimulateMarkovTicketOptions): PathSummary {
   const n = validate.ticketCount(params.n);
@@ -135,6 +138,9 @@ export function simulateMarkovTicket(params: SimulateMarkovTicketOptions): PathS
 /**
  * Present value of all rewards, Σ_t R_t D_t with D_t = Π_{u<t} (1 + d_{S_u})^{-1}, truncated once
  * D_t < tolerance (relative bias about tolerance·max μ/min d ÷ (μ/d̄)).
+ *
+ * @example
+ * simulateMarkovNpv({ ...{ transition: birthDeathTransition({ size: 3, up: 0.01, down: 0.01 }), rates: [0.005, 0.01, 0.02], rewards: rewards.exponential(1), paths: 50, seed: 1 } }).mean; // → 91.2001
  */
 export function simulateMarkovNpv(params: SimulateMarkovNpvOptions): PathSummary {
   const chain = prepare(params);

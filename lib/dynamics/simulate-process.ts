@@ -32,6 +32,9 @@ export interface SimulateProcessHoldingOptions {
  * R_t and one of the n pool positions is drawn uniformly; when it is a held ticket not yet won,
  * the holder receives R_t (1+d)^{-t}. A path ends when all k have won (about n·H_k slots), so there
  * is no truncation. Cost O(paths · n · ln k).
+ *
+ * @example
+ * simulateProcessHolding({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), n: 10, d: 0.05, k: 5, paths: 200, seed: 1 }).mean; // → 3.39235
  */
 export function simulateProcessHolding({
   process,
@@ -85,7 +88,12 @@ export interface SimulateProcessNpvOptions {
   tolerance?: number;
 }
 
-/** Σ_{t≤H} R_t (1+d)^{-t} along simulated paths of the process (Observation 1 with memory). */
+/**
+ * Σ_{t≤H} R_t (1+d)^{-t} along simulated paths of the process (Observation 1 with memory).
+ *
+ * @example
+ * simulateProcessNpv({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), d: 0.05, paths: 100, seed: 1 }).mean; // → 21.282
+ */
 export function simulateProcessNpv({
   process,
   d,
@@ -124,7 +132,12 @@ export interface SampleRewardPathOptions {
   state?: number;
 }
 
-/** One simulated reward series R_1 … R_length. */
+/**
+ * One simulated reward series R_1 … R_length.
+ *
+ * @example
+ * sampleRewardPath({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), length: 1000, seed: 1 }).length; // → 1000
+ */
 export function sampleRewardPath({ process, length, seed, state }: SampleRewardPathOptions): Float64Array {
   validate.integer("length", length, 1);
   validate.seed(seed);

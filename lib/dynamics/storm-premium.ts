@@ -36,7 +36,12 @@ export interface StormCalmValues {
   relativePremium: number;
 }
 
-/** E[V] for a ticket bought in calm, in a storm and at a random time, and the storm premium. */
+/**
+ * E[V] for a ticket bought in calm, in a storm and at a random time, and the storm premium.
+ *
+ * @example
+ * stormCalmTicketValues({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), n: 1, d: 0.01 }).storm; // → 2.73267
+ */
 export function stormCalmTicketValues({ process, n, d }: StormCalmOptions): StormCalmValues {
   if (!(process instanceof RegimeSwitchingProcess)) {
     throw new RangeError(

@@ -63,7 +63,12 @@ export interface HomogeneousBuyersOptions {
   budget?: number;
 }
 
-/** `count` identical buyers. Identical valuations tie; the market breaks ties uniformly at random. */
+/**
+ * `count` identical buyers. Identical valuations tie; the market breaks ties uniformly at random.
+ *
+ * @example
+ * homogeneousBuyers({ count: 3, r: 0.01 }).length; // → 3
+ */
 export function homogeneousBuyers({
   count,
   alpha = 1,
@@ -92,6 +97,9 @@ export interface BuyerTier {
  * The tiers of the ephema/ET-Simulation agents (../../docs/derivations/extensions.md#the-agent-based-markets-parts): top 20 %, middle 40 %,
  * tail 40 %, MEV capture U(.85,.95), U(.75,.85), U(.6,.75), funds U(400,1000), U(300,700), U(200,500)
  * (in units where ephema's mean MEV per slot is 30).
+ *
+ * @example
+ * EPHEMA_TIERS.map((t) => t.share).join(", "); // → "0.2, 0.4, 0.4"
  */
 export const EPHEMA_TIERS: readonly BuyerTier[] = Object.freeze([
   { label: "top", share: 0.2, alpha: [0.85, 0.95] as const, funds: [400, 1000] as const },
@@ -150,6 +158,9 @@ function tierCounts(count: number, shares: readonly number[]): number[] {
  * An ephema-like tiered population (by default top 20 % / middle 40 % / tail 40 % with capture
  * U(.85,.95) / U(.75,.85) / U(.6,.75)). Buyers are listed tier by tier; per buyer the draws are, in
  * order, α, funds, r (if a range), γ (if a range), all from rng(seed, "buyers", "tiered").
+ *
+ * @example
+ * tieredBuyers({ count: 10, seed: 1, r: 0.01 }).length; // → 10
  */
 export function tieredBuyers({
   count,
@@ -201,7 +212,12 @@ export interface CustomBuyersOptions {
   buyers: ReadonlyArray<Partial<Buyer> & Pick<Buyer, "alpha" | "r">>;
 }
 
-/** A population given buyer by buyer (validated; missing gamma → 0, missing budget → Infinity). */
+/**
+ * A population given buyer by buyer (validated; missing gamma → 0, missing budget → Infinity).
+ *
+ * @example
+ * customBuyers({ buyers: [{ alpha: 0.9, r: 0.01 }, { alpha: 0.8, r: 0.02 }] })[1].alpha; // → 0.8
+ */
 export function customBuyers({ buyers }: CustomBuyersOptions): Buyer[] {
   if (!Array.isArray(buyers) || buyers.length === 0) {
     throw new RangeError(`buyers must be a non-empty array of buyers; received ${JSON.stringify(buyers)}`);

@@ -31,7 +31,12 @@ function checkHoldings(holdings: ArrayLike<number>): number {
   return total;
 }
 
-/** Herfindahl–Hirschman index on the 0–10,000 scale: Σ (100·share_i)². 10,000 = one holder. */
+/**
+ * Herfindahl–Hirschman index on the 0–10,000 scale: Σ (100·share_i)². 10,000 = one holder.
+ *
+ * @example
+ * herfindahl({ holdings: [50, 30, 20] }); // → 3800
+ */
 export function herfindahl({ holdings }: HoldingsOptions): number {
   const total = checkHoldings(holdings);
   let sum = 0;
@@ -42,7 +47,12 @@ export function herfindahl({ holdings }: HoldingsOptions): number {
   return 10_000 * sum;
 }
 
-/** The largest holder's share, in [0, 1]. */
+/**
+ * The largest holder's share, in [0, 1].
+ *
+ * @example
+ * largestShare({ holdings: [50, 30, 20] }); // → 0.5
+ */
 export function largestShare({ holdings }: HoldingsOptions): number {
   const total = checkHoldings(holdings);
   let max = 0;
@@ -53,6 +63,9 @@ export function largestShare({ holdings }: HoldingsOptions): number {
 /**
  * Nakamoto coefficient: the smallest number of holders whose combined share exceeds `threshold`
  * (default 50 %), counting the largest holders first.
+ *
+ * @example
+ * nakamotoCoefficient({ holdings: [40, 30, 20, 10] }); // → 2
  */
 export function nakamotoCoefficient({ holdings, threshold = 0.5 }: NakamotoOptions): number {
   const total = checkHoldings(holdings);

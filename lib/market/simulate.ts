@@ -101,6 +101,9 @@ function validateBonusOption(bonus: unknown): { beta: number; aware: boolean } {
  * for the rules) and returns its metrics, per-buyer results and, if asked, a sampled path.
  * Deterministic given its parameters (including the seed). Cost: O(H·B) for auctions and posted
  * prices with B buyers, O(H) otherwise; memory O(n + B).
+ *
+ * @example
+ * simulateAgentMarket({ buyers: homogeneousBuyers({ count: 3, r: 0.01 }), mechanism: { kind: "second-price" }, n: 10, d: 0.01, reward: rewards.exponential(1), seed: 1, tolerance: 0.01 }).metrics.capture; // → 1.07356
  */
 export function simulateAgentMarket(params: AgentMarketOptions): AgentMarketResult {
   const buyers = validateBuyers(params.buyers);

@@ -115,7 +115,12 @@ function population(params: MarketTaskOptions, d: number, seed: number | string)
   });
 }
 
-/** The market-run parameters a task item describes (exported so notebooks can rerun one cell with a trace). */
+/**
+ * The market-run parameters a task item describes (exported so notebooks can rerun one cell with a trace).
+ *
+ * @example
+ * marketParamsFromTask({ params: { mechanism: "second-price", n: 10, d: 0.01 }, replication: 0, seed: 1 }).buyers.length; // → 10
+ */
 export function marketParamsFromTask({ params, replication, seed }: MarketTaskContext): AgentMarketOptions {
   if (params === null || typeof params !== "object") {
     throw new RangeError(`params must be an object of scalar parameters; received ${String(params)}`);
@@ -146,6 +151,9 @@ export function marketParamsFromTask({ params, replication, seed }: MarketTaskCo
 /**
  * Sweep task: one market run for a grid cell and replication; returns the run's MarketMetrics as a
  * flat row (NaN as null; a metric whose name is also a parameter is left out so it cannot clash).
+ *
+ * @example
+ * marketTask({ params: { mechanism: "second-price", n: 10, d: 0.01, tolerance: 0.01 }, replication: 0, seed: 1 }).capture; // → 0.951284
  */
 export function marketTask(context: MarketTaskContext): Record<string, number | null> {
   const { metrics } = simulateAgentMarket(marketParamsFromTask(context));
@@ -179,6 +187,9 @@ function sourceHash(): string {
  * The task reference for `runSweep({ task: marketTaskRef(), ... })`: this module's file and export,
  * with a version hashed from the source of lib/market and the areas it uses, so a sweep cache is
  * invalidated whenever the simulation code changes.
+ *
+ * @example
+ * marketTaskRef().export; // → "marketTask"
  */
 export function marketTaskRef(): { module: string; export: string; version: string; id: string } {
   return {

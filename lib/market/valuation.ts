@@ -70,6 +70,9 @@ export function valuationParts(
  * Buyer b's value of one ticket: α·μ·(1+r)^(−m)/(1+N·r) · (1 + 2β·held/N if bonus-aware)
  * − (γ/2)·α²·(1+r)^(−2m)·Var(V_r). May be negative (a large risk premium); −Infinity when γ > 0 and
  * σ² is infinite.
+ *
+ * @example
+ * buyerValuation({ buyer: homogeneousBuyers({ count: 1, r: 0.01 })[0], mu: 1, sigma2: 1, pool: 100 }); // → 0.5
  */
 export function buyerValuation({
   buyer,

@@ -30,6 +30,9 @@ export type ChromiumLookup = { found: true; path: string } | { found: false; rea
 /**
  * Finds a Chromium executable: `CHROMIUM_PATH` if set (it must exist), else the first of
  * {@link CHROMIUM_CANDIDATES} that exists. Never downloads anything.
+ *
+ * @example
+ * typeof findChromium().found; // → "boolean"
  */
 export function findChromium({ env = process.env }: FindChromiumOptions = {}): ChromiumLookup {
   const explicit = env.CHROMIUM_PATH;

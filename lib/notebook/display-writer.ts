@@ -66,6 +66,9 @@ export function currentDisplayWriter({
 /**
  * Sends one display_data message (one output, any number of mime types) to the running cell.
  * Throws outside a tslab kernel and when tslab's internals have changed.
+ *
+ * @example
+ * writeDisplayData({ bundle: markdownBundle({ markdown: "*hello*" }) });
  */
 export function writeDisplayData({ bundle }: WriteDisplayDataOptions): void {
   currentDisplayWriter()(bundle);

@@ -20,6 +20,9 @@ export interface FigureBundleOptions {
  * Builds the one display_data payload for a figure: the Plotly JSON (interactive in JupyterLab with
  * jupyterlab-plotly, read by the exporter), an optional PNG fallback (shown by any Jupyter front
  * end, even untrusted) and a text/plain line. plotly.js itself is never included.
+ *
+ * @example
+ * Object.keys(figureBundle({ figure: { data: [], layout: {} }, name: "demo" }).data).join(", "); // → "application/vnd.plotly.v1+json, text/plain"
  */
 export function figureBundle({ figure, name, caption, png, pngNote }: FigureBundleOptions): DisplayBundle {
   if (name !== undefined && (typeof name !== "string" || name.trim() === "")) {

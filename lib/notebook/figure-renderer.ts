@@ -56,6 +56,9 @@ let queue: Promise<unknown> = Promise.resolve();
  * `Plotly.toImage`. The first call launches the browser (about a second) and loads plotly.js into
  * a page (several seconds on a busy 2-core machine); later calls reuse both. Throws when no
  * Chromium is found (check {@link findChromium} first) or when plotly.js rejects the figure.
+ *
+ * @example
+ * const png = await renderFigureImage({ figure: { data: [], layout: {} }, format: "png" });
  */
 export function renderFigureImage(params: RenderFigureOptions & { format: "png" }): Promise<Buffer>;
 export function renderFigureImage(params: RenderFigureOptions & { format: "svg" }): Promise<string>;
@@ -137,6 +140,9 @@ async function launch(): Promise<Renderer> {
 /**
  * Closes the shared browser if one was started. Scripts and tests call it when done so Node can
  * exit (an open browser keeps the event loop alive); in a kernel, Playwright closes it on exit.
+ *
+ * @example
+ * await closeFigureRenderer(); // at the end of a script that rendered figures
  */
 export async function closeFigureRenderer(): Promise<void> {
   const current = renderer;

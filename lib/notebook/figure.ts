@@ -32,7 +32,12 @@ export interface FigureTitleOptions {
   figure: PlotlyFigure;
 }
 
-/** The figure's title text (`layout.title` as a string or `{ text }`), or undefined. */
+/**
+ * The figure's title text (`layout.title` as a string or `{ text }`), or undefined.
+ *
+ * @example
+ * figureTitle({ figure: { data: [], layout: { title: { text: "Value of a ticket" } } } }); // → "Value of a ticket"
+ */
 export function figureTitle({ figure }: FigureTitleOptions): string | undefined {
   const title = figure.layout?.title;
   if (typeof title === "string") return title || undefined;

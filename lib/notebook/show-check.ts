@@ -19,6 +19,9 @@ export interface CheckBundleOptions {
 /**
  * The display payload {@link showCheck} sends: a table of checks (estimate ± stderr against the
  * expected value, z-score, pass/FAIL) with a caption counting the passes.
+ *
+ * @example
+ * Object.keys(checkBundle({ results: check({ label: "E[V]", estimate: 0.502, stderr: 0.001, expected: 0.5 }) }).data).join(", "); // → "text/html, text/plain"
  */
 export function checkBundle({ results }: CheckBundleOptions): DisplayBundle {
   const list = Array.isArray(results) ? results : [results];
@@ -42,6 +45,9 @@ export function checkBundle({ results }: CheckBundleOptions): DisplayBundle {
 /**
  * Shows agreement-check results (from lib/stats `check`) as one table output.
  * `showCheck([check({ label: "E[V]", estimate, stderr, expected })])`.
+ *
+ * @example
+ * showCheck(check({ label: "E[V]", estimate: 0.502, stderr: 0.001, expected: 0.5 }));
  */
 export function showCheck(results: CheckResultLike | CheckResultLike[]): void {
   writeDisplayData({ bundle: checkBundle({ results }) });

@@ -17,7 +17,12 @@ export interface PngAvailabilityOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Whether a static PNG can be rendered, and if not, why (for the text/plain note). */
+/**
+ * Whether a static PNG can be rendered, and if not, why (for the text/plain note).
+ *
+ * @example
+ * pngAvailability({ env: { ET_FIGURE_PNG: "0" } }).render; // → false
+ */
 export function pngAvailability({
   env = process.env,
 }: PngAvailabilityOptions = {}): { render: true } | { render: false; reason: string } {
@@ -35,6 +40,9 @@ export interface BuildFigureBundleOptions extends ShowFigureOptions {
  * The display payload {@link showFigure} sends: the themed figure as Plotly JSON, a PNG rendered
  * with headless Chromium when one is available (else a note in text/plain), and text/plain.
  * Works without a kernel (this is what tests check).
+ *
+ * @example
+ * const bundle = await buildFigureBundle({ figure: { data: [], layout: {} }, name: "demo" });
  */
 export async function buildFigureBundle({
   figure,
@@ -63,6 +71,9 @@ export async function buildFigureBundle({
  * `npm run export`), `image/png` (static fallback for untrusted or plain front ends; omitted with
  * a note when no Chromium is found or ET_FIGURE_PNG=0) and `text/plain`. The shared theme is
  * applied. Await it: `await showFigure(fig, { name: "value-vs-n" })`.
+ *
+ * @example
+ * await showFigure({ data: [{ type: "scatter", x: [1, 2], y: [0.5, 0.33] }], layout: {} }, { name: "value", caption: "E[V] against n" });
  */
 export async function showFigure(figure: PlotlyFigure, options: ShowFigureOptions = {}): Promise<void> {
   // Take the cell's writer first: fails fast outside a kernel, and the output lands in this cell.

@@ -13,6 +13,9 @@ function hasDelimiters(tex: string): boolean {
 /**
  * The display payload {@link showLatex} sends: text/latex (wrapped in $$…$$ unless it has
  * delimiters, as Jupyter's renderers require) plus the source as text/plain.
+ *
+ * @example
+ * latexBundle({ tex: "E[V] = \\frac{\\mu}{nd+1}" }).data["text/latex"]; // → "$$E[V] = \\frac{\\mu}{nd+1}$$"
  */
 export function latexBundle({ tex }: LatexBundleOptions): DisplayBundle {
   if (typeof tex !== "string" || tex.trim() === "")
@@ -21,7 +24,12 @@ export function latexBundle({ tex }: LatexBundleOptions): DisplayBundle {
   return { data: { "text/latex": latex, "text/plain": tex }, metadata: {}, transient: {} };
 }
 
-/** Shows a formula as one display-math output: showLatex(String.raw`E[V] = \frac{\mu}{nd+1}`). */
+/**
+ * Shows a formula as one display-math output: showLatex(String.raw`E[V] = \frac{\mu}{nd+1}`).
+ *
+ * @example
+ * showLatex(formulas.ticketValue.equation);
+ */
 export function showLatex(tex: string): void {
   writeDisplayData({ bundle: latexBundle({ tex }) });
 }

@@ -4,7 +4,12 @@ export interface MarkdownBundleOptions {
   markdown: string;
 }
 
-/** The display payload {@link showMarkdown} sends: text/markdown plus the same text as text/plain. */
+/**
+ * The display payload {@link showMarkdown} sends: text/markdown plus the same text as text/plain.
+ *
+ * @example
+ * Object.keys(markdownBundle({ markdown: "**bold**" }).data).join(", "); // → "text/markdown, text/plain"
+ */
 export function markdownBundle({ markdown }: MarkdownBundleOptions): DisplayBundle {
   if (typeof markdown !== "string") throw new RangeError(`markdown must be a string; received ${typeof markdown}`);
   return { data: { "text/markdown": markdown, "text/plain": markdown }, metadata: {}, transient: {} };
@@ -13,6 +18,9 @@ export function markdownBundle({ markdown }: MarkdownBundleOptions): DisplayBund
 /**
  * Shows Markdown (with $…$ math) as one output, e.g. a sentence with computed numbers:
  * showMarkdown(`The ticket is worth **${v.toFixed(4)}**.`)
+ *
+ * @example
+ * showMarkdown(`**${formatNumber({ value: 0.5 })}** of μ`);
  */
 export function showMarkdown(markdown: string): void {
   writeDisplayData({ bundle: markdownBundle({ markdown }) });

@@ -30,6 +30,9 @@ interface Cell {
 /**
  * The display payload {@link showTable} sends: an HTML table (numbers right-aligned and formatted
  * with {@link formatNumber}) and an aligned text/plain rendering, in one output.
+ *
+ * @example
+ * Object.keys(tableBundle({ rows: [{ n: 10, value: 0.5 }] }).data).join(", "); // → "text/html, text/plain"
  */
 export function tableBundle({
   rows,
@@ -63,6 +66,9 @@ export function tableBundle({
 /**
  * Shows rows as one table output (HTML + text/plain). Numbers are formatted sensibly:
  * `showTable([{ n: 1000, value: 0.0909 }], { caption: "Ticket value" })`.
+ *
+ * @example
+ * showTable([{ n: 10, "E[V]": 0.6667 }, { n: 100, "E[V]": 0.5 }], { caption: "Ticket value", digits: 4 });
  */
 export function showTable(rows: TableRow[], options: ShowTableOptions = {}): void {
   writeDisplayData({ bundle: tableBundle({ rows, ...options }) });

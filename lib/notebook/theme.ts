@@ -52,6 +52,9 @@ const axis = {
  * The shared Plotly layout template (`layout.template`): one font, the colour-blind-safe palette,
  * white background with light grid, outside ticks. {@link withTheme} applies it; values set
  * explicitly in a figure's layout win over the template.
+ *
+ * @example
+ * theme.layout.font.size; // → 13
  */
 export const theme = {
   layout: {
@@ -82,7 +85,12 @@ export const theme = {
   },
 };
 
-/** plotly.js config every themed figure gets (explicit figure config wins). */
+/**
+ * plotly.js config every themed figure gets (explicit figure config wins).
+ *
+ * @example
+ * themeConfig.displaylogo; // → false
+ */
 export const themeConfig = {
   displaylogo: false,
   responsive: false,
@@ -93,6 +101,9 @@ export const themeConfig = {
  * Returns a copy of `figure` with the shared {@link theme} as its layout template, the default
  * paper-column size ({@link FIGURE_WIDTH}×{@link FIGURE_HEIGHT}) and the default config. Anything
  * the figure sets itself is kept. Idempotent; the input is not modified.
+ *
+ * @example
+ * withTheme({ data: [], layout: { title: { text: "t" } } }).layout.template === theme; // → true
  */
 export function withTheme(figure: PlotlyFigure): PlotlyFigure {
   if (!figure || !Array.isArray(figure.data)) {

@@ -41,7 +41,12 @@ class Ar1Path implements RewardPath {
   }
 }
 
-/** The AR(1) log-reward process. */
+/**
+ * The AR(1) log-reward process.
+ *
+ * @example
+ * new Ar1Process({ mu: 1, sdLog: 1, phi: 0.8 }).stationaryMean; // → 1
+ */
 export class Ar1Process implements RewardProcess {
   readonly name: string;
   readonly params: Readonly<Record<string, number | string>>;

@@ -91,7 +91,12 @@ export interface DiscountRates {
   rates: DiscountRateEntry[];
 }
 
-/** The repository's data/ folder (lib/rewards → ../../data). */
+/**
+ * The repository's data/ folder (lib/rewards → ../../data).
+ *
+ * @example
+ * DATA_DIRECTORY.endsWith("data"); // → true
+ */
 export const DATA_DIRECTORY = path.resolve(__dirname, "..", "..", "data");
 
 function readJson(file: string): unknown {

@@ -20,7 +20,12 @@ export interface LognormalOptions {
   sdLog: number;
 }
 
-/** R = exp(m + s·Z): mean e^(m+s²/2), Var = (e^(s²) − 1)·e^(2m+s²), all moments finite. */
+/**
+ * R = exp(m + s·Z): mean e^(m+s²/2), Var = (e^(s²) − 1)·e^(2m+s²), all moments finite.
+ *
+ * @example
+ * new LognormalReward({ meanLog: -2.975, sdLog: 0.85 }).mean; // → 0.0732593
+ */
 export class LognormalReward implements RewardDistribution {
   readonly name: string;
   readonly mean: number;

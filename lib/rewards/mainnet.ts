@@ -38,7 +38,13 @@ export interface MainnetOptions {
 /** Where the acceptance rate of "draw a normal until it falls below z_u" is too low, invert instead. */
 const MIN_REJECTION_ACCEPTANCE = 0.2;
 
-/** The lognormal-body + Pareto-tail composite. */
+/**
+ * The lognormal-body + Pareto-tail composite.
+ *
+ * @example
+ * new MainnetReward({ cap: 691.96 }).mean; // → 0.109645
+ * new MainnetReward().variance; // → Infinity
+ */
 export class MainnetReward implements RewardDistribution {
   readonly name: string;
   readonly mean: number;

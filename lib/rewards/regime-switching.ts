@@ -64,7 +64,12 @@ function checkProbability(name: string, p: number): number {
   return p;
 }
 
-/** The calm/storm Markov-switching reward process. */
+/**
+ * The calm/storm Markov-switching reward process.
+ *
+ * @example
+ * new RegimeSwitchingProcess({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }).stationaryMean; // → 1
+ */
 export class RegimeSwitchingProcess implements RewardProcess {
   readonly name: string;
   readonly params: Readonly<Record<string, number | string>>;

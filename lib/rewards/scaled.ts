@@ -4,7 +4,12 @@ import * as validate from "../validate";
 import type { RewardModel } from "./reward-model";
 import { short } from "./format";
 
-/** c·R for a model R and a factor c ≥ 0: mean c·μ, variance c²·σ². */
+/**
+ * c·R for a model R and a factor c ≥ 0: mean c·μ, variance c²·σ².
+ *
+ * @example
+ * new ScaledReward(rewards.exponential(1), 0.9).mean; // → 0.9
+ */
 export class ScaledReward implements RewardModel {
   readonly name: string;
   readonly mean: number;

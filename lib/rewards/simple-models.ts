@@ -15,7 +15,12 @@ function checkProbability(p: number): void {
   validate.inRange("p", p, 0, 1);
 }
 
-/** R = μ always (σ² = 0). */
+/**
+ * R = μ always (σ² = 0).
+ *
+ * @example
+ * new ConstantReward(0.1246).variance; // → 0
+ */
 export class ConstantReward implements RewardDistribution {
   readonly name: string;
   readonly mean: number;
@@ -42,7 +47,12 @@ export class ConstantReward implements RewardDistribution {
   }
 }
 
-/** R ~ Exp(mean μ): σ² = μ², the light-tailed default (ziggurat draws). */
+/**
+ * R ~ Exp(mean μ): σ² = μ², the light-tailed default (ziggurat draws).
+ *
+ * @example
+ * new ExponentialReward(0.1246).variance; // → 0.0155252
+ */
 export class ExponentialReward implements RewardDistribution {
   readonly name: string;
   readonly mean: number;
@@ -70,7 +80,12 @@ export class ExponentialReward implements RewardDistribution {
   }
 }
 
-/** R ~ Gamma(shape k, scale θ): mean kθ, σ² = kθ² (CV = 1/√k). */
+/**
+ * R ~ Gamma(shape k, scale θ): mean kθ, σ² = kθ² (CV = 1/√k).
+ *
+ * @example
+ * new GammaReward(2, 0.05).variance; // → 0.005
+ */
 export class GammaReward implements RewardModel {
   readonly name: string;
   readonly mean: number;

@@ -29,7 +29,12 @@ function emptyState(): RunningStatsState {
   return new RunningStats().state();
 }
 
-/** The RunningStats state of a block from its power sums (central sums via the binomial expansion). */
+/**
+ * The RunningStats state of a block from its power sums (central sums via the binomial expansion).
+ *
+ * @example
+ * RunningStats.fromState(stateFromPowerSums({ count: 2, shift: 0, s1: 3, s2: 5, s3: 9, s4: 17, min: 1, max: 2 })).mean; // → 1.5
+ */
 export function stateFromPowerSums({ count, shift, s1, s2, s3, s4, min, max }: PowerSums): RunningStatsState {
   if (count === 0) return emptyState();
   const a = s1 / count;

@@ -138,7 +138,12 @@ function npvChunk(
   return { states: stats.map((s) => s.state()) };
 }
 
-/** One chunk of {@link simulateNpv}, from the stream rng(seed, "chunk", chunk.index). */
+/**
+ * One chunk of {@link simulateNpv}, from the stream rng(seed, "chunk", chunk.index).
+ *
+ * @example
+ * simulateNpvChunk({ d: 0.05, reward: rewards.exponential(1), seed: 1, tolerance: 1e-6, chunk: { index: 0, size: 100 } }).states.length >= 1; // → true
+ */
 export function simulateNpvChunk(options: SimulateNpvChunkOptions): NpvChunkResult {
   const p = plan(options);
   validate.integer("chunk.index", options.chunk?.index, 0);
@@ -152,7 +157,13 @@ export interface MergeNpvResultsOptions {
   parts: readonly NpvChunkResult[];
 }
 
-/** Pools chunk results in chunk order. */
+/**
+ * Pools chunk results in chunk order.
+ *
+ * @example
+ * const part = (index) => simulateNpvChunk({ d: 0.05, reward: rewards.exponential(1), seed: 1, tolerance: 1e-6, chunk: { index, size: 100 } });
+ * mergeNpvResults({ parts: [part(0), part(1)] }).states[0].count; // → 200
+ */
 export function mergeNpvResults({ parts }: MergeNpvResultsOptions): NpvChunkResult {
   if (!Array.isArray(parts as unknown) || parts.length === 0) {
     throw new RangeError(

@@ -12,7 +12,12 @@ export type SampleSummary = Estimate & {
   varianceStderr: number;
 };
 
-/** The summary of a sample from its RunningStats (or its plain state). */
+/**
+ * The summary of a sample from its RunningStats (or its plain state).
+ *
+ * @example
+ * summariseState(new RunningStats().pushAll([1, 2, 3, 4])).mean; // → 2.5
+ */
 export function summariseState(stats: RunningStats | RunningStatsState): SampleSummary {
   const s = stats instanceof RunningStats ? stats : RunningStats.fromState(stats);
   return { ...s.estimate(), variance: s.variance, varianceStderr: s.varianceStderr };

@@ -76,7 +76,7 @@ export interface SimulateMarketOptions extends MarketModelOptions {
 }
 
 /** Input of {@link simulateTicketPoolChunk}. */
-export interface SimulateMarketChunkOptions extends MarketModelOptions {
+export interface SimulateTicketPoolChunkOptions extends MarketModelOptions {
   chunk: Pick<Chunk, "index" | "size">;
 }
 
@@ -265,8 +265,13 @@ function recordRun(counts: Float64Array, length: number, maxRun: number): void {
   for (let m = 0; m < top; m++) counts[m]++;
 }
 
-/** One chunk of {@link simulateTicketPool}, from the stream rng(seed, "chunk", chunk.index). */
-export function simulateTicketPoolChunk(options: SimulateMarketChunkOptions): TicketPoolChunkResult {
+/**
+ * One chunk of {@link simulateTicketPool}, from the stream rng(seed, "chunk", chunk.index).
+ *
+ * @example
+ * simulateTicketPoolChunk({ ...{ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, tolerance: 1e-6 }, chunk: { index: 0, size: 100 } }).total.count; // → 100
+ */
+export function simulateTicketPoolChunk(options: SimulateTicketPoolChunkOptions): TicketPoolChunkResult {
   const p = plan(options);
   validate.integer("chunk.index", options.chunk?.index, 0);
   validate.integer("chunk.size", options.chunk?.size, 1);
@@ -276,13 +281,19 @@ export function simulateTicketPoolChunk(options: SimulateMarketChunkOptions): Ti
 const STREAMS = ["total", "issued", "unissued", "staticStake", "maintainedNet", "maintainedGross"] as const;
 
 /** Input of {@link mergeTicketPoolResults}. */
-export interface MergeMarketResultsOptions {
+export interface MergeTicketPoolResultsOptions {
   /** Chunk results in chunk order. */
   parts: readonly TicketPoolChunkResult[];
 }
 
-/** Pools chunk results in chunk order. */
-export function mergeTicketPoolResults({ parts }: MergeMarketResultsOptions): TicketPoolChunkResult {
+/**
+ * Pools chunk results in chunk order.
+ *
+ * @example
+ * const chunk = (index) => simulateTicketPoolChunk({ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, tolerance: 1e-6, chunk: { index, size: 100 } });
+ * mergeTicketPoolResults({ parts: [chunk(0), chunk(1)] }).total.count; // → 200
+ */
+export function mergeTicketPoolResults({ parts }: MergeTicketPoolResultsOptions): TicketPoolChunkResult {
   if (!Array.isArray(parts as unknown) || parts.length === 0) {
     throw new RangeError(
       `parts must be a non-empty array of chunk results; received ${Array.isArray(parts) ? "[]" : String(parts)}`,
@@ -327,7 +338,13 @@ export interface SummariseTicketPoolOptions {
   options: MarketModelOptions;
 }
 
-/** Turns pooled chunk results into a {@link TicketPoolResult}. */
+/**
+ * Turns pooled chunk results into a {@link TicketPoolResult}.
+ *
+ * @example
+ * const options = { ...{ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, tolerance: 1e-6 }, paths: 200 };
+ * summariseTicketPool({ result: simulateTicketPoolChunk({ ...options, chunk: { index: 0, size: 200 } }), options }).horizon; // → 284
+ */
 export function summariseTicketPool({ result, options }: SummariseTicketPoolOptions): TicketPoolResult {
   const p = plan(options);
   const paths = result.total.count;

@@ -123,7 +123,12 @@ function waitsChunk(stream: RandomStream, size: number, l: Layout): WaitCounts {
   return { state: stats.state(), counts: Array.from(counts.subarray(0, l.bins)), overflow: counts[l.bins] };
 }
 
-/** One chunk of {@link sampleWaits}, from the stream rng(seed, "chunk", chunk.index). */
+/**
+ * One chunk of {@link sampleWaits}, from the stream rng(seed, "chunk", chunk.index).
+ *
+ * @example
+ * sampleWaitsChunk({ n: 10, seed: 1, chunk: { index: 0, size: 1000 } }).state.count; // → 1000
+ */
 export function sampleWaitsChunk(options: SampleWaitsChunkOptions): WaitCounts {
   const l = layout(options);
   validate.integer("chunk.index", options.chunk?.index, 0);
@@ -137,7 +142,12 @@ export interface MergeWaitCountsOptions {
   parts: readonly WaitCounts[];
 }
 
-/** Pools chunk results in chunk order (counts add exactly; moments via `mergeStates`). */
+/**
+ * Pools chunk results in chunk order (counts add exactly; moments via `mergeStates`).
+ *
+ * @example
+ * mergeWaitCounts({ parts: [0, 1].map((index) => sampleWaitsChunk({ n: 10, seed: 1, chunk: { index, size: 500 } })) }).state.count; // → 1000
+ */
 export function mergeWaitCounts({ parts }: MergeWaitCountsOptions): WaitCounts {
   if (!Array.isArray(parts as unknown) || parts.length === 0) {
     throw new RangeError(

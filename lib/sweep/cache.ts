@@ -54,7 +54,12 @@ export interface SweepCacheOptions {
   dir: string;
 }
 
-/** A folder of cached work-item results. */
+/**
+ * A folder of cached work-item results.
+ *
+ * @example
+ * const cache = new SweepCache({ dir: "build/cache/sweeps" }); // what runSweep's cacheDir uses
+ */
 export class SweepCache {
   readonly dir: string;
 

@@ -19,7 +19,12 @@ export interface CsvColumnsOptions {
   rows: readonly SweepRow[];
 }
 
-/** The union of the rows' keys, in order of first appearance. */
+/**
+ * The union of the rows' keys, in order of first appearance.
+ *
+ * @example
+ * csvColumns({ rows: [{ n: 10, capture: 0.9 }] }).join(", "); // → "n, capture"
+ */
 export function csvColumns({ rows }: CsvColumnsOptions): string[] {
   const columns = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row)) columns.add(key);
@@ -39,6 +44,9 @@ export function csvLine({ values }: CsvLineOptions): string {
 /**
  * CSV text of rows: a header of all columns (first appearance order), then one line per row.
  * Returns "" for no rows.
+ *
+ * @example
+ * toCSV([{ n: 10, capture: 0.9 }, { n: 100, capture: 0.8 }]); // → "n,capture\n10,0.9\n100,0.8\n"
  */
 export function toCSV(rows: readonly SweepRow[]): string {
   if (rows.length === 0) return "";

@@ -19,7 +19,13 @@ export interface DataFrameLike {
   [member: string]: any;
 }
 
-/** Rows → a danfojs DataFrame (one column per key, one row per row; empty rows give an empty frame). */
+/**
+ * Rows → a danfojs DataFrame (one column per key, one row per row; empty rows give an empty frame).
+ *
+ * @example
+ * const frame = toDataFrame([{ n: 10, capture: 0.9 }, { n: 100, capture: 0.8 }]); // loads danfojs on first use
+ * frame.shape; // [2, 2]
+ */
 export function toDataFrame(rows: readonly SweepRow[]): DataFrameLike {
   if (!Array.isArray(rows)) throw new RangeError(`rows must be an array of rows; received ${typeof rows}`);
   const danfo = require("danfojs-node") as { DataFrame: new (data: object[]) => DataFrameLike };

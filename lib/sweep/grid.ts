@@ -30,6 +30,9 @@ export interface ValidateGridOptions {
  * Checks a grid and returns it. Throws a RangeError naming the offending parameter when the grid
  * is not a non-empty object whose values are non-empty arrays of distinct finite numbers,
  * strings or booleans.
+ *
+ * @example
+ * Object.keys(validateGrid({ grid: { n: [10, 100], d: [0.01] } })).join(", "); // → "n, d"
  */
 export function validateGrid({ grid }: ValidateGridOptions): Grid {
   if (grid === null || typeof grid !== "object" || Array.isArray(grid) || Object.keys(grid).length === 0) {
@@ -69,6 +72,9 @@ export interface GridCellsOptions {
 /**
  * The grid's cells in canonical order: the cartesian product with the first parameter outermost
  * and the last innermost, each parameter's values in the order given.
+ *
+ * @example
+ * gridCells({ grid: { n: [10, 100], d: [0.01, 0.02] } }).length; // → 4
  */
 export function gridCells({ grid }: GridCellsOptions): Params[] {
   let cells: Params[] = [{}];
@@ -89,6 +95,9 @@ export interface CellKeyOptions {
  * A cell's canonical key: JSON of its parameters with keys sorted. It names the cell's random
  * streams, so a cell keeps its results when other values are added to the grid or the grid's
  * keys are listed in another order.
+ *
+ * @example
+ * cellKey({ params: { n: 10, d: 0.01 } }); // → "{\"d\":0.01,\"n\":10}"
  */
 export function cellKey({ params }: CellKeyOptions): string {
   const sorted: Params = {};

@@ -33,7 +33,12 @@ export interface ManifestPathOptions {
   csvFile: string;
 }
 
-/** The manifest beside a CSV: "x.csv" → "x.manifest.json" (other names get ".manifest.json" appended). */
+/**
+ * The manifest beside a CSV: "x.csv" → "x.manifest.json" (other names get ".manifest.json" appended).
+ *
+ * @example
+ * manifestPath({ csvFile: "build/sweeps/all.csv" }); // → "build/sweeps/all.manifest.json"
+ */
 export function manifestPath({ csvFile }: ManifestPathOptions): string {
   return csvFile.endsWith(".csv") ? `${csvFile.slice(0, -4)}.manifest.json` : `${csvFile}.manifest.json`;
 }
@@ -53,7 +58,12 @@ export interface ReadManifestOptions {
   csvFile: string;
 }
 
-/** Reads and checks the manifest of a CSV file; clear errors when it is missing or not a manifest. */
+/**
+ * Reads and checks the manifest of a CSV file; clear errors when it is missing or not a manifest.
+ *
+ * @example
+ * const manifest = readManifest({ csvFile: "build/sweeps/shard-1.csv" }); // grid, seed, task version
+ */
 export function readManifest({ csvFile }: ReadManifestOptions): SweepManifest {
   const file = manifestPath({ csvFile });
   let manifest: SweepManifest;

@@ -65,6 +65,9 @@ function readShard(file: string): ShardFile {
  * rows in the same (canonical) order, byte for byte. Refuses, with an error naming the files,
  * shards of different sweeps (task, version, grid, replications, seed or shard count differ),
  * a shard given twice, missing shards, and files that no longer match their manifest.
+ *
+ * @example
+ * mergeShards({ files: ["build/sweeps/shard-0.csv", "build/sweeps/shard-1.csv"], out: "build/sweeps/all.csv" });
  */
 export function mergeShards({ files, out }: MergeShardsOptions): MergedSweep {
   if (!Array.isArray(files) || files.length === 0) {

@@ -37,6 +37,11 @@ export interface NotebookProgressOptions {
 /**
  * A progress sink for notebooks: `onProgress: progress.update`, then `progress.finish()`.
  * The output appears at the first update and is overwritten in place.
+ *
+ * @example
+ * const progress = notebookProgress({ label: "market sweep" }); // an updating output in the cell
+ * const rows = await runSweep({ task: marketTaskRef(), grid, replications: 20, seed: 42, onProgress: progress.update });
+ * progress.finish();
  */
 export function notebookProgress({ label = "sweep", interval = 250 }: NotebookProgressOptions = {}): ProgressSink {
   const tslab = runningTslab();

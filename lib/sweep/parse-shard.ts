@@ -14,6 +14,9 @@ export interface ParseShardOptions {
 /**
  * "2/8" → { index: 2, count: 8 }. RangeError naming the parameter unless the text is
  * "<index>/<count>" with integers 0 ≤ index < count.
+ *
+ * @example
+ * parseShard({ text: "2/8" }).count; // → 8
  */
 export function parseShard({ text, name = "shard" }: ParseShardOptions): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);

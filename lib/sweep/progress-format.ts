@@ -16,7 +16,12 @@ function seconds(ms: number): string {
   return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }
 
-/** e.g. "sweep ██████░░░░ 60% 768/1280 (128 cached) 4.1 s, ~2.7 s left". */
+/**
+ * e.g. "sweep ██████░░░░ 60% 768/1280 (128 cached) 4.1 s, ~2.7 s left".
+ *
+ * @example
+ * formatProgress({ progress: { done: 5, total: 10, cached: 0, elapsed: 1.5 }, label: "sweep", width: 10 }); // → "sweep █████░░░░░ 50% 5/10 0.0 s, ~0.0 s left"
+ */
 export function formatProgress({ progress, label, width }: FormatProgressOptions): string {
   const { done, total, cached, elapsed } = progress;
   const fraction = total === 0 ? 1 : done / total;

@@ -61,6 +61,9 @@ function sameNames(a: string[], b: string[]): boolean {
  * in the same order (they become the CSV columns).
  *
  * @throws RangeError naming the option when grid, replications, seed, workers or shard is invalid.
+ *
+ * @example
+ * const rows = await runSweep({ task: marketTaskRef(), grid: { n: [10, 100] }, replications: 20, seed: 42 });
  */
 export async function runSweep(options: RunSweepOptions): Promise<SweepRow[]> {
   const start = performance.now();

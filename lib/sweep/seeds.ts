@@ -19,6 +19,9 @@ export interface DeriveSeedOptions {
  * A 128-bit hex seed for one (cell, replication), for engines that take a `seed` parameter.
  * SHA-256 of a typed JSON tuple, so 42 and "42" are different master seeds and no two
  * (cell, replication) pairs can collide by string concatenation.
+ *
+ * @example
+ * deriveSeed({ seed: 42, cellKey: cellKey({ params: { n: 10 } }), replication: 0 }).length; // → 32
  */
 export function deriveSeed({ seed, cellKey, replication }: DeriveSeedOptions): string {
   return createHash("sha256")

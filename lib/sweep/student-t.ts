@@ -39,6 +39,9 @@ export interface StudentT975Options {
 /**
  * The t quantile q with P(T ≤ q) = 0.975 for `df` degrees of freedom: bisection on the exact CDF
  * for df ≤ 10⁴, the Cornish–Fisher expansion (A&S 26.7.5, error far below 1e-12 there) beyond.
+ *
+ * @example
+ * studentT975({ df: 10 }); // → 2.22814
  */
 export function studentT975({ df }: StudentT975Options): number {
   validate.integer("df", df, 1);

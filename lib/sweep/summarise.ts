@@ -44,6 +44,9 @@ function stringList(name: string, value: unknown, allowEmpty: boolean): string[]
  *
  * @throws RangeError naming `by`, `metrics` or the offending `rows[i].column` (missing group
  * column, non-finite metric value).
+ *
+ * @example
+ * summarise({ rows: [{ n: 10, capture: 0.8 }, { n: 10, capture: 0.9 }], by: ["n"], metrics: ["capture"] })[0].mean; // → 0.85
  */
 export function summarise({ rows, by, metrics }: SummariseOptions): SummaryRow[] {
   if (!Array.isArray(rows)) throw new RangeError(`rows must be an array of rows; received ${typeof rows}`);

@@ -87,6 +87,9 @@ function packageRoot(file: string): string {
  * Resolves a task to an absolute module file, export name, stable id and version. Throws a
  * RangeError naming `task` when it is malformed or its module cannot be found. The export itself
  * is checked where the module is loaded (in a worker, or inline).
+ *
+ * @example
+ * const task = resolveTask({ task: "lib/market/task.ts#marketTask" }); // { file, exportName, id, version }
  */
 export function resolveTask({ task, cwd = process.cwd() }: ResolveTaskOptions): ResolvedTask {
   const ref = parseTask(task);

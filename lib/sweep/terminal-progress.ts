@@ -21,7 +21,14 @@ export interface ProgressSink {
   finish(): void;
 }
 
-/** A terminal progress bar (see file comment for TTY / CI behaviour). */
+/**
+ * A terminal progress bar (see file comment for TTY / CI behaviour).
+ *
+ * @example
+ * const progress = terminalProgress({ label: "sweep" });
+ * await runSweep({ task: marketTaskRef(), grid, replications: 20, seed: 42, onProgress: progress.update });
+ * progress.finish();
+ */
 export function terminalProgress({
   stream = process.stderr,
   label = "sweep",

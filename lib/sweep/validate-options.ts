@@ -12,7 +12,12 @@ export interface ValidateShardOptions {
   shard: unknown;
 }
 
-/** Checks `{ index, count }` with integers 0 ≤ index < count; RangeError naming the field otherwise. */
+/**
+ * Checks `{ index, count }` with integers 0 ≤ index < count; RangeError naming the field otherwise.
+ *
+ * @example
+ * validateShard({ shard: { index: 0, count: 2 } }).count; // → 2
+ */
 export function validateShard({ shard }: ValidateShardOptions): Shard {
   if (shard === null || typeof shard !== "object") {
     throw new RangeError(
@@ -30,7 +35,12 @@ export interface ValidateWorkersOptions {
   workers: unknown;
 }
 
-/** Worker-thread count: an integer 0 ≤ workers ≤ MAX_WORKERS (0 and 1 run inline). */
+/**
+ * Worker-thread count: an integer 0 ≤ workers ≤ MAX_WORKERS (0 and 1 run inline).
+ *
+ * @example
+ * validateWorkers({ workers: 2 }); // → 2
+ */
 export function validateWorkers({ workers }: ValidateWorkersOptions): number {
   return validate.integer("workers", workers, 0, MAX_WORKERS);
 }

@@ -26,6 +26,9 @@ export interface WorkItemsOptions {
  * The sweep's work items in canonical order: cells in grid order, replications 0..R-1 innermost.
  * A shard takes every count-th item (strided rather than contiguous blocks, so expensive cells
  * spread evenly over the shards).
+ *
+ * @example
+ * workItems({ grid: { n: [10, 100] }, replications: 3 }).length; // → 6
  */
 export function workItems({ grid, replications, shard }: WorkItemsOptions): WorkItem[] {
   const items: WorkItem[] = [];
@@ -48,7 +51,12 @@ export interface TotalWorkItemsOptions {
   replications: number;
 }
 
-/** Number of work items of the whole (unsharded) sweep. */
+/**
+ * Number of work items of the whole (unsharded) sweep.
+ *
+ * @example
+ * totalWorkItems({ grid: { n: [10, 100], d: [0.01, 0.02] }, replications: 5 }); // → 20
+ */
 export function totalWorkItems({ grid, replications }: TotalWorkItemsOptions): number {
   return Object.values(grid).reduce((product, values) => product * values.length, 1) * replications;
 }
@@ -59,7 +67,12 @@ export interface ShardIndicesOptions {
   shard: Shard;
 }
 
-/** The canonical indices a shard owns, ascending: shard.index, shard.index + count, … */
+/**
+ * The canonical indices a shard owns, ascending: shard.index, shard.index + count, …
+ *
+ * @example
+ * shardIndices({ total: 10, shard: { index: 1, count: 3 } }).join(", "); // → "1, 4, 7"
+ */
 export function shardIndices({ total, shard }: ShardIndicesOptions): number[] {
   const indices: number[] = [];
   for (let i = shard.index; i < total; i += shard.count) indices.push(i);

@@ -11,7 +11,12 @@ export interface WriteCSVOptions {
   rows: readonly SweepRow[];
 }
 
-/** Writes `toCSV(rows)` to `file` atomically (creating its folder). */
+/**
+ * Writes `toCSV(rows)` to `file` atomically (creating its folder).
+ *
+ * @example
+ * writeCSV({ file: "build/sweeps/capture.csv", rows }); // atomically, via lib/io
+ */
 export function writeCSV({ file, rows }: WriteCSVOptions): void {
   writeFileAtomic({ file, data: toCSV(rows) });
 }

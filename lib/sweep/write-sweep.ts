@@ -27,6 +27,9 @@ export interface WriteSweepOptions {
 /**
  * Writes the rows as CSV and a manifest describing the sweep, both atomically; returns the
  * manifest. A shard with no rows still gets a header (the parameter columns).
+ *
+ * @example
+ * writeSweep({ file: "build/sweeps/shard-1.csv", rows, task: marketTaskRef(), grid, replications: 20, seed: 42, shard: null });
  */
 export function writeSweep(options: WriteSweepOptions): SweepManifest {
   const grid = validateGrid({ grid: options.grid });

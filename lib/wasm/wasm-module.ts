@@ -118,6 +118,11 @@ function requestedEngine(): SimulationEngine | "auto" {
  * ET_ENGINE: "wasm", "js" or "auto" (wasm when built). Results are bit-identical either way; the
  * switch is for checking that, and for timing one against the other. Worker threads read
  * ET_ENGINE, not this setting.
+ *
+ * @example
+ * setSimulationEngine("js"); // the JavaScript loops (bit-identical results, about half the speed)
+ * simulationEngine(); // → "js"
+ * setSimulationEngine("auto"); // back to the default: WebAssembly when the module is built
  */
 export function setSimulationEngine(engine: SimulationEngine | "auto"): void {
   if (!(CHOICES as readonly unknown[]).includes(engine)) {
@@ -152,7 +157,12 @@ export function wasmModule(): WasmModule | null {
   return loaded;
 }
 
-/** Which engine runs the hot loops in this thread: "wasm" or "js". */
+/**
+ * Which engine runs the hot loops in this thread: "wasm" or "js".
+ *
+ * @example
+ * ["wasm", "js"].includes(simulationEngine()); // → true
+ */
 export function simulationEngine(): SimulationEngine {
   return wasmModule() === null ? "js" : "wasm";
 }

@@ -10,7 +10,12 @@ import type { MarketState } from "../state";
 /** The five primary-sale mechanisms. */
 export type MechanismKind = "fixed-price" | "first-price" | "second-price" | "eip1559" | "bonding-curve";
 
-/** All mechanism kinds, in a stable order (for grids and legends). */
+/**
+ * All mechanism kinds, in a stable order (for grids and legends).
+ *
+ * @example
+ * MECHANISM_KINDS.join(", "); // → "fixed-price, first-price, second-price, eip1559, bonding-curve"
+ */
 export const MECHANISM_KINDS: readonly MechanismKind[] = Object.freeze([
   "fixed-price",
   "first-price",

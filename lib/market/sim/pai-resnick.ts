@@ -41,7 +41,12 @@ export interface SimulatePaiResnickResult {
   willingnessToPay: Estimate;
 }
 
-/** Monte Carlo of the two-bidder game (see the module comment). */
+/**
+ * Monte Carlo of the two-bidder game (see the module comment).
+ *
+ * @example
+ * simulatePaiResnick({ lambda1: 1, lambda2: 1, samples: 10000, seed: 1 }).aheadOfTimeShare.mean; // → 0.8115
+ */
 export function simulatePaiResnick({
   lambda1,
   lambda2,

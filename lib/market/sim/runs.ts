@@ -39,7 +39,12 @@ export interface SimulateRunsResult {
   wins: Estimate;
 }
 
-/** Monte Carlo of the run counts of a maintained share (see the module comment). */
+/**
+ * Monte Carlo of the run counts of a maintained share (see the module comment).
+ *
+ * @example
+ * simulateRuns({ n: 10, held: 3, slots: 10000, replications: 2, seed: 1 }).longest.mean; // → 6.5
+ */
 export function simulateRuns({
   n,
   held,

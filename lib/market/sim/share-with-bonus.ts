@@ -36,7 +36,12 @@ export interface SimulateShareWithBonusOptions {
   horizon?: number;
 }
 
-/** Monte Carlo estimate of the gross PV (α = 1) of a maintained share with a bonus. */
+/**
+ * Monte Carlo estimate of the gross PV (α = 1) of a maintained share with a bonus.
+ *
+ * @example
+ * simulateShareWithBonus({ reward: rewards.exponential(1), n: 10, held: 5, d: 0.05, bonus: { kind: "linear", beta: 0.1 }, paths: 200, seed: 1 }).mean; // → 10.7242
+ */
 export function simulateShareWithBonus({
   reward,
   n,

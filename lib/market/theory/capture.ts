@@ -54,7 +54,12 @@ export interface CompetitiveCaptureResult {
   captureOfExtracted: number;
 }
 
-/** Capture of a competitive (second-price) ticket market with heterogeneous buyers; see the module comment. */
+/**
+ * Capture of a competitive (second-price) ticket market with heterogeneous buyers; see the module comment.
+ *
+ * @example
+ * competitiveCapture({ buyers: homogeneousBuyers({ count: 3, r: 0.02 }), mu: 1, sigma2: 1, n: 100, d: 0.01 }).capture; // → 0.666667
+ */
 export function competitiveCapture({
   buyers,
   mu,

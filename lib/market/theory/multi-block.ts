@@ -67,13 +67,23 @@ function marginal(mu: number, P: number, rho: number, bonus: MultiBlockBonus): n
   return ((mu / rho) * ((1 + rho) * (1 + rho) - 2 * P * (1 + rho) + c * P * P)) / (gap * gap);
 }
 
-/** Expected PV of the gross stream (reward + bonus, α = 1) of a maintained share P; see the module comment. */
+/**
+ * Expected PV of the gross stream (reward + bonus, α = 1) of a maintained share P; see the module comment.
+ *
+ * @example
+ * shareValueWithBonus({ mu: 1, share: 0.5, d: 0.01, bonus: { kind: "linear", beta: 0.1 } }); // → 52.4752
+ */
 export function shareValueWithBonus(params: ShareValueWithBonusOptions): number {
   checkShare(params);
   return value(params.mu, params.share, params.d, params.bonus);
 }
 
-/** dV/dP, the value of a little more share (per unit of share; per ticket divide by n). */
+/**
+ * dV/dP, the value of a little more share (per unit of share; per ticket divide by n).
+ *
+ * @example
+ * marginalShareValue({ mu: 1, share: 0.5, d: 0.01, bonus: { kind: "linear", beta: 0.1 } }); // → 109.901
+ */
 export function marginalShareValue(params: ShareValueWithBonusOptions): number {
   checkShare(params);
   return marginal(params.mu, params.share, params.d, params.bonus);
@@ -126,7 +136,12 @@ function firstNonNegative(f: (P: number) => number, upper: number): number | nul
   return hi;
 }
 
-/** The break-even and marginal shares of a bonus-seeking buyer; see the module comment. */
+/**
+ * The break-even and marginal shares of a bonus-seeking buyer; see the module comment.
+ *
+ * @example
+ * centralisationThreshold({ mu: 1, n: 100, r: 0.01, alpha: 0.9, bonus: { kind: "linear", beta: 0.5 } }).averageShare; // → 0.224444
+ */
 export function centralisationThreshold({
   mu,
   n,

@@ -53,7 +53,12 @@ export interface PaiResnickResult {
   aheadOfTimeRevenue: number;
 }
 
-/** Closed forms of the two-bidder exponential ahead-of-time sale with resale (see the module comment). */
+/**
+ * Closed forms of the two-bidder exponential ahead-of-time sale with resale (see the module comment).
+ *
+ * @example
+ * paiResnick({ lambda1: 1, lambda2: 1 }).aheadOfTimeShare; // → 0.81606
+ */
 export function paiResnick({ lambda1, lambda2 }: PaiResnickOptions): PaiResnickResult {
   validate.positive("lambda1", lambda1);
   validate.positive("lambda2", lambda2);

@@ -31,7 +31,12 @@ export interface ExpectedRunsOfLengthOptions {
   length: number;
 }
 
-/** Exact expected number of maximal runs of length ≥ k in S slots: P^k + (S−k)(1−P)P^k. */
+/**
+ * Exact expected number of maximal runs of length ≥ k in S slots: P^k + (S−k)(1−P)P^k.
+ *
+ * @example
+ * expectedRuns({ share: 0.3, slots: 2_628_000, minLength: 5 }); // → 4470.22
+ */
 export function expectedRuns({ share, slots, minLength }: ExpectedRunsOptions): number {
   validate.inRange("share", share, 0, 1);
   validate.integer("slots", slots, 1);
@@ -41,7 +46,12 @@ export function expectedRuns({ share, slots, minLength }: ExpectedRunsOptions): 
   return pk + (slots - minLength) * (1 - share) * pk;
 }
 
-/** Exact expected number of maximal runs of length exactly L in S slots (difference of two tails). */
+/**
+ * Exact expected number of maximal runs of length exactly L in S slots (difference of two tails).
+ *
+ * @example
+ * expectedRunsOfLength({ share: 0.3, slots: 2_628_000, length: 5 }); // → 3129.16
+ */
 export function expectedRunsOfLength({ share, slots, length }: ExpectedRunsOfLengthOptions): number {
   validate.inRange("share", share, 0, 1);
   validate.integer("slots", slots, 1);
