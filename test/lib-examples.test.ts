@@ -79,7 +79,7 @@ test("every @example with a shown value computes that value, and every other exa
     for (const example of entry.examples) {
       const code = example.replace(/^```\w*\n?|```$/gm, "");
       // Examples that display notebook output, await, or read and write files are checked for syntax only.
-      if (/\b(show\w+|await|runSweep|write\w+|mergeShards|readManifest|SweepCache|resolveTask|toDataFrame|\w+Progress)\b/.test(code)) {
+      if (/\b(show\w+|await|runSweep|write\w+|mergeShards|readManifest|SweepCache|resolveTask|toDataFrame|terminalProgress|notebookProgress)\b/.test(code)) {
         const out = ts.transpileModule(code, {
           reportDiagnostics: true,
           compilerOptions: { module: ts.ModuleKind.ESNext },
