@@ -12,7 +12,20 @@ import * as lib from "../lib";
 
 const LIB = path.resolve(__dirname, "..", "lib");
 /** Areas in which every exported function and class must carry an @example. */
-const REQUIRED = ["model", "stats", "random", "rewards", "scenarios", "wasm", "sim", "dynamics", "market", "sweep", "notebook", "io"];
+const REQUIRED = [
+  "model",
+  "stats",
+  "random",
+  "rewards",
+  "scenarios",
+  "wasm",
+  "sim",
+  "dynamics",
+  "market",
+  "sweep",
+  "notebook",
+  "io",
+];
 
 interface PublicEntry {
   name: string;
@@ -79,7 +92,11 @@ test("every @example with a shown value computes that value, and every other exa
     for (const example of entry.examples) {
       const code = example.replace(/^```\w*\n?|```$/gm, "");
       // Examples that display notebook output, await, or read and write files are checked for syntax only.
-      if (/\b(show\w+|await|runSweep|write\w+|mergeShards|readManifest|SweepCache|resolveTask|toDataFrame|terminalProgress|notebookProgress)\b/.test(code)) {
+      if (
+        /\b(show\w+|await|runSweep|write\w+|mergeShards|readManifest|SweepCache|resolveTask|toDataFrame|terminalProgress|notebookProgress)\b/.test(
+          code,
+        )
+      ) {
         const out = ts.transpileModule(code, {
           reportDiagnostics: true,
           compilerOptions: { module: ts.ModuleKind.ESNext },

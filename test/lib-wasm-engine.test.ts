@@ -17,7 +17,7 @@ import {
   sampleTicketValues,
   simulateTicketPool,
   type SampleTicketValuesOptions,
-  type SimulateMarketOptions,
+  type SimulateTicketPoolOptions,
 } from "../lib/sim";
 import { rewards, ExponentialReward } from "../lib/rewards";
 import { rng, exponential, type RandomStream } from "../lib/random";
@@ -88,7 +88,7 @@ for (const [name, options] of ticketCases) {
   });
 }
 
-const marketCases: [string, SimulateMarketOptions][] = [
+const marketCases: [string, SimulateTicketPoolOptions][] = [
   ["n = 100, exponential, the bench's model", { n: 100, d: 0.01, reward: rewards.exponential(1), paths: 300, seed: 1 }],
   [
     "runs tracked, 2 chunks",

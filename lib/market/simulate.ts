@@ -16,7 +16,7 @@
 import type { RewardModel } from "../rewards/reward-model";
 import { rng } from "../random";
 import { DiscountTable } from "../model/discount-table";
-import { horizonForTolerance } from "../sim/horizon";
+import { checkWorkBudget, resolveHorizon } from "../sim/slot-horizon";
 import { ticketValue } from "../model";
 import * as validate from "../validate";
 import { validateBuyers, type Buyer } from "./buyers";
@@ -54,6 +54,8 @@ export interface AgentMarketOptions {
   horizon?: number;
   /** Truncation tolerance for the default horizon, in (0, 1); default 1e-6. */
   tolerance?: number;
+  /** Largest horizon (slot-steps) a call may run (default 1e11); more is refused at once. */
+  workBudget?: number;
   /** Lookahead m (integer ≥ 0): the ticket drawn at slot t proposes (and is paid) at t + m. Default 0. */
   lookahead?: number;
   /** Secondary market: false (default), true (one trade per slot) or {maxTradesPerSlot}. */
@@ -114,10 +116,8 @@ export function simulateAgentMarket(params: AgentMarketOptions): AgentMarketResu
   const seed = validate.seed(params.seed);
   const lookahead = validate.integer("lookahead", params.lookahead ?? 0, 0);
   const tolerance = validate.inOpenRange("tolerance", params.tolerance ?? 1e-6, 0, 1);
-  const horizon =
-    params.horizon === undefined
-      ? horizonForTolerance({ d, tolerance })
-      : validate.integer("horizon", params.horizon, 1);
+  const horizon = resolveHorizon(d, { horizon: params.horizon, tolerance });
+  checkWorkBudget({ d, horizon, paths: 1, workBudget: params.workBudget });
   const maxTrades = resolveSecondary(params.secondary);
   const bonus = validateBonusOption(params.bonus);
   let traceEvery = 0;

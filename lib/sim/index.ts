@@ -50,7 +50,7 @@ export {
   DEFAULT_MARKET_SHARE,
   DEFAULT_MAX_RUN_LENGTH,
   type MarketModelOptions,
-  type SimulateMarketOptions,
+  type SimulateTicketPoolOptions,
   type SimulateTicketPoolChunkOptions,
   type SummariseTicketPoolOptions,
   type TicketPoolChunkResult,
@@ -65,5 +65,13 @@ export {
   type HorizonForToleranceOptions,
   type TruncationBoundOptions,
 } from "./horizon";
-export { DEFAULT_TRUNCATION_TOLERANCE, type HorizonOptions } from "./slot-horizon";
+export {
+  DEFAULT_TRUNCATION_TOLERANCE,
+  DEFAULT_WORK_BUDGET,
+  MAX_HORIZON,
+  resolveHorizon,
+  checkWorkBudget,
+  type HorizonOptions,
+  type CheckWorkBudgetOptions,
+} from "./slot-horizon";
 export { DiscountTable, type DiscountTableOptions } from "../model/discount-table";

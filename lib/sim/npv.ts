@@ -15,7 +15,7 @@ import { planChunks, type Chunk } from "./chunks";
 import { mergeStates } from "./block-moments";
 import { summariseState, type SampleSummary } from "./summary";
 import { truncationBound } from "./horizon";
-import { resolveHorizon, type HorizonOptions } from "./slot-horizon";
+import { checkWorkBudget, resolveHorizon, type HorizonOptions } from "./slot-horizon";
 import { validateReward } from "./validate-reward";
 
 /** Paths per chunk unless told otherwise. */
@@ -188,6 +188,7 @@ export function simulateNpv(options: SimulateNpvOptions): NpvResult {
     chunkSize: options.chunkSize ?? DEFAULT_NPV_CHUNK_SIZE,
     totalName: "paths",
   });
+  checkWorkBudget({ d: p.d, horizon: p.horizon, paths: options.paths, workBudget: options.workBudget });
   const result = mergeNpvResults({
     parts: chunks.map((c) => npvChunk(rng(options.seed, "chunk", c.index), options.reward, c.size, p)),
   });

@@ -33,7 +33,7 @@ import { planChunks, type Chunk } from "./chunks";
 import { mergeStates } from "./block-moments";
 import { summariseState, type SampleSummary } from "./summary";
 import { truncationBound } from "./horizon";
-import { resolveHorizon, type HorizonOptions } from "./slot-horizon";
+import { checkWorkBudget, resolveHorizon, type HorizonOptions } from "./slot-horizon";
 import { validateReward } from "./validate-reward";
 import { PositionSampler } from "../random/position-sampler";
 import { WasmMarketPaths } from "../wasm/market-path";
@@ -68,7 +68,7 @@ export interface MarketModelOptions extends HorizonOptions {
 }
 
 /** Input of {@link simulateTicketPool}. */
-export interface SimulateMarketOptions extends MarketModelOptions {
+export interface SimulateTicketPoolOptions extends MarketModelOptions {
   /** Number of simulated market paths (integer ≥ 1). */
   paths: number;
   /** Paths per chunk (default 64); part of the result's definition, like the seed. */
@@ -317,13 +317,14 @@ export function mergeTicketPoolResults({ parts }: MergeTicketPoolResultsOptions)
  * const m = simulateTicketPool({ n: 20, d: 0.02, reward: rewards.exponential(0.05), paths: 5000, seed: 1, share: 0.25 });
  * m.issued.mean // ≈ nμ/(nd+1) = 0.714;  m.staticStake.mean ≈ kμ/(nd+1) = 0.179
  */
-export function simulateTicketPool(options: SimulateMarketOptions): TicketPoolResult {
+export function simulateTicketPool(options: SimulateTicketPoolOptions): TicketPoolResult {
   const p = plan(options);
   const chunks = planChunks({
     total: options.paths,
     chunkSize: options.chunkSize ?? DEFAULT_MARKET_CHUNK_SIZE,
     totalName: "paths",
   });
+  checkWorkBudget({ d: p.d, horizon: p.horizon, paths: options.paths, workBudget: options.workBudget });
   const result = mergeTicketPoolResults({
     parts: chunks.map((c) => marketChunk(rng(options.seed, "chunk", c.index), options.reward, c.size, p)),
   });
