@@ -2,6 +2,8 @@
  * Parameter validation shared by every public function. Each check throws a RangeError whose
  * message names the parameter, the value received and what is allowed, e.g.
  *   RangeError: n must be an integer with 1 ≤ n ≤ 2^53; received 2.5
+ *
+ * @module
  */
 
 function show(value: unknown): string {

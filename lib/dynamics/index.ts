@@ -4,6 +4,8 @@
  * calm/storm regimes — conditional on the state at purchase; variance inflation of the NPV and of
  * holdings; Markov-modulated discounting (rate regimes, hikes and cuts) as small linear systems;
  * and slot-by-slot simulators, independent of the closed forms, to check them.
+ *
+ * @module
  */
 export {
   processTicketValue,

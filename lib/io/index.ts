@@ -1,2 +1,6 @@
-/** Atomic, durable file writes (one implementation for lib and tools). */
+/**
+ * Atomic, durable file writes (one implementation for lib and tools).
+ *
+ * @module
+ */
 export { writeFileAtomic, type WriteFileAtomicOptions } from "./write-file-atomic";

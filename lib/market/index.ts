@@ -2,6 +2,8 @@
  * lib/market: an agent-based Execution Tickets market with time discounting — heterogeneous buyers,
  * five primary-sale mechanisms, an optional secondary market, lookahead and a multi-block bonus —
  * plus the closed forms and small simulators the market notebooks check it against.
+ *
+ * @module
  */
 export {
   homogeneousBuyers,

@@ -2,6 +2,8 @@
  * Closed forms of the Execution Tickets model (Burian & Crapis 2024 and extensions), one concept per
  * file. Timing convention everywhere: valuation at time 0, draws at slots t = 1, 2, …, a ticket's win
  * slot T ~ Geometric(1/n) on {1, 2, …}, present value X/(1+d)^t.
+ *
+ * @module
  */
 export * from "./npv";
 export * from "./ticket-value";

@@ -2,6 +2,8 @@
  * Notebook display helpers: the shared Plotly theme, figures as one multi-mime output, tables,
  * agreement checks, Markdown and LaTeX. Everything that touches tslab's internals is in
  * display-writer.ts; headless Chromium (PNG/SVG rendering) is in figure-renderer.ts.
+ *
+ * @module
  */
 export { theme, themeConfig, withTheme, PALETTE, FONT_FAMILY, FIGURE_WIDTH, FIGURE_HEIGHT } from "./theme";
 export { showFigure, buildFigureBundle, pngAvailability, type ShowFigureOptions } from "./show-figure";

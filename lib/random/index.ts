@@ -1,6 +1,8 @@
 /**
  * lib/random: seeded, named random streams (numpy SeedSequence-style) and samplers.
  * Generator: sfc32 seeded by hashing (seed, path) with seedrandom's ARC4 (see seed-derivation.ts).
+ *
+ * @module
  */
 export type { Rng } from "./rng";
 export { RandomStream } from "./random-stream";

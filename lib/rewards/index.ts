@@ -5,6 +5,8 @@
  *   rewards.exponential(0.1246)               light tail
  *   rewards.mainnet({ cap: 692 })             lognormal body + Pareto tail, capped
  *   rewardProcesses.ar1({ mu, sdLog, phi })   autocorrelated log-rewards
+ *
+ * @module
  */
 import type { RewardModel } from "./reward-model";
 import { ConstantReward, ExponentialReward, GammaReward } from "./simple-models";

@@ -2,6 +2,8 @@
  * Named scenarios: realistic parameter sets built from data/ with provenance. A notebook's
  * parameters cell names its scenario (`const scenario = "mainnet";`) and declares each realistic
  * value it uses as `null` (take the scenario's) so that `--param` can still override it alone.
+ *
+ * @module
  */
 import { perSlotRate } from "../model";
 import { discountRates } from "../rewards";

@@ -3,6 +3,8 @@
  * statistics (memory flat in samples/paths) and is split into chunks whose random streams are
  * rng(seed, "chunk", i); chunk results pooled in chunk order give exactly the single-process result,
  * so work can be spread over worker threads without changing any number.
+ *
+ * @module
  */
 export {
   sampleTicketValues,

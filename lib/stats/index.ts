@@ -1,4 +1,8 @@
-/** lib/stats: streaming estimators, batch means, agreement checks and the normal distribution. */
+/**
+ * lib/stats: streaming estimators, batch means, agreement checks and the normal distribution.
+ *
+ * @module
+ */
 export { type Estimate, Z_95, makeEstimate, type MakeEstimateOptions } from "./estimate";
 export { RunningStats, type RunningStatsState } from "./running-stats";
 export { meanOf, varianceOf, autocorrelation, type AutocorrelationOptions } from "./sample-moments";

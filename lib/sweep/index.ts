@@ -2,6 +2,8 @@
  * Sweeps: run a task over a parameter grid × replications on worker threads, deterministically
  * per (cell, replication); shard a sweep over machines and merge the shards back; results as rows,
  * CSV, danfojs DataFrames and per-group summaries; progress on terminals and in notebooks.
+ *
+ * @module
  */
 export type {
   Grid,

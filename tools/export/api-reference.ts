@@ -61,7 +61,7 @@ export async function buildApiReference({ outDir }: BuildApiReferenceOptions): P
     entryPoints,
     tsconfig: path.join(LIB, "tsconfig.json"),
     name: "execution-tickets API",
-    readme: "none",
+    readme: path.join(PROJECT_ROOT, "docs", "api.md"),
     excludePrivate: true,
     excludeInternal: true,
     hideGenerator: true,
