@@ -5,6 +5,7 @@
  */
 import { type Cell, type CodeCell, cellTags, joinText, splitLines } from "./nbformat";
 import { NotebookInputError } from "./notebook-file";
+import { declaredParameterTypes, describe, parameterLiteral, typeProblem } from "./parameter-types";
 
 export const PARAMETERS_TAG = "parameters";
 export const INJECTED_TAG = "injected-parameters";
@@ -93,7 +94,18 @@ export function injectParameters({ path, cells, params }: InjectParametersOption
         `the parameters cell declares: ${list}`,
     );
   }
-  const code = names.map((n) => `const ${n} = ${JSON.stringify(params[n])};`).join("\n");
+  const types = declaredParameterTypes({ source: joinText(kept[at].source) });
+  for (const name of names) {
+    const declared = types.get(name);
+    const problem = typeProblem(params[name], declared?.type ?? { kind: "any" });
+    if (problem) {
+      throw new NotebookInputError(
+        `${path}: --param ${name}=${typeof params[name] === "number" ? String(params[name]) : parameterLiteral(params[name])}: ${problem}` +
+          (declared ? `; the parameters cell declares \`${declared.text}\` (${describe(declared.type)})` : ""),
+      );
+    }
+  }
+  const code = names.map((n) => `const ${n} = ${parameterLiteral(params[n])};`).join("\n");
   const injected: CodeCell = {
     cell_type: "code",
     id: INJECTED_TAG,
