@@ -28,8 +28,10 @@
  * Progress goes to stderr (a bar on a terminal; one final line when not a TTY or CI=true).
  * Exit status: 0 ok, 1 failure, 2 bad arguments (the message names the flag and what it allows).
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { outputDirProblem, userPath } from "./nb/cli-paths";
 import {
   MAX_WORKERS,
   mergeShards,
@@ -128,7 +130,12 @@ async function run(args: string[]): Promise<void> {
       throw new UsageError((err as Error).message);
     }
   }
-  const out = values.out ?? defaultOut(task, shard);
+  // Relative paths mean what they meant where the user typed them (npm runs scripts in the project root).
+  const out = values.out === undefined ? defaultOut(task, shard) : userPath(values.out);
+  const outProblem = outputDirProblem(path.dirname(out));
+  if (outProblem) throw new UsageError(`--out: ${outProblem}`);
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory())
+    throw new UsageError(`--out: ${values.out} is a folder; give a CSV file name`);
   const progress = terminalProgress({ label: shard ? `sweep ${shard.index}/${shard.count}` : "sweep" });
   let rows;
   try {
@@ -139,7 +146,7 @@ async function run(args: string[]): Promise<void> {
       seed,
       workers,
       shard,
-      cacheDir: values.cache,
+      cacheDir: values.cache === undefined ? undefined : userPath(values.cache),
       onProgress: progress.update,
     });
   } catch (err) {
@@ -161,8 +168,8 @@ function merge(args: string[]): void {
   });
   if (positionals.length === 0)
     throw new UsageError("merge needs the shard CSV files: merge <shard.csv>... --out <merged.csv>");
-  const out = need("out", values.out, "the merged CSV file");
-  const { manifest } = mergeShards({ files: positionals, out });
+  const out = userPath(need("out", values.out, "the merged CSV file"));
+  const { manifest } = mergeShards({ files: positionals.map((f) => userPath(f)), out });
   process.stderr.write(`merged ${positionals.length} shards (${manifest.rows} rows) into ${out}\n`);
 }
 

@@ -3,13 +3,18 @@
  *                   [--inplace] [--out-dir <dir>]
  * npm run nb -- new <name>   (fork the template; see new-notebook.ts)
  */
+import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { positive } from "../../lib/validate";
 import { type Parameters, ParameterSyntaxError, parseParamArgs } from "./parameters";
 import { autoReporter } from "./progress";
 import { newCommand } from "./new-notebook";
 import { formatResultsTable } from "./report";
-import { DEFAULT_TIMEOUT_SECONDS, runNotebooks } from "./run-notebook";
+import { outputDirProblem, userPath } from "./cli-paths";
+import { DEFAULT_OUT_DIR, DEFAULT_TIMEOUT_SECONDS, runNotebooks } from "./run-notebook";
+
+/** The longest per-cell timeout: Node's timers hold at most 2^31 − 1 ms. */
+export const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 
 export const USAGE = `Usage: npm run nb -- run <notebook.ipynb>... [options]
 
@@ -74,14 +79,35 @@ function parseCommandLine(argv: string[]): CliRun | "help" {
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
+    // Node's timers hold at most 2^31 − 1 ms; a longer delay silently becomes 1 ms.
+    if (timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+      throw new UsageError(
+        `--timeout must be at most ${MAX_TIMEOUT_SECONDS} seconds (Node's timers hold 2^31 − 1 ms, about 24.8 days); received ${values.timeout}`,
+      );
+    }
+  }
+  // Relative paths mean what they meant where the user typed them (npm runs scripts in the project root).
+  const notebooks = paths.map((p) => path.relative(process.cwd(), userPath(p)) || p);
+  const outDir =
+    values["out-dir"] === undefined ? undefined : path.relative(process.cwd(), userPath(values["out-dir"])) || ".";
+  if (!values.inplace) {
+    const target = path.resolve(outDir ?? DEFAULT_OUT_DIR);
+    const clash = notebooks.find((p) => path.dirname(path.resolve(p)) === target);
+    if (clash) {
+      throw new UsageError(
+        `--out-dir ${values["out-dir"] ?? DEFAULT_OUT_DIR} is the folder of ${clash}: the executed copy would overwrite the source; pass --inplace to do that on purpose`,
+      );
+    }
+    const problem = outputDirProblem(outDir ?? DEFAULT_OUT_DIR);
+    if (problem) throw new UsageError(`--out-dir: ${problem}`);
   }
   return {
-    paths,
+    paths: notebooks,
     timeoutSeconds,
     params: parseParamArgs({ args: values.param ?? [] }),
     failFast: values["fail-fast"] ?? false,
     inplace: values.inplace ?? false,
-    outDir: values["out-dir"],
+    outDir,
   };
 }
 
