@@ -61,3 +61,29 @@ test("work beyond the budget is refused before it starts; the budget can be rais
   const r = simulateTicketPool({ n: 10, d: 0.05, reward, paths: 50, seed: 1, tolerance: 1e-6, workBudget: 50 * 300 });
   assert.equal(r.paths, 50);
 });
+
+test("estimates from non-negative samples are never negative; equal samples have no spread", async () => {
+  const { sampleTicketValues } = await import("../lib/sim");
+  for (const n of [1e15, 2 ** 53]) {
+    // x^T underflows to 0 for every draw: the samples are all exactly 0.
+    const r = sampleTicketValues({ n, d: 1e-9, reward, samples: 1000, seed: 1 });
+    assert.equal(r.mean, 0, `n = ${n}: mean`);
+    assert.deepEqual(r.ci95, [0, 0], `n = ${n}: interval`);
+  }
+});
+
+test("the mean of large finite data is finite, and an infinite-mean model is refused saying so", async () => {
+  const { sampleTicketValues } = await import("../lib/sim");
+  const big = rewards.empirical([1e308, 1e308]);
+  assert.equal(big.mean, 1e308);
+  assert.equal(big.variance, 0);
+  assert.throws(
+    () =>
+      sampleTicketValues({ n: 10, d: 0.01, reward: rewards.pareto({ alpha: 0.9, scale: 1 }), samples: 10, seed: 1 }),
+    /reward must be a RewardModel .*; received pareto\(α=0\.9, u=1\), whose mean is infinite/,
+  );
+  assert.throws(
+    () => sampleTicketValues({ n: 10, d: 0.01, reward: { mean: 1 } as never, samples: 10, seed: 1 }),
+    /received \{"mean":1\}$/,
+  );
+});

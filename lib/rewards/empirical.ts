@@ -32,9 +32,9 @@ export class EmpiricalReward implements RewardDistribution {
     list.forEach((v, i) => validate.nonNegative(`values[${i}]`, v));
     this.values = Float64Array.from(list);
     const n = list.length;
-    let sum = 0;
-    for (const v of list) sum += v;
-    const mean = sum / n;
+    // Σ v/n rather than (Σ v)/n: the sum of large finite values may overflow, their mean does not.
+    let mean = 0;
+    for (const v of list) mean += v / n;
     let squares = 0;
     let residual = 0;
     for (const v of list) {

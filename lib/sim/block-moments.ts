@@ -37,11 +37,15 @@ function emptyState(): RunningStatsState {
  */
 export function stateFromPowerSums({ count, shift, s1, s2, s3, s4, min, max }: PowerSums): RunningStatsState {
   if (count === 0) return emptyState();
+  // Equal values have no spread: rounding in the power sums must not invent one.
+  if (min === max) return { count, mean: min, m2: 0, m3: 0, m4: 0, min, max };
   const a = s1 / count;
   const a2 = a * a;
   return {
     count,
-    mean: shift + a,
+    // The mean of values lies in [min, max]; rounding in shift + s1/count must not push it out
+    // (a block of zeros around a shift of 1e-6 once gave a mean of −3.8e-21).
+    mean: Math.min(max, Math.max(min, shift + a)),
     m2: Math.max(0, s2 - a * s1),
     m3: s3 - 3 * a * s2 + 2 * a2 * s1,
     m4: Math.max(0, s4 - 4 * a * s3 + 6 * a2 * s2 - 3 * a2 * a * s1),
