@@ -34,6 +34,9 @@ async function run(code: string): Promise<{ status: string; stdout: string; stde
 test("the tslab patch is applied in node_modules", () => {
   const converter = fs.readFileSync(path.join(ROOT, "node_modules", "tslab", "dist", "converter.js"), "utf8");
   assert.match(converter, /isShorthandPropertyAssignment\(node\)/);
+  const jupyter = fs.readFileSync(path.join(ROOT, "node_modules", "tslab", "dist", "jupyter.js"), "utf8");
+  assert.match(jupyter, /sendChains/);
+  assert.match(jupyter, /noDrop: true/);
 });
 
 test("shorthand properties name variables, functions and classes of earlier cells", async () => {

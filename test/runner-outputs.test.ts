@@ -26,6 +26,7 @@ test("consecutive stream messages of one name merge; stderr is collected; text i
   cell.handle(msg("stream", { name: "stderr", text: "warn\n" }));
   cell.handle(msg("stream", { name: "stdout", text: "d\n" }));
   cell.handle(msg("status", { execution_state: "idle" }));
+  cell.finish();
   assert.deepEqual(cell.outputs, [
     { output_type: "stream", name: "stdout", text: ["a\n", "bc\n"] },
     { output_type: "stream", name: "stderr", text: ["warn\n"] },
@@ -70,6 +71,7 @@ test("clear_output clears now, or at the next output with wait=true; error outpu
   cell.handle(msg("clear_output", { wait: true }));
   assert.equal(cell.outputs.length, 1);
   cell.handle(msg("stream", { name: "stdout", text: "2\n" }));
+  cell.finish();
   assert.deepEqual(cell.outputs, [{ output_type: "stream", name: "stdout", text: ["2\n"] }]);
   cell.handle(msg("clear_output", { wait: false }));
   assert.deepEqual(cell.outputs, []);

@@ -87,7 +87,7 @@ function parseCommandLine(argv: string[]): CliRun | "help" {
     }
   }
   // Relative paths mean what they meant where the user typed them (npm runs scripts in the project root).
-  const notebooks = paths.map((p) => path.relative(process.cwd(), userPath(p)) || p);
+  const notebooks = paths.map((p) => (path.isAbsolute(p) ? p : path.relative(process.cwd(), userPath(p)) || p));
   const outDir =
     values["out-dir"] === undefined ? undefined : path.relative(process.cwd(), userPath(values["out-dir"])) || ".";
   if (!values.inplace) {

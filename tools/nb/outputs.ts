@@ -135,11 +135,20 @@ export class CellOutputs {
     if (this.clearOnNextOutput) this.clear();
     const last = this.outputs[this.outputs.length - 1];
     if (last?.output_type === "stream" && last.name === name) {
+      // Appending to one string is amortised O(1); splitting into lines waits for finish(), since
+      // re-splitting on every message made a burst of 20,000 lines quadratic (minutes).
       this.streamText += text;
-      last.text = splitLines(this.streamText);
+      last.text = this.streamText;
       return;
     }
     this.streamText = text;
-    this.outputs.push({ output_type: "stream", name, text: splitLines(text) });
+    this.outputs.push({ output_type: "stream", name, text });
+  }
+
+  /** Splits stream texts into lines, the way Jupyter stores them; call once the cell is done. */
+  finish(): void {
+    for (const output of this.outputs) {
+      if (output.output_type === "stream" && typeof output.text === "string") output.text = splitLines(output.text);
+    }
   }
 }

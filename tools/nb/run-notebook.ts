@@ -248,6 +248,8 @@ async function runOne(options: RunNotebookOptions, index: number, total: number)
           result.error = `${where}: the runner lost the kernel while running it (${CELL_NUMBERING})${snippet}\n${text}`;
         }
         break;
+      } finally {
+        collector.finish();
       }
     }
   } finally {

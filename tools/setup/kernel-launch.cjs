@@ -9,9 +9,12 @@ const path = require("node:path");
 const { ensureLibTypes } = require("./lib-types.cjs");
 
 const tslabDist = path.join(path.resolve(__dirname, "..", ".."), "node_modules", "tslab", "dist");
-// patches/tslab+1.0.22.patch makes `{ rows }` work across cells; without it notebooks fail later
-// with "rows is not defined", so refuse to start instead.
-if (!fs.readFileSync(path.join(tslabDist, "converter.js"), "utf8").includes("isShorthandPropertyAssignment(node)")) {
+// patches/tslab+1.0.22.patch makes `{ rows }` work across cells and keeps every output message of a
+// burst; without it notebooks fail with "rows is not defined" or lose output, so refuse to start.
+const patched =
+  fs.readFileSync(path.join(tslabDist, "converter.js"), "utf8").includes("isShorthandPropertyAssignment(node)") &&
+  fs.readFileSync(path.join(tslabDist, "jupyter.js"), "utf8").includes("sendChains");
+if (!patched) {
   console.error(
     "execution-tickets kernel: tslab is not patched (patches/tslab+1.0.22.patch); run `npm install` in the project",
   );
