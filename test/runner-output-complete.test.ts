@@ -20,6 +20,7 @@ const BYTES = 20_000_000;
 test("bursts of 600 and 20,000 lines and a 20 MB write arrive whole and in order", async () => {
   const source = path.join(projectTempDir(), "bursts.ipynb");
   const code = [
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the cell's source holds a template literal
     "for (let i = 0; i < 600; i++) console.log(`quick ${i}`);",
     `for (let i = 0; i < ${LINES}; i++) console.log(\`burst \${i}\`);`,
     `process.stdout.write("x".repeat(${BYTES}) + "\\n");\nconsole.log("after the big write");`,
