@@ -68,3 +68,48 @@ test("another seed or task version misses the cache; a partial cache fills only 
   assert.deepStrictEqual(wider.rows, fresh);
   fs.rmSync(cacheDir, { recursive: true, force: true });
 });
+
+test("a hand-edited, truncated or foreign cache entry is detected, reported, recomputed and rewritten", async () => {
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "sweep-cache-"));
+  const options = { task: { module, export: "seededMean" }, grid, replications: 1, seed: 5, workers: 0, cacheDir };
+  const first = await runSweep(options);
+  const files = (fs.readdirSync(cacheDir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => path.join(cacheDir, f));
+  assert.equal(files.length, 4);
+  const [edited, truncated, foreign] = files;
+  const entry = JSON.parse(fs.readFileSync(edited, "utf8"));
+  const metric = Object.keys(entry.metrics)[0];
+  entry.metrics[metric] = 12345; // a plausible number, but not the one computed
+  fs.writeFileSync(edited, JSON.stringify(entry));
+  fs.writeFileSync(truncated, fs.readFileSync(truncated, "utf8").slice(0, 20));
+  fs.writeFileSync(foreign, fs.readFileSync(files[3], "utf8"));
+
+  const reported: string[] = [];
+  const { SweepCache } = await import("../lib/sweep/cache");
+  const before = counter.calls;
+  const original = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string) => {
+    reported.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  let second: Awaited<ReturnType<typeof runSweep>>;
+  try {
+    second = await runSweep(options);
+  } finally {
+    process.stderr.write = original;
+  }
+  assert.equal(counter.calls - before, 3, "exactly the three damaged entries were recomputed");
+  assert.deepStrictEqual(second, first);
+  const text = reported.join("");
+  assert.match(text, /its checksum does not match\); recomputing it/);
+  assert.match(text, /it is not valid JSON\); recomputing it/);
+  assert.match(text, /it belongs to another key\); recomputing it/);
+  // Rewritten: a third run computes nothing and reports nothing.
+  const quiet: string[] = [];
+  const cache = new SweepCache({ dir: cacheDir, onCorrupt: (m) => quiet.push(m) });
+  assert.equal(cache.corruptEntries, 0);
+  const again = counter.calls;
+  await runSweep(options);
+  assert.equal(counter.calls - again, 0);
+});

@@ -38,9 +38,16 @@ function decode(value: Encoded): MetricValue {
   return value;
 }
 
+/** SHA-256 over the key and the stored metrics: an entry edited or damaged after writing fails it. */
+function checksum(key: string, metrics: Record<string, Encoded>): string {
+  return createHash("sha256")
+    .update(JSON.stringify([key, metrics]))
+    .digest("hex");
+}
+
 function keyText(parts: CacheKeyParts): string {
   return JSON.stringify([
-    "execution-tickets/sweep-cache/1",
+    "execution-tickets/sweep-cache/2", // 2: entries carry a checksum
     parts.taskId,
     parts.taskVersion,
     parts.cellKey,
@@ -52,6 +59,8 @@ function keyText(parts: CacheKeyParts): string {
 /** Input of {@link SweepCache} construction. */
 export interface SweepCacheOptions {
   dir: string;
+  /** Told about every corrupt entry (default: a line on stderr). */
+  onCorrupt?: (message: string) => void;
 }
 
 /**
@@ -63,8 +72,13 @@ export interface SweepCacheOptions {
 export class SweepCache {
   readonly dir: string;
 
-  constructor({ dir }: SweepCacheOptions) {
+  /** Entries found corrupt (and recomputed) since this cache was opened. */
+  corruptEntries = 0;
+  private readonly onCorrupt: (message: string) => void;
+
+  constructor({ dir, onCorrupt = (message) => process.stderr.write(`${message}\n`) }: SweepCacheOptions) {
     this.dir = path.resolve(dir);
+    this.onCorrupt = onCorrupt;
   }
 
   private fileFor(text: string): string {
@@ -72,24 +86,37 @@ export class SweepCache {
     return path.join(this.dir, hash.slice(0, 2), `${hash}.json`);
   }
 
-  /** The cached metrics, or undefined on a miss (an unreadable entry counts as a miss). */
+  /**
+   * The cached metrics, or undefined on a miss. An entry that does not parse, belongs to another key
+   * or fails its checksum (hand-edited, truncated, corrupted) is reported through `onCorrupt` and
+   * counts as a miss, so the item is recomputed and the entry rewritten.
+   */
   get(parts: CacheKeyParts): Metrics | undefined {
     const text = keyText(parts);
+    const file = this.fileFor(text);
     let raw: string;
     try {
-      raw = fs.readFileSync(this.fileFor(text), "utf8");
+      raw = fs.readFileSync(file, "utf8");
     } catch {
       return undefined;
     }
     try {
-      const entry = JSON.parse(raw) as { key: string; metrics: Record<string, Encoded> };
-      if (entry.key !== text) return undefined;
+      const entry = JSON.parse(raw) as { key: string; metrics: Record<string, Encoded>; checksum?: string };
+      if (entry.key !== text) return this.corrupt(file, "it belongs to another key");
+      if (entry.checksum !== checksum(text, entry.metrics)) return this.corrupt(file, "its checksum does not match");
       const metrics: Metrics = {};
       for (const [name, value] of Object.entries(entry.metrics)) metrics[name] = decode(value);
       return metrics;
     } catch {
-      return undefined;
+      return this.corrupt(file, "it is not valid JSON");
     }
+  }
+
+  private corrupt(file: string, why: string): undefined {
+    this.corruptEntries++;
+    const shown = path.relative(process.cwd(), file).startsWith("..") ? file : path.relative(process.cwd(), file);
+    this.onCorrupt(`sweep cache: ${shown} was not used (${why}); recomputing it`);
+    return undefined;
   }
 
   /** Stores one result. */
@@ -97,6 +124,7 @@ export class SweepCache {
     const text = keyText(parts);
     const encoded: Record<string, Encoded> = {};
     for (const [name, value] of Object.entries(metrics)) encoded[name] = encode(value);
-    writeFileAtomic({ file: this.fileFor(text), data: JSON.stringify({ key: text, metrics: encoded }) });
+    const entry = { key: text, metrics: encoded, checksum: checksum(text, encoded) };
+    writeFileAtomic({ file: this.fileFor(text), data: JSON.stringify(entry) });
   }
 }
