@@ -56,7 +56,45 @@ export class ExportInputError extends Error {}
  * `outDir/index.html`, and writes every figure as SVG and PNG to `figuresDir` (one headless
  * Chromium for the whole export; skipped with one log line when none is found).
  */
-export async function exportSite({
+export async function exportSite(options: ExportSiteOptions = {}): Promise<ExportSiteResult> {
+  const outDir = path.resolve(options.outDir ?? DEFAULT_OUT_DIR);
+  const figuresDir = path.resolve(options.figuresDir ?? DEFAULT_FIGURES_DIR);
+  // Built beside the targets (same file system, so the swap is a rename) and swapped in whole: an
+  // interrupted or failed export leaves the previous site and figures as they were.
+  const stage = `${outDir}.staging-${process.pid}`;
+  const stageFigures = `${figuresDir}.staging-${process.pid}`;
+  for (const dir of [stage, stageFigures]) fs.rmSync(dir, { recursive: true, force: true });
+  const oldApi = path.join(outDir, "api");
+  if (!options.api && fs.existsSync(path.join(oldApi, "index.html"))) {
+    fs.cpSync(oldApi, path.join(stage, "api"), { recursive: true }); // keep the reference a --no-api export did not rebuild
+  }
+  let built: ExportSiteResult;
+  try {
+    built = await buildSite({ ...options, outDir: stage, figuresDir: stageFigures });
+  } catch (err) {
+    for (const dir of [stage, stageFigures]) fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  swapIn({ staged: stage, target: outDir });
+  if (fs.existsSync(stageFigures)) swapIn({ staged: stageFigures, target: figuresDir });
+  const moved = (file: string) => file.replace(stage, outDir).replace(stageFigures, figuresDir);
+  return {
+    ...built,
+    index: moved(built.index),
+    pages: built.pages.map((p) => ({ ...p, page: moved(p.page), figureFiles: p.figureFiles.map(moved) })),
+  };
+}
+
+/** Replaces `target` by `staged` with two renames; the old folder is removed afterwards. */
+function swapIn({ staged, target }: { staged: string; target: string }): void {
+  const old = `${target}.old-${process.pid}`;
+  fs.rmSync(old, { recursive: true, force: true });
+  if (fs.existsSync(target)) fs.renameSync(target, old);
+  fs.renameSync(staged, target);
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
+async function buildSite({
   inDir = DEFAULT_IN_DIR,
   outDir = DEFAULT_OUT_DIR,
   figuresDir = DEFAULT_FIGURES_DIR,
@@ -64,7 +102,7 @@ export async function exportSite({
   log = (line) => console.log(line),
   env = process.env,
   api = false,
-}: ExportSiteOptions = {}): Promise<ExportSiteResult> {
+}: ExportSiteOptions): Promise<ExportSiteResult> {
   if (!fs.existsSync(inDir) || !fs.statSync(inDir).isDirectory()) {
     throw new ExportInputError(
       `input folder ${inDir} does not exist: run the notebooks first (npm run nb -- run notebooks/*.ipynb) or pass --in <folder>`,
@@ -87,8 +125,15 @@ export async function exportSite({
   let indexHasMath = false;
   try {
     for (const file of files) {
-      const notebook = readExecutedNotebook({ file });
-      const rendered = renderNotebookPage({ notebook, exportedAt });
+      let notebook: ReturnType<typeof readExecutedNotebook>;
+      let rendered: ReturnType<typeof renderNotebookPage>;
+      try {
+        notebook = readExecutedNotebook({ file });
+        rendered = renderNotebookPage({ notebook, exportedAt });
+      } catch (err) {
+        // Named, without a stack trace; the previous site stays (see exportSite).
+        throw new ExportInputError(`${file}: ${(err as Error).message}; the previous site was left as it was`);
+      }
       const page = path.join(outDir, `${notebook.name}.html`);
       writeFileAtomic({ file: page, data: rendered.html });
       for (const e of rendered.mathErrors)
@@ -123,6 +168,7 @@ export async function exportSite({
   const apiHref = fs.existsSync(path.join(outDir, "api", "index.html")) ? "api/index.html" : undefined;
   const index = path.join(outDir, "index.html");
   writeFileAtomic({ file: index, data: indexHtml({ entries, withMath: indexHasMath, exportedAt, apiHref }) });
+  if (!fs.existsSync(figuresDir) && figuresSkipped === undefined) fs.mkdirSync(figuresDir, { recursive: true });
   return { index, pages, figuresSkipped, apiModules };
 }
 
