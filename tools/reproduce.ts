@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { positive } from "../lib/validate";
 import { autoReporter, DEFAULT_TIMEOUT_SECONDS, formatResultsTable, runNotebooks } from "./nb";
 import { PROJECT_ROOT } from "./nb/kernelspec";
+import { stopWhenOrphaned } from "./nb/orphan-guard";
 
 export const NOTEBOOKS_DIR = path.join(PROJECT_ROOT, "notebooks");
 const EXPORTER = path.join(PROJECT_ROOT, "tools", "export", "cli.ts");
@@ -76,6 +77,7 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module) {
+  stopWhenOrphaned();
   main().then(
     (code) => (process.exitCode = code),
     (err) => {

@@ -32,6 +32,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { outputDirProblem, userPath } from "./nb/cli-paths";
+import { stopWhenOrphaned } from "./nb/orphan-guard";
 import {
   MAX_WORKERS,
   mergeShards,
@@ -197,6 +198,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+stopWhenOrphaned();
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -2,6 +2,7 @@
  * npm run export [-- --in build/notebooks --out build/site --figures build/figures]
  * Writes one self-contained HTML page per executed notebook, an index, and SVG/PNG figure files.
  */
+import { stopWhenOrphaned } from "../nb/orphan-guard";
 import { DEFAULT_FIGURES_DIR, DEFAULT_IN_DIR, DEFAULT_OUT_DIR, ExportInputError, exportSite } from "./export-site";
 
 const USAGE = `usage: npm run export -- [--in ${DEFAULT_IN_DIR}] [--out ${DEFAULT_OUT_DIR}] [--figures ${DEFAULT_FIGURES_DIR}] [--no-figures] [--no-api]`;
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
   }
 }
 
+stopWhenOrphaned();
 main().catch((err: unknown) => {
   console.error(`export: ${err instanceof ExportInputError ? err.message : ((err as Error).stack ?? String(err))}`);
   process.exit(1);

@@ -11,6 +11,7 @@ import { autoReporter } from "./progress";
 import { newCommand } from "./new-notebook";
 import { formatResultsTable } from "./report";
 import { outputDirProblem, userPath } from "./cli-paths";
+import { stopWhenOrphaned } from "./orphan-guard";
 import { DEFAULT_OUT_DIR, DEFAULT_TIMEOUT_SECONDS, runNotebooks } from "./run-notebook";
 
 /** The longest per-cell timeout: Node's timers hold at most 2^31 − 1 ms. */
@@ -144,6 +145,7 @@ export async function main({ argv }: MainOptions): Promise<number> {
 }
 
 if (require.main === module) {
+  stopWhenOrphaned();
   main({ argv: process.argv.slice(2) }).then(
     (code) => (process.exitCode = code),
     (err) => {

@@ -20,5 +20,16 @@ if (!patched) {
   );
   process.exit(1);
 }
+// A kernel whose runner (or Jupyter) is gone has no one to answer: exit, and remove the connection
+// file the runner can no longer remove (its folder too, when it is the runner's nb-kernel-* folder).
+const { watchAncestors } = require("./watch-ancestors.cjs");
+watchAncestors(() => {
+  const config = process.argv[process.argv.indexOf("--config-path") + 1];
+  if (config && process.argv.includes("--config-path")) {
+    const dir = path.dirname(config);
+    fs.rmSync(path.basename(dir).startsWith("nb-kernel-") ? dir : config, { recursive: true, force: true });
+  }
+  process.exit(0);
+});
 ensureLibTypes();
 require(path.join(tslabDist, "main.js")).main();
