@@ -2,6 +2,7 @@ import MarkdownIt from "markdown-it";
 import { escapeHtml } from "../../lib/notebook/html-escape";
 import { highlightCode } from "./highlight";
 import { markdownMath } from "./markdown-math";
+import { sanitizeNotebookHtml } from "./sanitize";
 import type { MathRenderer } from "./math";
 
 export interface MarkdownRendererOptions {
@@ -73,8 +74,26 @@ export function createMarkdownRenderer({ math }: MarkdownRendererOptions): Markd
     const cls = language ? ` class="hljs language-${escapeHtml({ text: language })}"` : ' class="hljs"';
     return `<pre class="code"><code${cls}>${highlightCode({ code: token.content, language })}</code></pre>\n`;
   };
+  // Typeset math is HTML the exporter made itself: it stands in as a placeholder while the rest (raw
+  // HTML from the notebook) is sanitised, then comes back. Placeholders use private-use characters,
+  // which the sanitiser keeps as text and a notebook cannot forge (their text is escaped first).
+  const trusted: string[] = [];
+  for (const rule of ["math_inline", "math_display", "math_block"] as const) {
+    const render = md.renderer.rules[rule];
+    if (!render) continue;
+    md.renderer.rules[rule] = (...args) => {
+      trusted.push(render(...args));
+      return `\uE000${trusted.length - 1}\uE001`;
+    };
+  }
+  const safe = (html: string) => {
+    const out = sanitizeNotebookHtml(html).replace(/\uE000(\d+)\uE001/g, (_, i: string) => trusted[Number(i)] ?? "");
+    trusted.length = 0;
+    return out;
+  };
+  const unforgeable = (markdown: string) => markdown.replace(/[\uE000\uE001]/g, "");
   return {
-    render: ({ markdown, attachments }) => md.render(markdown, { attachments }),
-    renderInline: ({ markdown }) => md.renderInline(markdown, {}),
+    render: ({ markdown, attachments }) => safe(md.render(unforgeable(markdown), { attachments })),
+    renderInline: ({ markdown }) => safe(md.renderInline(unforgeable(markdown), {})),
   };
 }

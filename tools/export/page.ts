@@ -6,7 +6,7 @@ import { highlightCss, katexCss, pageCss, plotlyScript } from "./assets";
  * inline, images and fonts data: URIs. (plotly.js needs 'unsafe-eval' for some trace types.)
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'";
 
 export interface PageHtmlOptions {
   /** Plain text for <title>. */

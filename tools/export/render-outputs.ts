@@ -7,6 +7,7 @@ import {
 } from "../../lib/notebook/figure";
 import { escapeHtml } from "../../lib/notebook/html-escape";
 import type { MarkdownRenderer } from "./markdown";
+import { isBase64, sanitizeNotebookHtml } from "./sanitize";
 import type { MathRenderer } from "./math";
 import type { ExportOutput } from "./read-notebook";
 
@@ -91,17 +92,22 @@ function renderRich(output: ExportOutput, context: RenderContext): string {
       context,
     );
   }
-  if (data["text/html"] !== undefined) return `<div class="output html">${text("text/html")}</div>`;
+  if (data["text/html"] !== undefined)
+    return `<div class="output html">${sanitizeNotebookHtml(text("text/html"))}</div>`;
   if (data["image/svg+xml"] !== undefined) {
     const uri = `data:image/svg+xml;base64,${Buffer.from(text("image/svg+xml")).toString("base64")}`;
     return `<div class="output image"><img src="${uri}" alt="figure"></div>`;
   }
   for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
     if (data[mime] === undefined) continue;
-    const size = (metadata[mime] ?? {}) as { width?: number; height?: number };
+    // The payload goes into an attribute: it must be base64 and nothing else.
+    if (!isBase64(text(mime)))
+      return `<pre class="output error">${esc(`[${mime} output omitted: its data is not base64]`)}</pre>`;
+    const size = (metadata[mime] ?? {}) as { width?: unknown; height?: unknown };
+    const dimension = (v: unknown) => (typeof v === "number" && Number.isFinite(v) && v > 0 ? v : undefined);
     const attrs = [
-      size.width ? ` width="${Number(size.width)}"` : "",
-      size.height ? ` height="${Number(size.height)}"` : "",
+      dimension(size.width) ? ` width="${dimension(size.width)}"` : "",
+      dimension(size.height) ? ` height="${dimension(size.height)}"` : "",
     ].join("");
     return `<div class="output image"><img src="data:${mime};base64,${text(mime).replace(/\s+/g, "")}"${attrs} alt="figure"></div>`;
   }
