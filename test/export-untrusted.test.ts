@@ -168,6 +168,7 @@ test("exported from file://, no vector runs script, fetches or navigates; legiti
     assert.deepEqual(dialogs, []);
     assert.deepEqual(requests, [], "no request left the page");
     assert.equal(page.url(), url, "the page did not navigate");
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, what a reader sees
     const text = await page.evaluate(() => document.body.innerText);
     for (const kept of ["kept-cell", "kept-summary", "html output", "Vector:", "md output"])
       assert.ok(text.includes(kept), kept);
