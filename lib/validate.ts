@@ -124,8 +124,8 @@ export function knownKeys(name: string, value: object, allowed: readonly string[
     const closest = [...allowed].sort((a, b) => editDistance(key, a) - editDistance(key, b))[0];
     const hint =
       closest !== undefined && editDistance(key, closest) <= Math.max(2, key.length / 3)
-        ? `did you mean ${closest}? `
+        ? `; did you mean ${closest}?`
         : "";
-    throw new RangeError(`${name}.${key} is not a known key; ${hint}(known: ${allowed.join(", ")})`);
+    throw new RangeError(`${name}.${key} is not a known key${hint} (known: ${allowed.join(", ")})`);
   }
 }

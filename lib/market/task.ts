@@ -25,7 +25,7 @@ import * as path from "node:path";
 import { rewards, type RewardModel } from "../rewards";
 import * as validate from "../validate";
 import { homogeneousBuyers, tieredBuyers, type Buyer } from "./buyers";
-import { MECHANISM_KINDS, type MechanismKind, type MechanismSpec } from "./mechanisms";
+import { MECHANISM_KINDS, MECHANISM_OPTIONS, type MechanismKind, type MechanismSpec } from "./mechanisms";
 import { simulateAgentMarket, type AgentMarketOptions } from "./simulate";
 
 /** Scalar parameters of {@link marketTask} (see the module comment). */
@@ -72,22 +72,12 @@ function rewardModel(params: MarketTaskOptions): RewardModel {
 function mechanismSpec(params: MarketTaskOptions): MechanismSpec {
   const kind: MechanismKind = validate.oneOf("mechanism", params.mechanism, MECHANISM_KINDS);
   const spec: Record<string, unknown> = { kind };
-  for (const name of [
-    "price",
-    "priceFactor",
-    "reserve",
-    "initialPrice",
-    "adjustFactor",
-    "maxPerSlot",
-    "minPrice",
-    "basePrice",
-    "steepness",
-    "maxOutstanding",
-  ]) {
-    const v = num(params, name);
-    if (v !== undefined) spec[name] = v;
+  // A grid may set an option for some of its mechanisms (priceFactor for the fixed price): each
+  // mechanism takes the options it has, and the grid key check below refuses the ones none has.
+  for (const name of MECHANISM_OPTIONS[kind]) {
+    if (params[name] === undefined) continue;
+    spec[name] = name === "shading" || name === "antiWindup" ? params[name] : num(params, name);
   }
-  if (params.shading !== undefined) spec.shading = params.shading;
   return spec as unknown as MechanismSpec;
 }
 
@@ -115,6 +105,34 @@ function population(params: MarketTaskOptions, d: number, seed: number | string)
   });
 }
 
+/** Every grid key the market task reads. */
+export const MARKET_TASK_PARAMETERS: readonly string[] = [
+  ...new Set([
+    "mechanism",
+    "n",
+    "d",
+    "mu",
+    "reward",
+    "rewardShape",
+    "buyers",
+    "buyerCount",
+    "r",
+    "rMax",
+    "gamma",
+    "alpha",
+    "budget",
+    "budgetUnit",
+    "commonSeed",
+    "horizon",
+    "tolerance",
+    "lookahead",
+    "secondary",
+    "bonusBeta",
+    "bonusAware",
+    ...Object.values(MECHANISM_OPTIONS).flat(),
+  ]),
+];
+
 /**
  * The market-run parameters a task item describes (exported so notebooks can rerun one cell with a trace).
  *
@@ -127,6 +145,8 @@ export function marketParamsFromTask({ params, replication, seed }: MarketTaskCo
   }
   validate.integer("replication", replication, 0);
   validate.seed(seed);
+  // A misspelt grid key would run with the default and, worse, change every cell's random stream.
+  validate.knownKeys("grid", params, MARKET_TASK_PARAMETERS);
   const n = validate.integer("n", num(params, "n"), 1, 1e7);
   const d = validate.discountRate(num(params, "d"));
   const common = params.commonSeed;

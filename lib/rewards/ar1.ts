@@ -58,7 +58,9 @@ export class Ar1Process implements RewardProcess {
   /** m = ln μ − s²/2. */
   readonly meanLog: number;
 
-  constructor({ mu = 1, sdLog, phi }: Ar1Options) {
+  constructor(options: Ar1Options) {
+    validate.knownKeys("rewardProcesses.ar1 options", options ?? {}, ["mu", "sdLog", "phi"]);
+    const { mu = 1, sdLog, phi } = options;
     validate.positive("mu", mu);
     validate.nonNegative("sdLog", sdLog);
     validate.inOpenRange("phi", phi, -1, 1);

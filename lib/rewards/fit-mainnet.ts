@@ -95,6 +95,14 @@ export function tailIndexFromQuantiles({ a, b, qa, qb }: TailIndexOptions): numb
  * fitMainnet({ cap: 691.96 }).model.mean; // → 0.109939
  */
 export function fitMainnet(options: FitMainnetOptions = {}): MainnetFit {
+  validate.knownKeys("fitMainnet options", options ?? {}, [
+    "statistics",
+    "tailMass",
+    "alpha",
+    "alphaFrom",
+    "location",
+    "cap",
+  ]);
   const { tailMass = 0.05, alphaFrom = "p90p95", location = "median", cap } = options ?? {};
   const stats = options?.statistics ?? mainnetStatistics();
   validate.inOpenRange("tailMass", tailMass, 0, 1);

@@ -35,7 +35,9 @@ export class LognormalReward implements RewardDistribution {
   readonly meanLog: number;
   readonly sdLog: number;
 
-  constructor({ meanLog, sdLog }: LognormalOptions) {
+  constructor(options: LognormalOptions) {
+    validate.knownKeys("rewards.lognormal options", options ?? {}, ["meanLog", "sdLog"]);
+    const { meanLog, sdLog } = options;
     validate.finite("meanLog", meanLog);
     validate.nonNegative("sdLog", sdLog);
     this.meanLog = meanLog;

@@ -65,6 +65,14 @@ export class MainnetReward implements RewardDistribution {
   private readonly bodyNormalMass: number;
 
   constructor(options: MainnetOptions = {}) {
+    validate.knownKeys("rewards.mainnet options", options ?? {}, [
+      "meanLog",
+      "sdLog",
+      "tailMass",
+      "alpha",
+      "threshold",
+      "cap",
+    ]);
     const { meanLog = -2.975, sdLog = 0.85, tailMass = 0.05, alpha = 1.18, cap = Infinity } = options ?? {};
     validate.finite("meanLog", meanLog);
     validate.positive("sdLog", sdLog);

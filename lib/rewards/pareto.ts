@@ -92,7 +92,9 @@ export class ParetoReward implements RewardDistribution {
   readonly params: Readonly<Record<string, number | string>>;
   readonly law: TruncatedPareto;
 
-  constructor({ alpha, scale, cap = Infinity }: ParetoOptions) {
+  constructor(options: ParetoOptions) {
+    validate.knownKeys("rewards.pareto options", options ?? {}, ["alpha", "scale", "cap"]);
+    const { alpha, scale, cap = Infinity } = options;
     validate.positive("alpha", alpha);
     validate.positive("scale", scale);
     if (cap !== Infinity) {

@@ -84,7 +84,14 @@ export class RegimeSwitchingProcess implements RewardProcess {
   readonly pCalmToStorm: number;
   readonly pStormToCalm: number;
 
-  constructor({ calm, storm, pCalmToStorm, pStormToCalm }: RegimeSwitchingOptions) {
+  constructor(options: RegimeSwitchingOptions) {
+    validate.knownKeys("rewardProcesses.regimeSwitching options", options ?? {}, [
+      "calm",
+      "storm",
+      "pCalmToStorm",
+      "pStormToCalm",
+    ]);
+    const { calm, storm, pCalmToStorm, pStormToCalm } = options;
     this.calm = checkModel("calm", calm);
     this.storm = checkModel("storm", storm);
     this.pCalmToStorm = checkProbability("pCalmToStorm", pCalmToStorm);

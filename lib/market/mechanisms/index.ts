@@ -27,9 +27,20 @@ export function normaliseMechanism(mechanism: unknown): MechanismSpec {
       `mechanism must be one of ${MECHANISM_KINDS.map((k) => JSON.stringify(k)).join(", ")} or an object {kind, ...}; received ${String(mechanism)}`,
     );
   }
-  validate.oneOf("mechanism.kind", (mechanism as MechanismSpec).kind, MECHANISM_KINDS);
+  const kind = validate.oneOf("mechanism.kind", (mechanism as MechanismSpec).kind, MECHANISM_KINDS);
+  // A misspelt option ({ kind: "fixed-price", prcie: 5 }) would silently run with the default.
+  validate.knownKeys(`mechanism (${kind})`, mechanism, ["kind", ...MECHANISM_OPTIONS[kind]]);
   return mechanism as MechanismSpec;
 }
+
+/** The options each mechanism kind accepts besides `kind` (see the *Spec interfaces). */
+export const MECHANISM_OPTIONS: Readonly<Record<MechanismKind, readonly string[]>> = {
+  "fixed-price": ["price", "priceFactor"],
+  "first-price": ["shading", "reserve"],
+  "second-price": ["reserve"],
+  eip1559: ["initialPrice", "priceFactor", "adjustFactor", "maxPerSlot", "minPrice", "maxOutstanding", "antiWindup"],
+  "bonding-curve": ["basePrice", "priceFactor", "steepness", "maxPerSlot"],
+};
 
 /** A fresh mechanism object (mechanisms keep per-run state, e.g. the EIP-1559 price). */
 export function createMechanism(spec: MechanismSpec, context: MechanismContext): SaleMechanism {
