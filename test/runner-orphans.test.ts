@@ -8,30 +8,15 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { KERNEL_NAME } from "../tools/nb/kernelspec";
-import { alive, groupAlive, osTempDir, projectTempDir, ROOT } from "./fixtures/runner/helpers";
+import { alive, codeNotebook, groupAlive, osTempDir, projectTempDir, ROOT } from "./fixtures/runner/helpers";
 
 /** A notebook whose second cell runs for a minute. */
 function sleepyNotebook(): string {
-  const file = path.join(projectTempDir(), "sleepy.ipynb");
-  const cells = ['console.log("started");', "await new Promise((resolve) => setTimeout(resolve, 60_000));"].map(
-    (source, i) => ({
-      cell_type: "code",
-      id: `c${i}`,
-      metadata: {},
-      source,
-      outputs: [],
-      execution_count: null,
-    }),
-  );
-  const nb = {
-    cells,
-    metadata: { kernelspec: { name: KERNEL_NAME, display_name: "x", language: "typescript" } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  };
-  fs.writeFileSync(file, JSON.stringify(nb));
-  return file;
+  return codeNotebook({
+    dir: projectTempDir(),
+    name: "sleepy.ipynb",
+    sources: ['console.log("started");', "await new Promise((resolve) => setTimeout(resolve, 60_000));"],
+  });
 }
 
 /** Pids of the processes whose parent is `pid`. */

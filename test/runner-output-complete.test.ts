@@ -11,8 +11,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { runNotebook } from "../tools/nb";
 import { joinText, type Notebook } from "../tools/nb/nbformat";
-import { KERNEL_NAME } from "../tools/nb/kernelspec";
-import { osTempDir, projectTempDir } from "./fixtures/runner/helpers";
+import { codeNotebook, osTempDir, projectTempDir } from "./fixtures/runner/helpers";
 
 const LINES = 20_000;
 const BYTES = 20_000_000;
@@ -26,20 +25,7 @@ test("bursts of 600 and 20,000 lines and a 20 MB write arrive whole and in order
     `process.stdout.write("x".repeat(${BYTES}) + "\\n");\nconsole.log("after the big write");`,
     'console.error("to stderr");\nconsole.log("last");',
   ];
-  const nb = {
-    cells: code.map((source, i) => ({
-      cell_type: "code",
-      id: `c${i}`,
-      metadata: {},
-      source,
-      outputs: [],
-      execution_count: null,
-    })),
-    metadata: { kernelspec: { name: KERNEL_NAME, display_name: "x", language: "typescript" } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  };
-  fs.writeFileSync(source, JSON.stringify(nb));
+  codeNotebook({ dir: path.dirname(source), name: path.basename(source), sources: code });
   const result = await runNotebook({ path: source, outDir: osTempDir(), timeoutSeconds: 120 });
   assert.equal(result.status, "ok", result.error);
   const executed = JSON.parse(fs.readFileSync(result.output as string, "utf8")) as Notebook;

@@ -36,7 +36,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...TEXT_TAGS, ...INLINE_TAGS, ...BLOCK_TAGS, ...TABLE_TAGS, "img", "a"],
   allowedAttributes: {
     "*": ["class", "title", "lang", "dir"],
-    a: ["href", "name"],
+    a: ["href", "name", "rel"],
     img: ["src", "alt", "width", "height"],
     th: ["style", "colspan", "rowspan", "scope"],
     td: ["style", "colspan", "rowspan"],
@@ -66,7 +66,6 @@ const OPTIONS: sanitizeHtml.IOptions = {
     },
   },
 };
-OPTIONS.allowedAttributes = { ...(OPTIONS.allowedAttributes as Record<string, string[]>), a: ["href", "name", "rel"] };
 
 /**
  * Notebook HTML made safe to put in a page.
