@@ -20,13 +20,41 @@ const rates = JSON.parse(fs.readFileSync(path.join(DATA, "discount-rates.json"),
 const stat = (id: string) => payments.statistics.find((s) => s.id === id)?.value;
 const annual = (id: string) => rates.rates.find((r) => r.id === id)?.annualRate;
 
-test("mainnet takes μ, sd and the cap from the ephema sample in data/mev-boost-payments.json", () => {
+test("mainnet's μ is per slot: the payment mean on MEV-Boost slots and a local block's mean on the others", () => {
   const s = scenario("mainnet");
-  assert.equal(s.mu, stat("ephema.mean"));
-  assert.equal(s.sd, stat("ephema.sd"));
+  const q = (stat("ephema.count") as number) / (stat("ephema.slots") as number);
+  // The calibrated payment law reproduces the sample mean; local blocks: the quartile lognormal over 2.66.
+  const sdLog = Math.log((stat("ephema.p75") as number) / (stat("ephema.p25") as number)) / (2 * 0.6744897501960817);
+  const localMean =
+    ((stat("ephema.median") as number) / (stat("rated.medianMevBoostToLocalRatio") as number)) *
+    Math.exp((sdLog * sdLog) / 2);
+  const expected = q * (stat("ephema.mean") as number) + (1 - q) * localMean;
+  assert.ok(Math.abs(s.mu / expected - 1) < 1e-12, `${s.mu} vs ${expected}`);
+  assert.ok(Math.abs(s.payment.mean / (stat("ephema.mean") as number) - 1) < 1e-12);
+  assert.equal(s.mu, s.reward.mean);
+  assert.equal(s.sd, Math.sqrt(s.reward.variance));
   assert.equal(s.cap, stat("ephema.max"));
   assert.equal(s.sigma2, s.sd * s.sd);
   assert.ok(s.capGrid.includes(s.cap));
+});
+
+test("mainnet-2026 is mainnet at the level of Aubury's mean over ephema's, every reward scaled", () => {
+  const a = scenario("mainnet");
+  const b = scenario("mainnet-2026");
+  const level = (stat("aubury.mean") as number) / (stat("ephema.mean") as number);
+  assert.ok(Math.abs(b.level / level - 1) < 1e-15);
+  assert.ok(Math.abs(b.mu / (a.mu * level) - 1) < 1e-9, `${b.mu} vs ${a.mu * level}`);
+  assert.ok(Math.abs(b.sd / (a.sd * level) - 1) < 1e-9);
+  assert.notEqual(a.period, b.period);
+});
+
+test("overriding an input of the law moves μ and sd with it; overriding μ itself leaves the law", () => {
+  const base = scenario("mainnet");
+  const none = useScenario({ name: "mainnet", overrides: { boostShare: 1 } });
+  assert.ok(Math.abs(none.mu / base.payment.mean - 1) < 1e-12);
+  const mu = useScenario({ name: "mainnet", overrides: { mu: 0.2 } });
+  assert.equal(mu.mu, 0.2);
+  assert.equal(mu.reward.mean, base.reward.mean);
 });
 
 test("mainnet's rates are entries of data/discount-rates.json, and d is the per-slot rate of annualRate", () => {
@@ -90,7 +118,10 @@ test("scenarios are frozen: a notebook cannot change them by accident", () => {
 });
 
 test("bad names and overrides are refused, naming the key, the value and what is allowed", () => {
-  assert.throws(() => useScenario({ name: "mainet" }), /name must be one of "mainnet"; received "mainet"/);
+  assert.throws(
+    () => useScenario({ name: "mainet" }),
+    /name must be one of "mainnet", "mainnet-2026"; received "mainet"/,
+  );
   assert.throws(
     () => useScenario({ name: "mainnet", overrides: { sdd: 1 } as never }),
     /overrides\.sdd is not a known key; did you mean sd\?/,
@@ -101,7 +132,7 @@ test("bad names and overrides are refused, naming the key, the value and what is
   );
   assert.throws(
     () => useScenario({ name: "mainnet", overrides: { tailMass: 1 } }),
-    /overrides\.tailMass must be a number in \(0, 1\)/,
+    /overrides\.tailMass must be a number in \[0\.01, 0\.3\]; received 1/,
   );
   assert.throws(
     () => useScenario({ name: "mainnet", overrides: { annualRates: [0.03, Number.NaN] } }),

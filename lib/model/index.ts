@@ -16,6 +16,7 @@ export * from "./stake";
 export * from "./rates";
 export * from "./capital-cost";
 export * from "./risk-aversion";
+export * from "./cara-exact";
 export * from "./pooling";
 export * from "./lookahead";
 export * from "./formulas";

@@ -68,6 +68,8 @@ export interface MainnetStatistics {
   };
   /** Block Scholes: execution-layer rewards of all blocks, Merge → early 2024. */
   blockscholes: { elRewardMean: number; mevPaymentMean: number; elRewardP9999: number; zeroMevShare: number };
+  /** Rated: median MEV-Boost block reward over the median locally built block's, Nov 2022. */
+  rated: { medianMevBoostToLocalRatio: number };
   /** Pareto tail indices from ratios of Aubury quantiles. */
   tailIndex: { p90p95: number; p95p99: number; p99p999: number };
 }
@@ -188,6 +190,7 @@ export function mainnetStatistics(): MainnetStatistics {
       "elRewardP9999",
       "zeroMevShare",
     ] as const),
+    rated: pick(entries, "rated", ["medianMevBoostToLocalRatio"] as const),
     tailIndex: pick(entries, "tailIndex", ["p90p95", "p95p99", "p99p999"] as const),
   });
   return statisticsCache;

@@ -59,7 +59,7 @@ export interface FitRow {
 export interface MainnetFit {
   model: MainnetReward;
   /** The parameters, ready for `rewards.mainnet(...)`. */
-  options: Required<Omit<MainnetOptions, "cap">> & { cap?: number };
+  options: Required<Omit<MainnetOptions, "cap" | "knee" | "alphaFar">> & { cap?: number };
   table: FitRow[];
   /** The fitting steps, in words, with the numbers used. */
   method: string[];

@@ -112,3 +112,12 @@ export const rewardProcesses = Object.freeze({
   /** A calm/storm two-state Markov chain choosing the reward model of each slot. */
   regimeSwitching: (options: RegimeSwitchingOptions) => new RegimeSwitchingProcess(options),
 });
+export { BrokenPareto } from "./broken-pareto";
+export {
+  calibrateMainnet,
+  type CalibrateMainnetOptions,
+  type CalibratedMainnetOptions,
+  type MainnetCalibration,
+} from "./calibrate-mainnet";
+export { MixtureReward, type MixtureComponent } from "./mixture";
+export { mainnetPerSlot, type MainnetPerSlotOptions, type MainnetPerSlot } from "./mainnet-per-slot";

@@ -1,13 +1,14 @@
 /**
  * The mainnet reward model (../../docs/derivations/calibration.md#fits): a lognormal body below a threshold u and a
- * Pareto tail above it, optionally truncated at a cap.
+ * Pareto tail above it, optionally broken at a knee k (index α below k, α_far beyond) and truncated at a cap.
  *
  *   density = (1 − w)·f_LN(x)/Φ(z_u)                 for 0 < x ≤ u   (lognormal(m, s) below u)
- *           = w·α u^α x^(−α−1)/(1 − (u/c)^α)          for u < x ≤ c   (Pareto tail, mass w)
+ *           = w·α u^α x^(−α−1)/(1 − (u/c)^α)          for u < x ≤ c   (Pareto tail, mass w; no knee)
  *
  * with z_u = (ln u − m)/s. By default u is the lognormal's own (1 − w)-quantile, so the body is
  * exactly the lognormal below u and the composite keeps the lognormal's median and quartiles.
- * Defaults: m = −2.975, s = 0.850 (ephema quartiles), w = 5 %, α = 1.18 (Aubury P90→P95), no cap.
+ * Defaults: m = −2.975, s = 0.850 (ephema quartiles), w = 5 %, α = 1.18 (Aubury P90→P95), no knee, no
+ * cap. The calibrated law the scenarios use comes from `calibrateMainnet` (a knee, α ≈ 1.2 then ≈ 2.9).
  * Moments are exact: E[X^k; body] uses the lognormal partial moments
  * E[X^k 1{X ≤ u}] = e^(km + k²s²/2)·Φ(z_u − ks).
  */
@@ -16,7 +17,7 @@ import { normal } from "../random/normal";
 import { normalCdf, normalQuantile } from "../stats/normal-distribution";
 import * as validate from "../validate";
 import type { RewardDistribution } from "./reward-model";
-import { TruncatedPareto } from "./pareto";
+import { BrokenPareto } from "./broken-pareto";
 import { short } from "./format";
 
 /** Input of `rewards.mainnet`; every field has the default of ../../docs/derivations/calibration.md#fits. */
@@ -33,6 +34,10 @@ export interface MainnetOptions {
   threshold?: number;
   /** Optional cap c > u truncating the tail (e.g. 692 ETH, the largest observed payment); omit for none. */
   cap?: number;
+  /** Optional knee k > u where the tail index changes from `alpha` to `alphaFar`; omit for one index. */
+  knee?: number;
+  /** Tail index beyond the knee (default: `alpha`). */
+  alphaFar?: number;
 }
 
 /** Where the acceptance rate of "draw a normal until it falls below z_u" is too low, invert instead. */
@@ -57,8 +62,12 @@ export class MainnetReward implements RewardDistribution {
   readonly alpha: number;
   readonly threshold: number;
   readonly cap: number;
+  /** Knee of the tail (Infinity without one). */
+  readonly knee: number;
+  /** Tail index beyond the knee (= alpha without one). */
+  readonly alphaFar: number;
   /** The tail law (conditional on R > u). */
-  readonly tail: TruncatedPareto;
+  readonly tail: BrokenPareto;
   /** z_u = (ln u − m)/s. */
   private readonly zThreshold: number;
   /** Φ(z_u): the lognormal's mass below u. */
@@ -72,6 +81,8 @@ export class MainnetReward implements RewardDistribution {
       "alpha",
       "threshold",
       "cap",
+      "knee",
+      "alphaFar",
     ]);
     const { meanLog = -2.975, sdLog = 0.85, tailMass = 0.05, alpha = 1.18, cap = Infinity } = options ?? {};
     validate.finite("meanLog", meanLog);
@@ -92,7 +103,14 @@ export class MainnetReward implements RewardDistribution {
     this.alpha = alpha;
     this.threshold = threshold;
     this.cap = cap;
-    this.tail = new TruncatedPareto(alpha, threshold, cap);
+    const knee = options?.knee === undefined ? Infinity : validate.positive("knee", options.knee);
+    if (knee !== Infinity && !(knee > threshold)) {
+      throw new RangeError(`knee must be > threshold (= ${threshold}); received ${knee}`);
+    }
+    const alphaFar = options?.alphaFar === undefined ? alpha : validate.positive("alphaFar", options.alphaFar);
+    this.knee = knee;
+    this.alphaFar = alphaFar;
+    this.tail = new BrokenPareto({ alpha, scale: threshold, knee, alphaFar, cap });
     this.zThreshold = (Math.log(threshold) - meanLog) / sdLog;
     this.bodyNormalMass = normalCdf({ x: this.zThreshold });
     if (!(this.bodyNormalMass > 0)) {
@@ -110,7 +128,8 @@ export class MainnetReward implements RewardDistribution {
     this.variance = (1 - w) * bodyVariance + w * tailVariance + w * (1 - w) * (tailMean - bodyMean) ** 2;
 
     const capText = cap === Infinity ? "" : `, cap=${short(cap)}`;
-    this.name = `mainnet(lognormal(${short(meanLog)}, ${short(sdLog)}) + ${short(100 * w)}% pareto(α=${short(alpha)}) above ${short(threshold)}${capText})`;
+    const kneeText = knee === Infinity ? "" : `, α=${short(alphaFar)} beyond ${short(knee)}`;
+    this.name = `mainnet(lognormal(${short(meanLog)}, ${short(sdLog)}) + ${short(100 * w)}% pareto(α=${short(alpha)}) above ${short(threshold)}${kneeText}${capText})`;
     this.params = Object.freeze({
       family: "mainnet",
       meanLog,
@@ -119,6 +138,7 @@ export class MainnetReward implements RewardDistribution {
       alpha,
       threshold,
       cap: cap === Infinity ? "none" : cap,
+      ...(knee === Infinity ? {} : { knee, alphaFar }),
     });
   }
 

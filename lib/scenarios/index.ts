@@ -8,19 +8,28 @@
 import { perSlotRate } from "../model";
 import { discountRates } from "../rewards";
 import * as validate from "../validate";
-import { mainnetDefinition } from "./mainnet";
+import { level2026, mainnetDefinition, scenarioReward } from "./mainnet";
 import type { Scenario, ScenarioValues } from "./types";
 
 export type { Scenario, ScenarioValues } from "./types";
 
 const DEFINITIONS = {
   mainnet: {
-    title: "Ethereum mainnet, MEV-Boost era",
+    title: "Ethereum mainnet, Merge → May 2024",
+    period: "2022-09-15 → 2024-05",
     description:
-      "MEV-Boost proposer payments from the Merge to May 2024 (ephema sample) and discount rates bracketing " +
-      "the 3–4 %/yr staking yield. μ is the mean per payment, not per slot; the sample standard deviation is " +
-      "set by the largest payments (the tail index is near 1–1.5), so variances depend on the cap.",
-    define: mainnetDefinition,
+      "Rewards per slot: a MEV-Boost payment (86.9 % of slots; a lognormal body and a broken Pareto tail calibrated " +
+      "to the ephema sample's quartiles, mean, sd and maximum) or a locally built block (13.1 %); discount rates " +
+      "bracketing the 3–4 %/yr staking yield. Payments are capped at the largest observed (691.96 ETH).",
+    define: () => mainnetDefinition(1),
+  },
+  "mainnet-2026": {
+    title: "Ethereum mainnet, early 2026 level",
+    period: "30 days to 2026-02-26",
+    description:
+      "The mainnet scenario with every reward scaled to the early-2026 level (Aubury's mean over ephema's, ≈ 0.40): " +
+      "the level has fallen about 2.5× since the ephema period. Only the level is moved; the shape is the 2022–24 one.",
+    define: () => mainnetDefinition(level2026()),
   },
 } as const;
 
@@ -52,7 +61,9 @@ function checkValue(key: keyof ScenarioValues, value: unknown): void {
     validate.finiteArray(name, value);
     (value as number[]).forEach((v, i) => validate.nonNegative(`${name}[${i}]`, v));
   } else if (key === "ar1Phi") validate.inOpenRange(name, value, -1, 1);
-  else if (key === "tailMass" || key === "stormShare") validate.inOpenRange(name, value, 0, 1);
+  else if (key === "tailMass") validate.inRange(name, value, 0.01, 0.3);
+  else if (key === "stormShare") validate.inOpenRange(name, value, 0, 1);
+  else if (key === "boostShare") validate.inRange(name, value, 0, 1);
   else if (key === "annualRate" || key === "socialRate") validate.nonNegative(name, value);
   else validate.positive(name, value);
 }
@@ -65,6 +76,8 @@ function checkValue(key: keyof ScenarioValues, value: unknown): void {
  * @example
  * const realistic = useScenario({ name: "mainnet", overrides: { annualRate: null, mu: 0.11 } });
  * realistic.mu; // → 0.11
+ * scenario("mainnet").mu; // → 0.111864
+ * scenario("mainnet-2026").mu; // → 0.0448891
  * realistic.annualRate; // → 0.04
  * realistic.d; // → 1.49242e-8
  */
@@ -87,11 +100,19 @@ export function useScenario({ name, overrides = {} }: UseScenarioOptions): Scena
   // Arrays are copied and frozen, so neither the caller nor a notebook cell can change the scenario.
   for (const key of NUMBER_ARRAYS) merged[key] = Object.freeze([...(merged[key] as number[])]);
   const v = merged as unknown as ScenarioValues;
+  // μ and sd follow the law unless overridden themselves.
+  const law = scenarioReward(v);
+  if (!overridden.includes("mu")) v.mu = law.reward.mean;
+  if (!overridden.includes("sd")) v.sd = Math.sqrt(law.reward.variance);
   return Object.freeze({
     ...v,
     name: scenarioName,
     title: definition.title,
     description: definition.description,
+    period: definition.period,
+    reward: law.reward,
+    payment: law.payment,
+    calibration: law.calibration,
     sources: Object.freeze(mergedSources),
     slotsPerYear: discountRates().slotsPerYear.value,
     sigma2: v.sd * v.sd,

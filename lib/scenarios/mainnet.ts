@@ -3,7 +3,7 @@
  * staking yield, every number read from data/ (see data/README.md and
  * ../../docs/derivations/calibration.md). Values that are modelling choices say so in `sources`.
  */
-import { discountRates, mainnetStatistics } from "../rewards";
+import { calibrateMainnet, discountRates, mainnetPerSlot, mainnetStatistics } from "../rewards";
 import type { ScenarioValues } from "./types";
 
 /** The annual rate of a data/discount-rates.json entry, by id. */
@@ -16,14 +16,43 @@ function rate(id: string): number {
 const RATES = "data/discount-rates.json";
 const PAYMENTS = "data/mev-boost-payments.json";
 
-/** Values and sources of the mainnet scenario. */
-export function mainnetDefinition(): { values: ScenarioValues; sources: Record<keyof ScenarioValues, string> } {
-  const ephema = mainnetStatistics().ephema;
-  const values: ScenarioValues = {
-    mu: ephema.mean,
-    sd: ephema.sd,
+/** The per-slot law of scenario values (recomputed when a notebook overrides one of its inputs). */
+export function scenarioReward(v: Pick<ScenarioValues, "tailMass" | "cap" | "level" | "boostShare" | "localRatio">) {
+  return mainnetPerSlot({
+    tailMass: v.tailMass,
+    cap: v.cap,
+    level: v.level,
+    boostShare: v.boostShare,
+    localRatio: v.localRatio,
+  });
+}
+
+/** The level of the Aubury window (30 days to 2026-02-26) relative to the ephema sample: the ratio of their means. */
+export function level2026(): number {
+  const s = mainnetStatistics();
+  return s.aubury.mean / s.ephema.mean;
+}
+
+/** Values and sources of the mainnet scenarios at a level (1: Merge → May 2024). */
+export function mainnetDefinition(level = 1): {
+  values: ScenarioValues;
+  sources: Record<keyof ScenarioValues, string>;
+} {
+  const stats = mainnetStatistics();
+  const ephema = stats.ephema;
+  const tailMass = calibrateMainnet().options.tailMass;
+  const base = {
+    tailMass,
     cap: ephema.max,
-    tailMass: 0.05,
+    level,
+    boostShare: ephema.count / ephema.slots,
+    localRatio: stats.rated.medianMevBoostToLocalRatio,
+  };
+  const law = scenarioReward(base).reward;
+  const values: ScenarioValues = {
+    mu: law.mean,
+    sd: Math.sqrt(law.variance),
+    ...base,
     annualRate: rate("scenario.4pct"),
     annualRates: [rate("scenario.3pct"), rate("scenario.4pct"), rate("scenario.5pct")],
     rateTable: ["scenario.2pct", "scenario.3pct", "scenario.3.5pct", "scenario.4pct", "scenario.5pct"].map(rate),
@@ -40,11 +69,17 @@ export function mainnetDefinition(): { values: ScenarioValues; sources: Record<k
     capGrid: [10, 100, ephema.max, 10_000, 1_000_000],
   };
   const sources: Record<keyof ScenarioValues, string> = {
-    mu: `${PAYMENTS} ephema.mean: mean MEV-Boost payment per payment (86.9 % of slots had one), Merge → 2024-05`,
-    sd: `${PAYMENTS} ephema.sd: sample standard deviation of the same payments`,
-    cap: `${PAYMENTS} ephema.max: the largest payment in the same sample`,
+    mu: "the per-slot law's mean: 86.9 % MEV-Boost payments (calibrated to ephema.mean, ephema.sd, ephema.max) and 13.1 % local blocks (docs/derivations/calibration.md#per-slot), times level",
+    sd: "the per-slot law's standard deviation, with the payment cap",
+    cap: `${PAYMENTS} ephema.max: the largest payment in the sample; no payment above it at level 1`,
     tailMass:
-      "modelling choice: the Pareto tail starts at the lognormal body's 95th percentile (docs/derivations/calibration.md#fits)",
+      "calibrateMainnet: the tail mass whose fitted law best reproduces the Aubury quantile ratios (docs/derivations/calibration.md#broken-tail)",
+    level:
+      level === 1
+        ? "1: the Merge → May 2024 level of the ephema sample"
+        : `aubury.mean/ephema.mean = ${level.toFixed(4)}: the 30 days to 2026-02-26 (level only; the shape is assumed unchanged)`,
+    boostShare: `${PAYMENTS} ephema.count/ephema.slots: the share of slots with a MEV-Boost payment`,
+    localRatio: `${PAYMENTS} rated.medianMevBoostToLocalRatio: locally built blocks' rewards are the payment body scaled down by it`,
     annualRate: `${RATES} scenario.4pct: the middle of the 3–4 %/yr staking yield`,
     annualRates: `${RATES} scenario.3pct, scenario.4pct, scenario.5pct: a bracket around the staking yield`,
     rateTable: `${RATES} scenario.2pct … scenario.5pct`,

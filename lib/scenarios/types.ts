@@ -5,14 +5,20 @@
 
 /** The values of a scenario that a notebook may override one by one. */
 export interface ScenarioValues {
-  /** Mean reward per block μ, ETH. */
+  /** Mean reward per slot μ, ETH: the per-slot law's mean unless overridden. */
   mu: number;
-  /** Standard deviation of the reward per block, ETH (the published sample value). */
+  /** Standard deviation of the reward per slot, ETH: the per-slot law's unless overridden. */
   sd: number;
-  /** Cap of the reward model's tail, ETH (the largest observed payment). */
+  /** Cap on one payment at level 1, ETH (the largest observed payment). */
   cap: number;
-  /** Probability mass w of the fitted model's Pareto tail. */
+  /** Probability mass w of the calibrated payment law's Pareto tail. */
   tailMass: number;
+  /** Every reward multiplied by this level (1: Merge → May 2024). */
+  level: number;
+  /** Share of slots with a MEV-Boost payment. */
+  boostShare: number;
+  /** Median MEV-Boost payment over the median locally built block's reward. */
+  localRatio: number;
   /** Headline discount rate per year. */
   annualRate: number;
   /** Low, central and high discount rates per year (figures that bracket the rate). */
@@ -59,6 +65,14 @@ export interface Scenario extends Readonly<ScenarioValues> {
   readonly sigma2: number;
   /** Per-slot discount rate of `annualRate`. */
   readonly d: number;
+  /** The period whose level the scenario has. */
+  readonly period: string;
+  /** The per-slot reward law (MEV-Boost payment or local block) whose mean and sd are μ and sd. */
+  readonly reward: import("../rewards").MixtureReward;
+  /** The law of one MEV-Boost payment at this level. */
+  readonly payment: import("../rewards").MainnetReward;
+  /** The calibration of the payment law (level 1): tail indices, knee, intervals, fit table. */
+  readonly calibration: import("../rewards").MainnetCalibration;
   /** Names of the values a run overrode (empty for the scenario as defined). */
   readonly overridden: readonly (keyof ScenarioValues)[];
 }
