@@ -24,6 +24,8 @@ export interface MainnetPerSlotOptions {
   localRatio?: number;
   /** Level: every reward multiplied by it (default 1, the Merge → May 2024 level). */
   level?: number;
+  /** A far-tail index replacing the calibrated one (sensitivity only: the law then no longer fits the sd). */
+  alphaFar?: number;
 }
 
 /** The result of {@link mainnetPerSlot}. */
@@ -45,7 +47,14 @@ export interface MainnetPerSlot {
  * mainnetPerSlot().reward.mean; // → 0.111864
  */
 export function mainnetPerSlot(options: MainnetPerSlotOptions = {}): MainnetPerSlot {
-  validate.knownKeys("mainnetPerSlot options", options ?? {}, ["tailMass", "cap", "boostShare", "localRatio", "level"]);
+  validate.knownKeys("mainnetPerSlot options", options ?? {}, [
+    "tailMass",
+    "cap",
+    "boostShare",
+    "localRatio",
+    "level",
+    "alphaFar",
+  ]);
   const stats = mainnetStatistics();
   const {
     tailMass = "aubury-shape",
@@ -66,7 +75,7 @@ export function mainnetPerSlot(options: MainnetPerSlotOptions = {}): MainnetPerS
     alpha: o.alpha,
     threshold: o.threshold * level,
     knee: o.knee * level,
-    alphaFar: o.alphaFar,
+    alphaFar: options?.alphaFar === undefined ? o.alphaFar : validate.positive("alphaFar", options.alphaFar),
     cap: o.cap === undefined ? undefined : o.cap * level,
   });
   const local = new LognormalReward({ meanLog: o.meanLog - Math.log(localRatio) + shift, sdLog: o.sdLog });

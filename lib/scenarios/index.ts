@@ -158,3 +158,4 @@ export function scenarioRows(
     };
   });
 }
+export { headlineSensitivity, type HeadlineSensitivityOptions, type HeadlineSensitivityRow } from "./sensitivity";

@@ -18,8 +18,10 @@ const PAYMENTS = "data/mev-boost-payments.json";
 
 /** The per-slot law of scenario values (recomputed when a notebook overrides one of its inputs). */
 export function scenarioReward(v: Pick<ScenarioValues, "tailMass" | "cap" | "level" | "boostShare" | "localRatio">) {
+  // The calibrated tail mass is asked for by name, so the calibration reports how it was chosen.
+  const shapeMass = calibrateMainnet().options.tailMass;
   return mainnetPerSlot({
-    tailMass: v.tailMass,
+    tailMass: v.tailMass === shapeMass ? "aubury-shape" : v.tailMass,
     cap: v.cap,
     level: v.level,
     boostShare: v.boostShare,
