@@ -89,3 +89,41 @@ test("check validates its input (RangeError naming the parameter)", () => {
   assert.throws(() => check({ ...base, label: "" }), /label must be/);
   assert.throws(() => check({ ...base, estimate: "1" as unknown as number }), /estimate must be/);
 });
+
+test("a check with a plausible alternative passes only when it also excludes the alternative by ≥ minZ", () => {
+  const powered = check({
+    label: "Var",
+    estimate: 1.01,
+    stderr: 0.01,
+    expected: 1,
+    alternative: { label: "no covariance", value: 1.2 },
+  });
+  assert.equal(powered.pass, true);
+  assert.equal(powered.alternative?.excluded, true);
+  assert.ok(Math.abs((powered.alternative?.z ?? 0) + 19) < 1e-9);
+  const weak = check({
+    label: "Var",
+    estimate: 1.01,
+    stderr: 0.05,
+    expected: 1,
+    alternative: { label: "no covariance", value: 1.05 },
+  });
+  assert.equal(weak.pass, false, "agrees with both: proves nothing");
+  assert.throws(() => assertAgreement(weak), /cannot exclude the alternative "no covariance" = 1.05: z = -0.8/);
+  const strict = check({
+    label: "x",
+    estimate: 1,
+    stderr: 0.1,
+    expected: 1,
+    alternative: { label: "y", value: 1.4, minZ: 3 },
+  });
+  assert.equal(strict.pass, true);
+  assert.throws(
+    () => check({ label: "x", estimate: 1, stderr: 0.1, expected: 1, alternative: { label: "y", value: Number.NaN } }),
+    /alternative.value must be a finite number; received NaN/,
+  );
+  assert.throws(
+    () => check({ label: "x", estimate: 1, stderr: 0.1, expected: 1, alternative: { label: "y", valu: 1 } as never }),
+    /alternative.valu is not a known key/,
+  );
+});

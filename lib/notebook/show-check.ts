@@ -9,7 +9,11 @@ export interface CheckResultLike {
   stderr: number;
   expected: number;
   z: number;
+  /** Largest |z| that passes (default 5 when absent). */
+  maxZ?: number;
   pass: boolean;
+  /** The plausible alternative the check excludes, if declared. */
+  alternative?: { label: string; value: number; z: number; minZ: number; excluded: boolean };
 }
 
 export interface CheckBundleOptions {
@@ -26,19 +30,36 @@ export interface CheckBundleOptions {
 export function checkBundle({ results }: CheckBundleOptions): DisplayBundle {
   const list = Array.isArray(results) ? results : [results];
   const passed = list.filter((r) => r.pass).length;
+  const anyAlternative = list.some((r) => r.alternative);
   const rows = list.map((r) => ({
     check: r.label,
     estimate: formatNumber({ value: r.estimate, digits: 6 }),
     stderr: formatNumber({ value: r.stderr, digits: 3 }),
     expected: formatNumber({ value: r.expected, digits: 6 }),
     z: Number.isFinite(r.z) ? r.z.toFixed(2) : formatNumber({ value: r.z }),
-    result: r.pass ? "pass" : "FAIL",
+    ...(anyAlternative
+      ? {
+          "plausible alternative": r.alternative
+            ? `${r.alternative.label}: ${formatNumber({ value: r.alternative.value, digits: 6 })}`
+            : "—",
+          "z against it": r.alternative
+            ? Number.isFinite(r.alternative.z)
+              ? r.alternative.z.toFixed(1)
+              : formatNumber({ value: r.alternative.z })
+            : "—",
+        }
+      : {}),
+    result: r.pass
+      ? "pass"
+      : r.alternative && !r.alternative.excluded && Math.abs(r.z) <= (r.maxZ ?? 5)
+        ? "FAIL (cannot exclude the alternative)"
+        : "FAIL",
   }));
   return tableBundle({
     rows,
     caption: `Agreement checks: ${passed} of ${list.length} pass`,
     rowClasses: list.map((r) => (r.pass ? "et-pass" : "et-fail")),
-    rightAlign: ["estimate", "stderr", "expected", "z"],
+    rightAlign: ["estimate", "stderr", "expected", "z", "z against it"],
   });
 }
 
