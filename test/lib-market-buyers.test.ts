@@ -44,7 +44,7 @@ test("custom buyers fill defaults", () => {
   ]);
 });
 
-test("valuation: α·μ·x^m/(1+N r) − (γ/2)α²x^{2m}Var, bonus factor 1 + 2β·held/N", () => {
+test("valuation: α·μ·x^m/(1+N r) − (γ/2)α²x^{2m}Var, bonus factor 1 + β(held+1)/N (or marginal 1 + 2β·held/N)", () => {
   const buyer = { alpha: 0.8, r: 0.02, gamma: 0, budget: Infinity };
   const v = buyerValuation({ buyer, mu: 2, sigma2: 4, pool: 50 });
   assert.ok(Math.abs(v - 0.8 * ticketValue({ mu: 2, n: 50, d: 0.02 })) < 1e-15);
@@ -57,7 +57,17 @@ test("valuation: α·μ·x^m/(1+N r) − (γ/2)α²x^{2m}Var, bonus factor 1 + 2
   const expected = v * x - 0.25 * 0.64 * lookaheadTicketVariance({ mu: 2, sigma2: 4, n: 50, d: 0.02, m });
   assert.ok(Math.abs(withLookahead - expected) < 1e-14);
   const aware = buyerValuation({ buyer, mu: 2, sigma2: 4, pool: 50, held: 10, bonus: { kind: "linear", beta: 0.5 } });
-  assert.ok(Math.abs(aware - v * (1 + (2 * 0.5 * 10) / 50)) < 1e-14);
+  assert.ok(Math.abs(aware - v * (1 + (0.5 * 11) / 50)) < 1e-14);
+  const marginal = buyerValuation({
+    buyer,
+    mu: 2,
+    sigma2: 4,
+    pool: 50,
+    held: 10,
+    bonus: { kind: "linear", beta: 0.5 },
+    bonusValuation: "marginal",
+  });
+  assert.ok(Math.abs(marginal - v * (1 + (2 * 0.5 * 10) / 50)) < 1e-14);
   assert.equal(buyerValuation({ buyer: risky, mu: 2, sigma2: Infinity, pool: 50 }), -Infinity);
   assert.ok(Math.abs(buyerValuation({ buyer, mu: 2, sigma2: Infinity, pool: 50 }) - v) < 1e-15);
 });

@@ -44,3 +44,25 @@ export function validateBonus(bonus: unknown, name = "bonus"): MultiBlockBonus {
 export function linearBonusFactor(beta: number, held: number, pool: number): number {
   return 1 + (2 * beta * held) / pool;
 }
+
+/**
+ * How a bonus-aware buyer values tickets: "average" (default) bids at most the value per ticket of the
+ * position it would hold, 1 + β·(held + 1)/pool; "marginal" bids the marginal value 1 + 2β·held/pool on
+ * every unit. Why the default: a holder that keeps share P replaces one ticket per win, so it pays its
+ * bid on every ticket it ever holds; paying the marginal value g'(P) = 1 + 2βP for each, against an
+ * average worth g(P)/P = 1 + βP, loses βP per ticket — the largest holder then pays more than its
+ * position is worth (individual rationality fails). Bidding the average never exceeds the position's
+ * value per ticket.
+ */
+export type BonusValuation = "average" | "marginal";
+
+/**
+ * The bonus factor of a bid by a buyer holding `held` of `pool` tickets, by valuation rule.
+ *
+ * @example
+ * bonusBidFactor("average", 1, 30, 100); // → 1.31
+ * bonusBidFactor("marginal", 1, 30, 100); // → 1.6
+ */
+export function bonusBidFactor(valuation: BonusValuation, beta: number, held: number, pool: number): number {
+  return valuation === "marginal" ? linearBonusFactor(beta, held, pool) : 1 + (beta * (held + 1)) / pool;
+}

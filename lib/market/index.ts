@@ -17,7 +17,8 @@ export {
   type TieredBuyersOptions,
   type CustomBuyersOptions,
 } from "./buyers";
-export type { BonusKind, MultiBlockBonus } from "./bonus";
+export type { BonusKind, MultiBlockBonus, BonusValuation } from "./bonus";
+export { bonusBidFactor } from "./bonus";
 export { buyerValuation, type BuyerValuationOptions } from "./valuation";
 export {
   herfindahl,

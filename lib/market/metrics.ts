@@ -41,6 +41,8 @@ export interface MarketMetrics {
   topWinnerAlpha: number;
   /** That buyer's profit (PV of rewards received − PV of net payments). */
   topWinnerProfit: number;
+  /** That buyer's PV of α·(R + bonus) received: what its profit is out of. */
+  topWinnerRewards: number;
   /** Sum over buyers of profit. */
   buyerProfitTotal: number;
   /** Largest and smallest profit of a buyer. */

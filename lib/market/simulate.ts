@@ -23,6 +23,7 @@ import { validateBuyers, type Buyer } from "./buyers";
 import { herfindahl, largestShare, nakamotoCoefficient } from "./concentration";
 import { createMechanism, normaliseMechanism, type MechanismKind, type MechanismSpec } from "./mechanisms";
 import type { MarketMetrics, MarketTrace, PerBuyerResult } from "./metrics";
+import type { BonusValuation } from "./bonus";
 import { resolveSecondary, secondaryTrades, type SecondaryMarketSpec } from "./secondary-market";
 import { MarketState } from "./state";
 
@@ -32,8 +33,13 @@ export interface MarketBonus {
   kind?: "linear";
   /** Extra β·μ for every slot that continues a run of the same proposer (β ≥ 0). */
   beta: number;
-  /** Buyers value a ticket with the bonus factor 1 + 2β·held/N (default true). */
+  /** Buyers take the bonus into account when they bid (default true). */
   aware?: boolean;
+  /**
+   * How aware buyers value a ticket: "average" (default; never above the value per ticket of the
+   * position, 1 + β·(held+1)/N) or "marginal" (1 + 2β·held/N on every unit, which overpays; bonus.ts).
+   */
+  valuation?: BonusValuation;
 }
 
 /** Input of {@link simulateAgentMarket}. */
@@ -84,8 +90,8 @@ function validateReward(reward: unknown): RewardModel {
   return r;
 }
 
-function validateBonusOption(bonus: unknown): { beta: number; aware: boolean } {
-  if (bonus === undefined) return { beta: 0, aware: false };
+function validateBonusOption(bonus: unknown): { beta: number; aware: boolean; valuation: BonusValuation } {
+  if (bonus === undefined) return { beta: 0, aware: false, valuation: "average" };
   if (bonus === null || typeof bonus !== "object") {
     throw new RangeError(`bonus must be an object {beta, aware?}; received ${String(bonus)}`);
   }
@@ -95,7 +101,9 @@ function validateBonusOption(bonus: unknown): { beta: number; aware: boolean } {
   if (b.aware !== undefined && typeof b.aware !== "boolean") {
     throw new RangeError(`bonus.aware must be a boolean; received ${JSON.stringify(b.aware)}`);
   }
-  return { beta, aware: b.aware ?? true };
+  validate.knownKeys("bonus", b, ["kind", "beta", "aware", "valuation"]);
+  const valuation = validate.oneOf("bonus.valuation", b.valuation ?? "average", ["average", "marginal"] as const);
+  return { beta, aware: b.aware ?? true, valuation };
 }
 
 /**
@@ -138,6 +146,7 @@ export function simulateAgentMarket(params: AgentMarketOptions): AgentMarketResu
     lookahead,
     capacity: mechanism.capacity,
     awareBeta: bonus.aware ? bonus.beta : 0,
+    bonusValuation: bonus.valuation,
     allocation: rng(seed, "market", "allocation"),
   });
   const rewardStream = rng(seed, "market", "rewards");
@@ -248,6 +257,7 @@ export function simulateAgentMarket(params: AgentMarketOptions): AgentMarketResu
     topWinner,
     topWinnerAlpha: buyers[topWinner].alpha,
     topWinnerProfit: perBuyer.profitPV[topWinner],
+    topWinnerRewards: perBuyer.rewardsPV[topWinner],
     buyerProfitTotal: perBuyer.profitPV.reduce((a, b) => a + b, 0),
     buyerProfitMax: Math.max(...perBuyer.profitPV),
     buyerProfitMin: Math.min(...perBuyer.profitPV),

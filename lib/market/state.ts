@@ -12,7 +12,7 @@
  */
 import type { Rng } from "../random";
 import type { Buyer } from "./buyers";
-import { linearBonusFactor } from "./bonus";
+import { bonusBidFactor, type BonusValuation } from "./bonus";
 import { ValuationCache } from "./valuation";
 
 /** Entries of the per-pool-size memo of bid rankings (pool sizes drift by a few per slot). */
@@ -29,6 +29,8 @@ export interface MarketStateSetup {
   lookahead: number;
   /** Largest number of outstanding tickets the mechanism can create. */
   capacity: number;
+  /** How bonus-aware buyers value a ticket (default "average"). */
+  bonusValuation?: BonusValuation;
   /** β of a linear multi-block bonus that buyers take into account; 0 = not bonus-aware. */
   awareBeta: number;
   /** Stream for tie-breaking and rationing. */
@@ -88,6 +90,10 @@ export class MarketState {
   private eligiblePrice = NaN;
   private readonly values: ValuationCache;
   private readonly awareBeta: number;
+  /** Bid factor 1 + offset + slope·held with slope = slopeBeta·β/pool, offset = offsetBeta·β/pool (bonus.ts). */
+  private readonly slopeBeta: number;
+  private readonly offsetBeta: number;
+  private readonly bonusValuation: BonusValuation;
   private cursor = 0;
 
   constructor(setup: MarketStateSetup) {
@@ -103,6 +109,9 @@ export class MarketState {
     this.paymentsPV = new Float64Array(count);
     this.allocation = setup.allocation;
     this.awareBeta = setup.awareBeta;
+    this.bonusValuation = setup.bonusValuation ?? "average";
+    this.slopeBeta = this.bonusValuation === "marginal" ? 2 : 1;
+    this.offsetBeta = this.bonusValuation === "marginal" ? 0 : 1;
     this.values = new ValuationCache(setup.buyers, setup.mu, setup.sigma2, setup.lookahead);
     this.staticBids = setup.awareBeta === 0 && setup.buyers.every((b) => b.budget === Infinity);
     this.tieScratch = new Int32Array(count);
@@ -118,13 +127,13 @@ export class MarketState {
 
   /** Buyer b's value of one more ticket in a pool of `pool` tickets (bonus-aware if configured). */
   valuation(b: number, pool: number): number {
-    const factor = this.awareBeta > 0 ? linearBonusFactor(this.awareBeta, this.held[b], pool) : 1;
+    const factor = this.awareBeta > 0 ? bonusBidFactor(this.bonusValuation, this.awareBeta, this.held[b], pool) : 1;
     return this.values.value(b, pool, factor);
   }
 
   /** Buyer b's value of the last ticket it holds (what it gives up by selling one). */
   holderValue(b: number, pool: number): number {
-    const factor = this.awareBeta > 0 ? linearBonusFactor(this.awareBeta, this.held[b] - 1, pool) : 1;
+    const factor = this.awareBeta > 0 ? bonusBidFactor(this.bonusValuation, this.awareBeta, this.held[b] - 1, pool) : 1;
     return this.values.value(b, pool, factor);
   }
 
@@ -174,7 +183,8 @@ export class MarketState {
     const data = this.values.data;
     const cash = this.cash;
     const held = this.held;
-    const beta2 = (2 * this.awareBeta) / pool;
+    const slope = (this.slopeBeta * this.awareBeta) / pool;
+    const lift = 1 + (this.offsetBeta * this.awareBeta) / pool;
     let top = -Infinity;
     let second = -Infinity;
     let best = -1;
@@ -182,7 +192,7 @@ export class MarketState {
     let participants = 0;
     const count = this.buyerCount;
     for (let b = 0, i = base; b < count; b++, i += 2) {
-      let bid = data[i] * (1 + beta2 * held[b]) - data[i + 1]; // linearBonusFactor, inlined
+      let bid = data[i] * (lift + slope * held[b]) - data[i + 1]; // bonusBidFactor, inlined
       if (cash[b] < bid) bid = cash[b];
       if (!(bid > 0)) continue;
       participants++;
@@ -213,10 +223,11 @@ export class MarketState {
     if (!this.staticBids || this.eligiblePool !== pool || this.eligiblePrice !== price) {
       const base = this.values.base(pool);
       const data = this.values.data;
-      const beta2 = (2 * this.awareBeta) / pool;
+      const slope = (this.slopeBeta * this.awareBeta) / pool;
+      const lift = 1 + (this.offsetBeta * this.awareBeta) / pool;
       let count = 0;
       for (let b = 0, i = base; b < this.buyerCount; b++, i += 2) {
-        let bid = data[i] * (1 + beta2 * this.held[b]) - data[i + 1];
+        let bid = data[i] * (lift + slope * this.held[b]) - data[i + 1];
         if (this.cash[b] < bid) bid = this.cash[b];
         if (bid >= price && bid > 0) this.eligible[count++] = b;
       }

@@ -11,7 +11,8 @@
  *   gamma (default 0); budget (homogeneous) or budgetUnit (tiered), default unconstrained;
  * - reward: "exponential" (default), "constant" or "gamma"; mu (default 1); rewardShape (gamma: shape,
  *   scale = mu/shape);
- * - horizon, tolerance, lookahead, secondary (boolean), bonusBeta, bonusAware;
+ * - horizon, tolerance, lookahead, secondary (boolean), bonusBeta, bonusAware, bonusValuation
+ *   ("average", default, or "marginal");
  * - mechanism knobs: price, priceFactor, reserve, shading, initialPrice, adjustFactor, maxPerSlot,
  *   minPrice, basePrice, steepness, maxOutstanding;
  * - commonSeed: if set, every random draw (population, rewards, draws, ties) comes from
@@ -40,9 +41,10 @@ export interface MarketTaskContext {
   seed: number | string;
 }
 
+/** A number parameter; undefined or null keeps the default (null: e.g. an unconstrained budget in a grid). */
 function num(params: MarketTaskOptions, name: string): number | undefined {
   const v = params[name];
-  if (v === undefined) return undefined;
+  if (v === undefined || v === null) return undefined;
   return validate.finite(name, v);
 }
 
@@ -129,6 +131,7 @@ export const MARKET_TASK_PARAMETERS: readonly string[] = [
     "secondary",
     "bonusBeta",
     "bonusAware",
+    "bonusValuation",
     ...Object.values(MECHANISM_OPTIONS).flat(),
   ]),
 ];
@@ -164,7 +167,14 @@ export function marketParamsFromTask({ params, replication, seed }: MarketTaskCo
     tolerance: num(params, "tolerance"),
     lookahead: num(params, "lookahead"),
     secondary: bool(params, "secondary", false),
-    bonus: beta > 0 ? { beta, aware: bool(params, "bonusAware", true) } : undefined,
+    bonus:
+      beta > 0
+        ? {
+            beta,
+            aware: bool(params, "bonusAware", true),
+            valuation: str(params, "bonusValuation", ["average", "marginal"] as const, "average"),
+          }
+        : undefined,
   };
 }
 

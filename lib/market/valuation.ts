@@ -10,12 +10,13 @@
  * `lookaheadTicketVariance`). The first term is Observation 2 at rate r (../../docs/derivations/extensions.md:
  * capital cost); the second is the mean–variance risk premium of the ticket on its own (the tiny
  * negative covariance with the buyer's other tickets is ignored). With a linear multi-block bonus and
- * a bonus-aware buyer the first term is scaled by 1 + 2β·held/N (see bonus.ts).
+ * a bonus-aware buyer the first term is scaled by 1 + β·(held+1)/N, the position's value per ticket
+ * (or by the marginal 1 + 2β·held/N on request; see bonus.ts).
  */
 import { lookaheadTicketValue, lookaheadTicketVariance, meanVarianceCertaintyEquivalent } from "../model";
 import * as validate from "../validate";
 import { validateBuyer, type Buyer } from "./buyers";
-import { linearBonusFactor, validateBonus, type MultiBlockBonus } from "./bonus";
+import { bonusBidFactor, validateBonus, type BonusValuation, type MultiBlockBonus } from "./bonus";
 
 /** Input of {@link buyerValuation}. */
 export interface BuyerValuationOptions {
@@ -33,6 +34,8 @@ export interface BuyerValuationOptions {
   held?: number;
   /** A linear multi-block bonus the buyer takes into account; default none. */
   bonus?: MultiBlockBonus;
+  /** With a bonus: "average" (default, the position's value per ticket) or "marginal" (bonus.ts). */
+  bonusValuation?: BonusValuation;
 }
 
 /** The two parts of a valuation, before the bonus factor. */
@@ -67,7 +70,7 @@ export function valuationParts(
 }
 
 /**
- * Buyer b's value of one ticket: α·μ·(1+r)^(−m)/(1+N·r) · (1 + 2β·held/N if bonus-aware)
+ * Buyer b's value of one ticket: α·μ·(1+r)^(−m)/(1+N·r) · (1 + β·(held+1)/N if bonus-aware)
  * − (γ/2)·α²·(1+r)^(−2m)·Var(V_r). May be negative (a large risk premium); −Infinity when γ > 0 and
  * σ² is infinite.
  *
@@ -82,6 +85,7 @@ export function buyerValuation({
   lookahead = 0,
   held = 0,
   bonus,
+  bonusValuation = "average",
 }: BuyerValuationOptions): number {
   validateBuyer(buyer);
   validate.nonNegative("mu", mu);
@@ -93,7 +97,8 @@ export function buyerValuation({
   if (bonus !== undefined) {
     validateBonus(bonus);
     validate.oneOf("bonus.kind", bonus.kind, ["linear"] as const);
-    factor = linearBonusFactor(bonus.beta, held, pool);
+    validate.oneOf("bonusValuation", bonusValuation, ["average", "marginal"] as const);
+    factor = bonusBidFactor(bonusValuation, bonus.beta, held, pool);
   }
   const { expected, riskPremium } = valuationParts(buyer, mu, sigma2, pool, lookahead);
   return expected * factor - riskPremium;
