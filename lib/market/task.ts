@@ -8,7 +8,7 @@
  * - mechanism: a MechanismKind; n; d;
  * - buyers: "tiered" (default; ephema tiers) or "homogeneous"; buyerCount (default 10);
  *   alpha (homogeneous α, default 1); r (cost of capital, default d); rMax (tiered: r ~ U(r, rMax));
- *   gamma (default 0); budget (homogeneous) or budgetUnit (tiered), default unconstrained;
+ *   gamma (default 0); budget (homogeneous) or budgetUnit (tiered), default (or "none") unconstrained;
  * - reward: "exponential" (default), "constant" or "gamma"; mu (default 1); rewardShape (gamma: shape,
  *   scale = mu/shape);
  * - horizon, tolerance, lookahead, secondary (boolean), bonusBeta, bonusAware, bonusValuation
@@ -83,6 +83,11 @@ function mechanismSpec(params: MarketTaskOptions): MechanismSpec {
   return spec as unknown as MechanismSpec;
 }
 
+/** A budget parameter: a number, or "none" (or absent) for a budget that never binds. */
+function budgetOf(params: MarketTaskOptions, name: string): number {
+  return params[name] === "none" ? Infinity : (num(params, name) ?? Infinity);
+}
+
 function population(params: MarketTaskOptions, d: number, seed: number | string): Buyer[] {
   const kind = str(params, "buyers", ["tiered", "homogeneous"] as const, "tiered");
   const count = validate.integer("buyerCount", num(params, "buyerCount") ?? 10, 1, 1e6);
@@ -94,7 +99,7 @@ function population(params: MarketTaskOptions, d: number, seed: number | string)
       alpha: num(params, "alpha") ?? 1,
       r,
       gamma,
-      budget: num(params, "budget") ?? Infinity,
+      budget: budgetOf(params, "budget"),
     });
   }
   const rMax = num(params, "rMax");
@@ -103,7 +108,7 @@ function population(params: MarketTaskOptions, d: number, seed: number | string)
     seed,
     r: rMax === undefined ? r : [r, rMax],
     gamma,
-    budgetUnit: num(params, "budgetUnit") ?? Infinity,
+    budgetUnit: budgetOf(params, "budgetUnit"),
   });
 }
 
