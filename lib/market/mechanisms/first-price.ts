@@ -7,7 +7,7 @@
  *   capacity (0 with a single bidder).
  * - "competitive": the complete-information equilibrium: the top bidder bids (just) the runner-up's
  *   bid capacity, so it wins and pays the second-highest bid — the same outcome as the second-price
- *   auction (revenue equivalence).
+ *   auction (the Bertrand outcome of complete information).
  * The price is raised to the reserve when it falls below it (the winner bids the reserve if it can).
  */
 import * as validate from "../../validate";
