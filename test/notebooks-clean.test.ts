@@ -86,3 +86,29 @@ test("the realistic-constant check catches what it should (negative controls)", 
     assert.doesNotMatch(fine, REALISTIC_LITERAL, fine);
   }
 });
+
+/** Issue 22: each notebook cites, with arXiv IDs or ethresear.ch thread numbers, where its results come from. */
+const REQUIRED_SOURCES: Record<string, string[]> = {
+  "01-npv-of-rewards": ["18894", "arXiv:2404.04262"],
+  "02-ticket-value": ["18894", "arXiv:2404.04262"],
+  "03-value-capture": ["18894", "arXiv:2404.04262"],
+  "04-choosing-n": ["18894", "arXiv:2404.04262"],
+  "05-ticket-variance": ["18894", "arXiv:2404.04262"],
+  "06-mainnet-calibration": ["arXiv:2501.12827"],
+  "08-risk-and-capital-cost": ["arXiv:2408.11255"],
+  "10-lookahead-and-execution-auctions": ["arXiv:2408.03116", "19894"],
+  "11-pricing-mechanisms": ["arXiv:2408.11255", "arXiv:2501.16090", "19764", "17944"],
+  "12-heterogeneous-buyers": ["arXiv:2408.11255", "arXiv:2408.03116", "20938"],
+  "13-multi-block-mev": ["arXiv:2501.16090"],
+};
+
+for (const [name, ids] of Object.entries(REQUIRED_SOURCES)) {
+  test(`${name} cites its sources in a Sources section`, () => {
+    const file = notebooks.find((f) => f.endsWith(`${name}.ipynb`));
+    assert.ok(file, `notebooks/${name}.ipynb exists`);
+    const nb = JSON.parse(fs.readFileSync(file, "utf8")) as Notebook;
+    const sources = nb.cells.map((c) => joinText(c.source)).find((s) => s.startsWith("## Sources"));
+    assert.ok(sources, "a markdown cell starting with ## Sources");
+    for (const id of ids) assert.ok(sources.includes(id), `the Sources cell cites ${id}`);
+  });
+}
