@@ -9,6 +9,13 @@ import assert from "node:assert/strict";
 import * as model from "../lib/model";
 
 type Params = Record<string, unknown>;
+
+/** A reward law for the quadrature functions (an exponential of mean 1, written out here). */
+const exponentialLaw = {
+  mean: 1,
+  cdf: (x: number) => (x <= 0 ? 0 : -Math.expm1(-x)),
+  quantile: (p: number) => -Math.log1p(-p),
+};
 type Kind =
   | "nonNegative"
   | "positive"
@@ -209,6 +216,23 @@ const TABLE: Record<string, Row> = {
     call: fn(model.meanVarianceCertaintyEquivalent),
     valid: { mean: 1, variance: 0.5, gamma: 0.3 },
     kinds: { mean: "finite", variance: "nonNegative", gamma: "nonNegative" },
+  },
+  caraCertaintyEquivalentOfReward: {
+    call: fn(model.caraCertaintyEquivalentOfReward),
+    valid: { law: exponentialLaw, gamma: 1, members: 10 },
+    kinds: { gamma: "positive", members: "finite" },
+    optional: ["members"],
+  },
+  poolSizeForCaraPremium: {
+    call: fn(model.poolSizeForCaraPremium),
+    valid: { law: exponentialLaw, gamma: 1, targetPremium: 0.01, maxMembers: 1e6 },
+    kinds: { gamma: "positive", targetPremium: "openUnit", maxMembers: "finite" },
+    optional: ["maxMembers"],
+  },
+  expectedShortfall: {
+    call: fn(model.expectedShortfall),
+    valid: { law: exponentialLaw, level: 0.1 },
+    kinds: { level: "openUnit" },
   },
   certaintyEquivalent: {
     call: fn(model.certaintyEquivalent),

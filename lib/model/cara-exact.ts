@@ -18,6 +18,13 @@ export interface LawWithCdf {
   quantile(p: number): number;
 }
 
+function checkLaw(law: unknown): void {
+  const l = law as Partial<LawWithCdf> | null | undefined;
+  if (typeof l?.cdf !== "function" || typeof l?.quantile !== "function" || typeof l?.mean !== "number") {
+    throw new RangeError(`law must be a reward distribution (mean, cdf, quantile); received ${String(law)}`);
+  }
+}
+
 /** Composite Simpson's rule on [a, b] with `panels` (even) panels. */
 function simpson(f: (x: number) => number, a: number, b: number, panels: number): number {
   const h = (b - a) / panels;
@@ -26,13 +33,8 @@ function simpson(f: (x: number) => number, a: number, b: number, panels: number)
   return (sum * h) / 3;
 }
 
-/**
- * 1 − E[e^{−sR}] for s > 0, by quadrature in y = ln x (no cancellation for small s).
- *
- * @example
- * laplaceComplement(rewards.exponential(1), 0.001); // → 0.000999001
- */
-export function laplaceComplement(law: LawWithCdf, s: number): number {
+/** 1 − E[e^{−sR}] for s > 0, by quadrature in y = ln x (no cancellation for small s). */
+function laplaceComplement(law: LawWithCdf, s: number): number {
   const survival = (x: number) => Math.max(0, 1 - law.cdf(x));
   // From where the integrand is below 1e-18 of its scale (x·s ≈ 1e-18) to where e^{−sx} has vanished.
   const lo = Math.log(1e-18 / s);
@@ -74,7 +76,7 @@ export function caraCertaintyEquivalentOfReward({
   gamma,
   members = 1,
 }: CaraCertaintyEquivalentOfRewardOptions): number {
-  if (typeof law?.cdf !== "function") throw new RangeError("law must have a cdf (a reward distribution)");
+  checkLaw(law);
   validate.positive("gamma", gamma);
   validate.inRange("members", members, 1, 1e12);
   const s = gamma / members;
@@ -135,7 +137,7 @@ export interface ExpectedShortfallOptions {
  * expectedShortfall({ law: rewards.exponential(1), level: 0.5 }); // → 0.306853
  */
 export function expectedShortfall({ law, level }: ExpectedShortfallOptions): number {
-  if (typeof law?.cdf !== "function") throw new RangeError("law must have a cdf (a reward distribution)");
+  checkLaw(law);
   validate.inOpenRange("level", level, 0, 1);
   const valueAtRisk = law.quantile(level);
   if (!(valueAtRisk > 0)) return 0;
