@@ -112,3 +112,27 @@ for (const [name, ids] of Object.entries(REQUIRED_SOURCES)) {
     for (const id of ids) assert.ok(sources.includes(id), `the Sources cell cites ${id}`);
   });
 }
+
+/**
+ * Issue 22: an agreement check that cannot tell the right formula from a plausible wrong one proves
+ * nothing. Every notebook check names the alternative it must exclude (`alternative:` — `check` then
+ * fails unless the estimate is ≥ 5 standard errors from it), or its cell says why there is none.
+ */
+for (const notebook of notebooks) {
+  test(`${notebook}: every agreement check names its plausible alternative, or its cell says why none`, () => {
+    const nb = JSON.parse(fs.readFileSync(notebook, "utf8")) as Notebook;
+    nb.cells.forEach((cell, i) => {
+      if (cell.cell_type !== "code") return;
+      const text = joinText(cell.source);
+      const checks = (text.match(/\bcheck\(\{/g) ?? []).length;
+      const alternatives = (text.match(/\balternative:/g) ?? []).length;
+      if (checks > alternatives) {
+        assert.match(
+          text,
+          /\/\/ no plausible alternative\b/,
+          `cell ${i + 1}: ${checks - alternatives} check(s) without an alternative and no "// no plausible alternative: why" comment`,
+        );
+      }
+    });
+  });
+}
