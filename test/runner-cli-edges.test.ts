@@ -79,9 +79,24 @@ test("the sweep CLI writes --out where the user pointed from a subfolder, and re
     "--workers",
     "0",
   ];
-  const ok = sweep(["run", ...common, "--out", path.join(path.relative(sub, out), "mine.csv")], { INIT_CWD: sub });
+  // From test/, the task is typed relative to test/ too.
+  const fromSub = ["--task", "fixtures/sweep/mean-task.ts#seededMean", ...common.slice(2)];
+  const ok = sweep(["run", ...fromSub, "--out", path.join(path.relative(sub, out), "mine.csv")], { INIT_CWD: sub });
   assert.equal(ok.status, 0, ok.stderr);
   assert.ok(fs.existsSync(path.join(out, "mine.csv")), "written where the user pointed");
+  const fromRoot = sweep(["run", ...common, "--out", path.join(out, "root.csv")], { INIT_CWD: ROOT });
+  assert.equal(fromRoot.status, 0, fromRoot.stderr);
+  assert.equal(
+    fs.readFileSync(path.join(out, "root.csv"), "utf8"),
+    fs.readFileSync(path.join(out, "mine.csv"), "utf8"),
+    "the same task typed from two folders gives the same rows",
+  );
+  const missing = sweep(["run", ...common, "--out", path.join(out, "x.csv")], { INIT_CWD: sub });
+  assert.equal(missing.status, 2);
+  assert.match(
+    missing.stderr,
+    /--task: module test\/fixtures\/sweep\/mean-task\.ts not found \(looked for .*test\/test\/fixtures/,
+  );
   const folder = sweep(["run", ...common, "--out", out], { INIT_CWD: ROOT });
   assert.equal(folder.status, 2);
   assert.match(folder.stderr, /--out: .* is a folder; give a CSV file name/);

@@ -8,7 +8,7 @@
  *
  * run    Runs the task over the grid's cartesian product × R replications and writes the rows as
  *        CSV plus a manifest beside it (<file>.manifest.json: task, version, grid, seed, shard).
- *        --task      module path (relative to the current folder) and export, e.g.
+ *        --task      module path (relative to the folder you run the command from) and export, e.g.
  *                    test/fixtures/sweep/mean-task.ts#seededMean
  *        --grid      JSON object of non-empty arrays, e.g. '{"n":[10,100],"d":[0.01]}'
  *        --reps      replications per cell, an integer ≥ 1
@@ -91,7 +91,21 @@ function taskFlag(text: string, version: string | undefined): TaskRef {
       `--task must be <module>#<export>, e.g. test/fixtures/sweep/mean-task.ts#seededMean; received ${JSON.stringify(text)}`,
     );
   }
-  return { module: text.slice(0, hash), export: text.slice(hash + 1), ...(version ? { version } : {}) };
+  return { module: taskModule(text.slice(0, hash)), export: text.slice(hash + 1), ...(version ? { version } : {}) };
+}
+
+/**
+ * A --task module typed as a path resolves against the folder the user ran the command from (like
+ * --out), and is kept relative to the project root when it lies inside it, so that the task's id does
+ * not depend on where the command ran. A bare package specifier is left to Node's resolution.
+ */
+function taskModule(module: string): string {
+  const isPath = /^[./]/.test(module) || /[\\/]/.test(module) || /\.[cm]?[jt]s$/.test(module);
+  if (!isPath) return module;
+  const file = userPath(module);
+  if (!fs.existsSync(file)) throw new UsageError(`--task: module ${module} not found (looked for ${file})`);
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
 }
 
 function defaultOut(task: TaskRef, shard: Shard | undefined): string {
