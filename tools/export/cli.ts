@@ -5,7 +5,8 @@
 import { stopWhenOrphaned } from "../nb/orphan-guard";
 import { DEFAULT_FIGURES_DIR, DEFAULT_IN_DIR, DEFAULT_OUT_DIR, ExportInputError, exportSite } from "./export-site";
 
-const USAGE = `usage: npm run export -- [--in ${DEFAULT_IN_DIR}] [--out ${DEFAULT_OUT_DIR}] [--figures ${DEFAULT_FIGURES_DIR}] [--no-figures] [--no-api]`;
+const USAGE = `usage: npm run export -- [--in ${DEFAULT_IN_DIR}] [--out ${DEFAULT_OUT_DIR}] [--figures ${DEFAULT_FIGURES_DIR}] [--no-figures] [--no-api] [--trust]
+  --trust  render every notebook's HTML outputs unsanitised (default: only outputs this machine's runner signed)`;
 
 interface CliOptions {
   inDir: string;
@@ -13,6 +14,7 @@ interface CliOptions {
   figuresDir: string;
   figures: boolean;
   api: boolean;
+  trust: boolean;
 }
 
 function parseArgs(argv: string[]): CliOptions {
@@ -22,6 +24,7 @@ function parseArgs(argv: string[]): CliOptions {
     figuresDir: DEFAULT_FIGURES_DIR,
     figures: true,
     api: true,
+    trust: false,
   };
   const flags: Record<string, "inDir" | "outDir" | "figuresDir"> = {
     "--in": "inDir",
@@ -40,6 +43,10 @@ function parseArgs(argv: string[]): CliOptions {
     }
     if (arg === "--no-api") {
       options.api = false;
+      continue;
+    }
+    if (arg === "--trust") {
+      options.trust = true;
       continue;
     }
     const [flag, inline] = arg.split(/=(.*)/s, 2);

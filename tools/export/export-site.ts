@@ -29,6 +29,11 @@ export interface ExportSiteOptions {
   env?: NodeJS.ProcessEnv;
   /** Also build the library's API reference into `outDir/api` with TypeDoc (about 10 s). Default false. */
   api?: boolean;
+  /**
+   * Trust every notebook's HTML outputs (the CLI's --trust). Default false: only outputs signed by this
+   * machine's runner pass unsanitised (tools/nb/signature.ts); Markdown cells are always sanitised.
+   */
+  trust?: boolean;
 }
 
 export interface ExportedPage {
@@ -102,6 +107,7 @@ async function buildSite({
   log = (line) => console.log(line),
   env = process.env,
   api = false,
+  trust = false,
 }: ExportSiteOptions): Promise<ExportSiteResult> {
   if (!fs.existsSync(inDir) || !fs.statSync(inDir).isDirectory()) {
     throw new ExportInputError(
@@ -129,7 +135,7 @@ async function buildSite({
       let rendered: ReturnType<typeof renderNotebookPage>;
       try {
         notebook = readExecutedNotebook({ file });
-        rendered = renderNotebookPage({ notebook, exportedAt });
+        rendered = renderNotebookPage({ notebook, exportedAt, trust });
       } catch (err) {
         // Named, without a stack trace; the previous site stays (see exportSite).
         throw new ExportInputError(`${file}: ${(err as Error).message}; the previous site was left as it was`);

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { existingSecret, signatureMatches } from "../nb/signature";
 
 /** The parts of an nbformat 4 notebook the exporter reads (lenient: nbclient, tslab and the runner all write it). */
 export interface ExportCell {
@@ -25,6 +26,8 @@ export interface ExportOutput {
 export interface ExecutedNotebook {
   /** File name without .ipynb: names the page (<name>.html) and its figure files. */
   name: string;
+  /** Whether the notebook carries this machine's runner signature over its current cells (tools/nb/signature.ts). */
+  signed: boolean;
   file: string;
   metadata: Record<string, unknown>;
   cells: ExportCell[];
@@ -70,8 +73,10 @@ export function readExecutedNotebook({ file }: ReadExecutedNotebookOptions): Exe
       attachments: isRecord(c.attachments) ? (c.attachments as ExportCell["attachments"]) : undefined,
     };
   });
+  const key = existingSecret();
   return {
     name: path.basename(file).replace(/\.ipynb$/, ""),
+    signed: key !== null && signatureMatches(nb as { metadata?: unknown; cells?: unknown }, key),
     file,
     metadata: isRecord(nb.metadata) ? nb.metadata : {},
     cells,

@@ -13,6 +13,8 @@ export interface RenderNotebookPageOptions {
   indexHref?: string;
   /** Export time shown in the footer (default now). */
   exportedAt?: Date;
+  /** Render every HTML output unsanitised, signed or not (the CLI's --trust). Default false. */
+  trust?: boolean;
 }
 
 export interface RenderedNotebook {
@@ -38,10 +40,11 @@ export function renderNotebookPage({
   notebook,
   indexHref = "index.html",
   exportedAt = new Date(),
+  trust = false,
 }: RenderNotebookPageOptions): RenderedNotebook {
   const math = createMathRenderer();
   const markdown = createMarkdownRenderer({ math });
-  const context: RenderContext = { markdown, math, figures: [] };
+  const context: RenderContext = { markdown, math, figures: [], trustedOutputs: trust || notebook.signed };
   const info = notebookInfo({ notebook });
   // Metadata is plain text with Markdown and math, not HTML: "<name>" must show as written.
   const plain = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -27,6 +27,8 @@ export interface RenderContext {
   markdown: MarkdownRenderer;
   math: MathRenderer;
   figures: FigureRef[];
+  /** HTML outputs pass unsanitised (a signed notebook, or --trust); otherwise they are sanitised. */
+  trustedOutputs?: boolean;
 }
 
 export interface RenderOutputsOptions {
@@ -92,8 +94,10 @@ function renderRich(output: ExportOutput, context: RenderContext): string {
       context,
     );
   }
-  if (data["text/html"] !== undefined)
-    return `<div class="output html">${sanitizeNotebookHtml(text("text/html"))}</div>`;
+  if (data["text/html"] !== undefined) {
+    const html = text("text/html");
+    return `<div class="output html">${context.trustedOutputs ? html : sanitizeNotebookHtml(html)}</div>`;
+  }
   if (data["image/svg+xml"] !== undefined) {
     const uri = `data:image/svg+xml;base64,${Buffer.from(text("image/svg+xml")).toString("base64")}`;
     return `<div class="output image"><img src="${uri}" alt="figure"></div>`;

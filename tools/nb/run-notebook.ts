@@ -2,6 +2,7 @@
  * Executes notebooks headlessly through their real kernel and writes executed copies.
  */
 import * as path from "node:path";
+import { notebookSecret, SIGNATURE_KEY, signCells } from "./signature";
 import { writeFileAtomic } from "../../lib/io/write-file-atomic";
 import { CellTimeoutError, KernelConnectionError, KernelDiedError, KernelSession } from "./kernel";
 import { ensureKernelSpec, findKernelSpec, KERNEL_NAME, PROJECT_ROOT } from "./kernelspec";
@@ -267,6 +268,8 @@ async function runOne(options: RunNotebookOptions, index: number, total: number)
     timeout_seconds: timeoutSeconds,
   };
   const target = outputPath({ file, inplace: options.inplace, outDir: options.outDir });
+  // Sign what this runner produced (signature.ts): the exporter trusts these outputs and no others.
+  nb.metadata[SIGNATURE_KEY] = signCells(JSON.parse(serializeNotebook({ notebook: nb })).cells, notebookSecret());
   writeFileAtomic({ file: target, data: serializeNotebook({ notebook: nb }) });
   result.output = target;
   return finish(result);
