@@ -231,3 +231,31 @@ test("bad engine names are refused, naming the parameter or variable", () => {
   assert.notEqual(child.status, 0);
   assert.match(child.stderr, /ET_ENGINE must be "wasm", "js" or "auto" \(or unset\); received "fast"/);
 });
+
+test("no integer reaches a WebAssembly kernel wrapped: out-of-range arguments are refused by name (issue 19, item 6)", async () => {
+  const { wasmInt } = await import("../lib/wasm/narrow");
+  const { WasmMarketPaths } = await import("../lib/wasm/market-path");
+  assert.equal(wasmInt({ name: "horizon", value: 2 ** 31 - 1 }), 2 ** 31 - 1);
+  for (const bad of [2 ** 31, 2 ** 32 + 5, -1, 1.5, Number.NaN]) {
+    assert.throws(
+      () => wasmInt({ name: "horizon", value: bad }),
+      /horizon must be an integer in \[0, 2147483647\] .*it would wrap/,
+    );
+  }
+  assert.throws(() => wasmInt({ name: "epoch", value: 256, max: 255 }), /epoch must be an integer in \[0, 255\]/);
+  const paths = WasmMarketPaths.create({
+    n: 10,
+    d: 0.01,
+    k: 2,
+    reward: rewards.exponential(1),
+    price: 0.9,
+    horizon: 2 ** 32 + 5,
+    maxRun: 0,
+  });
+  assert.ok(paths, "the kernel is available for this model");
+  const stream = rng(1);
+  assert.throws(
+    () => paths?.path(stream, 1, new Float64Array(6), new Float64Array(1)),
+    /horizon must be an integer in \[0, 2147483647\] to reach the WebAssembly kernel; received 4294967301/,
+  );
+});

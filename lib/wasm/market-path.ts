@@ -8,6 +8,7 @@ import type { RandomStream } from "../random/random-stream";
 import type { RewardModel } from "../rewards/reward-model";
 import { PositionSampler } from "../random/position-sampler";
 import { wasmModule, type WasmModule } from "./wasm-module";
+import { wasmInt } from "./narrow";
 import { wasmRewardKind } from "./reward-kind";
 
 /**
@@ -56,7 +57,7 @@ export class WasmMarketPaths {
    * null when the memory cannot grow to n bytes (the caller then runs the JavaScript loop).
    */
   stamps(): Uint8Array | null {
-    const stamps = this.wasm.reserveStamps(this.options.n);
+    const stamps = this.wasm.reserveStamps(wasmInt({ name: "n", value: this.options.n }));
     stamps?.fill(0);
     return stamps;
   }
@@ -73,17 +74,17 @@ export class WasmMarketPaths {
     stream.saveState(wasm.state);
     const { small, threshold } = this.positions;
     exports.marketPath(
-      n,
+      wasmInt({ name: "n", value: n }),
       small ? 1 : 0,
-      threshold,
-      k,
+      wasmInt({ name: "threshold", value: threshold, max: 2 ** 32 - 1 }),
+      wasmInt({ name: "k", value: k }),
       this.rewardKind,
       reward.mean,
       price,
-      horizon,
+      wasmInt({ name: "horizon", value: horizon }),
       -Math.log1p(d),
-      epoch,
-      maxRun,
+      wasmInt({ name: "epoch", value: epoch, max: 255 }),
+      wasmInt({ name: "maxRun", value: maxRun }),
     );
     stream.loadState(wasm.state);
     sums.set(wasm.pathSums);

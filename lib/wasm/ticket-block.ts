@@ -7,6 +7,7 @@
 import type { RandomStream } from "../random/random-stream";
 import type { RewardModel } from "../rewards/reward-model";
 import type { DiscountTable } from "../model/discount-table";
+import { wasmInt } from "./narrow";
 import { wasmModule, type WasmModule } from "./wasm-module";
 import { WASM_REWARD, wasmRewardKind } from "./reward-kind";
 
@@ -52,7 +53,7 @@ export class WasmTicketBlocks {
     const { wasm } = this;
     const { reward, scale, shift } = this.options;
     stream.saveState(wasm.state);
-    wasm.exports.ticketBlock(count, this.rewardKind, reward.mean, scale, shift);
+    wasm.exports.ticketBlock(wasmInt({ name: "count", value: count }), this.rewardKind, reward.mean, scale, shift);
     stream.loadState(wasm.state);
     return wasm.sums;
   }
