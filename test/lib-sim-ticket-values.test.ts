@@ -93,7 +93,12 @@ test("lookahead L discounts every value by (1+d)^(−L)", () => {
     const s = sampleTicketValues({ n: 10, d: 0.05, reward, samples: SAMPLES, seed: 5, estimator, lookahead: 7 });
     const p = { mu: 1, sigma2: 1, n: 10, d: 0.05, m: 7 };
     assertPass(
-      check({ label: `${estimator} E[V_L]`, estimate: s.mean, stderr: s.stderr, expected: lookaheadTicketValue(p) }),
+      check({
+        label: `${estimator} E[V_L]`,
+        estimate: s.mean,
+        stderr: s.stderr,
+        expected: lookaheadTicketValue({ mu: p.mu, n: p.n, d: p.d, m: p.m }),
+      }),
     );
     assertPass(
       check({

@@ -104,6 +104,31 @@ accept(
   (v) => Math.abs((v as number) / 1e8 - 1) < 1e-12,
 );
 
+refuse(
+  "library: closed forms",
+  "ticketValue with a misspelt key",
+  () => model.ticketValue({ mu: 1, n: 10, dd: 0.01 } as never),
+  /ticketValue options\.dd is not a known key; did you mean d\?/,
+);
+refuse(
+  "library: closed forms",
+  "ticketVariance with a stray key",
+  () => model.ticketVariance({ mu: 1, sigma2: 1, n: 10, d: 0.01, k: 2 } as never),
+  /ticketVariance options\.k is not a known key/,
+);
+refuse(
+  "library: closed forms",
+  "perSlotRate with a misspelt key",
+  () => model.perSlotRate({ annualrate: 0.04 } as never),
+  /perSlotRate options\.annualrate is not a known key; did you mean annualRate\?/,
+);
+accept(
+  "library: closed forms",
+  "formulas.X.pick takes a function's own arguments from a larger scope",
+  () => model.ticketValue(model.formulas.ticketValue.pick({ mu: 1, n: 1, d: 1, sigma2: 9, k: 3 })),
+  (v) => v === 0.5,
+);
+
 // ---- lib/model: quadratures ----
 const law = rewards.exponential(1);
 refuse(

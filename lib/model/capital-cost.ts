@@ -24,7 +24,9 @@ export interface CapitalCostTicketPriceOptions {
  * @example
  * capitalCostTicketPrice({ mu: 1, n: 100, r: 0.02 }); // → 0.333333
  */
-export function capitalCostTicketPrice({ mu, n, r }: CapitalCostTicketPriceOptions): number {
+export function capitalCostTicketPrice(options: CapitalCostTicketPriceOptions): number {
+  validate.knownKeys("capitalCostTicketPrice options", options ?? {}, ["mu", "n", "r"]);
+  const { mu, n, r } = options;
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   validate.discountRate(r, "r");
@@ -51,7 +53,9 @@ export interface ProtocolCaptureOptions {
  * @example
  * protocolCapture({ price: 1 / 3, mu: 1, n: 100, d: 0.01 }); // → 0.666667
  */
-export function protocolCapture({ price, mu, n, d }: ProtocolCaptureOptions): number {
+export function protocolCapture(options: ProtocolCaptureOptions): number {
+  validate.knownKeys("protocolCapture options", options ?? {}, ["price", "mu", "n", "d"]);
+  const { price, mu, n, d } = options;
   validate.nonNegative("price", price);
   validate.positive("mu", mu);
   validate.ticketCount(n);
@@ -77,7 +81,9 @@ export interface CaptureRatioOptions {
  * @example
  * captureRatio({ n: 1e7, d: perSlotRate(0.03), r: perSlotRate(0.1) }); // → 0.816393
  */
-export function captureRatio({ n, d, r }: CaptureRatioOptions): number {
+export function captureRatio(options: CaptureRatioOptions): number {
+  validate.knownKeys("captureRatio options", options ?? {}, ["n", "d", "r"]);
+  const { n, d, r } = options;
   validate.ticketCount(n);
   validate.discountRate(d);
   validate.discountRate(r, "r");
@@ -92,7 +98,9 @@ export function captureRatio({ n, d, r }: CaptureRatioOptions): number {
  * @example
  * captureLeakage({ n: 1e4, d: perSlotRate(0.03), r: perSlotRate(0.1) }); // → 0.000250105
  */
-export function captureLeakage({ n, d, r }: CaptureRatioOptions): number {
+export function captureLeakage(options: CaptureRatioOptions): number {
+  validate.knownKeys("captureLeakage options", options ?? {}, ["n", "d", "r"]);
+  const { n, d, r } = options;
   validate.ticketCount(n);
   validate.discountRate(d);
   validate.discountRate(r, "r");
@@ -121,7 +129,9 @@ export interface LeakageThresholdOptions {
  * @example
  * leakageThreshold({ d: perSlotRate(0.03), r: perSlotRate(0.1), leakage: 0.01 }); // → 405566
  */
-export function leakageThreshold({ d, r, leakage }: LeakageThresholdOptions): number {
+export function leakageThreshold(options: LeakageThresholdOptions): number {
+  validate.knownKeys("leakageThreshold options", options ?? {}, ["d", "r", "leakage"]);
+  const { d, r, leakage } = options;
   validate.discountRate(d);
   validate.discountRate(r, "r");
   validate.inOpenRange("leakage", leakage, 0, 1);

@@ -71,11 +71,9 @@ export interface CaraCertaintyEquivalentOfRewardOptions {
  * @example
  * caraCertaintyEquivalentOfReward({ law: rewards.exponential(1), gamma: 0.5 }); // → 0.81093
  */
-export function caraCertaintyEquivalentOfReward({
-  law,
-  gamma,
-  members = 1,
-}: CaraCertaintyEquivalentOfRewardOptions): number {
+export function caraCertaintyEquivalentOfReward(options: CaraCertaintyEquivalentOfRewardOptions): number {
+  validate.knownKeys("caraCertaintyEquivalentOfReward options", options ?? {}, ["law", "gamma", "members"]);
+  const { law, gamma, members = 1 } = options;
   checkLaw(law);
   validate.positive("gamma", gamma);
   validate.inRange("members", members, 1, 1e12);
@@ -101,12 +99,9 @@ export interface PoolSizeForCaraPremiumOptions {
  * @example
  * poolSizeForCaraPremium({ law: rewards.exponential(1), gamma: 1, targetPremium: 0.01 }); // → 49.3344
  */
-export function poolSizeForCaraPremium({
-  law,
-  gamma,
-  targetPremium,
-  maxMembers = 1e9,
-}: PoolSizeForCaraPremiumOptions): number {
+export function poolSizeForCaraPremium(options: PoolSizeForCaraPremiumOptions): number {
+  validate.knownKeys("poolSizeForCaraPremium options", options ?? {}, ["law", "gamma", "targetPremium", "maxMembers"]);
+  const { law, gamma, targetPremium, maxMembers = 1e9 } = options;
   validate.inOpenRange("targetPremium", targetPremium, 0, 1);
   validate.inRange("maxMembers", maxMembers, 1, 1e12);
   const premium = (m: number) => 1 - caraCertaintyEquivalentOfReward({ law, gamma, members: m }) / law.mean;
@@ -136,7 +131,9 @@ export interface ExpectedShortfallOptions {
  * @example
  * expectedShortfall({ law: rewards.exponential(1), level: 0.5 }); // → 0.306853
  */
-export function expectedShortfall({ law, level }: ExpectedShortfallOptions): number {
+export function expectedShortfall(options: ExpectedShortfallOptions): number {
+  validate.knownKeys("expectedShortfall options", options ?? {}, ["law", "level"]);
+  const { law, level } = options;
   checkLaw(law);
   validate.inOpenRange("level", level, 0, 1);
   const valueAtRisk = law.quantile(level);

@@ -28,7 +28,9 @@ export interface TicketCovarianceOptions {
  * @example
  * ticketCovariance({ mu: 1, n: 100, d: 0.01 }); // → -0.000623441
  */
-export function ticketCovariance({ mu, n, d }: TicketCovarianceOptions): number {
+export function ticketCovariance(options: TicketCovarianceOptions): number {
+  validate.knownKeys("ticketCovariance options", options ?? {}, ["mu", "n", "d"]);
+  const { mu, n, d } = options;
   validate.nonNegative("mu", mu);
   validate.integer("n", n, 2);
   validate.discountRate(d);

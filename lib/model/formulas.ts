@@ -36,6 +36,11 @@ export interface Formula<V extends string = string> {
   readonly equation: string;
   /** Evaluates the expression in double precision; every variable must be a finite number. */
   evaluate(scope: Readonly<Record<V, number>>): number;
+  /**
+   * The formula's own variables taken from a larger scope: the argument of its library function, which
+   * refuses keys it does not know. `ticketValue(formulas.ticketValue.pick(at))`.
+   */
+  pick(scope: Readonly<Record<string, unknown>>): Record<V, number>;
 }
 
 interface FormulaSpec<V extends string> {
@@ -137,6 +142,13 @@ function defineFormula<const V extends string>(name: string, spec: FormulaSpec<V
       const result: unknown = compiled.evaluate(values);
       if (typeof result !== "number") throw new TypeError(`formula ${name} did not evaluate to a number`);
       return result;
+    },
+    pick(scope) {
+      const picked: Record<string, number> = {};
+      for (const variable of spec.variables) {
+        if (variable in scope) picked[variable] = (scope as Record<string, number>)[variable];
+      }
+      return picked as Record<V, number>;
     },
   };
   return formula;

@@ -23,7 +23,9 @@ export interface HoldingValueOptions {
  * @example
  * holdingValue({ mu: 1, n: 100, d: 0.01, k: 10 }); // → 5
  */
-export function holdingValue({ mu, n, d, k }: HoldingValueOptions): number {
+export function holdingValue(options: HoldingValueOptions): number {
+  validate.knownKeys("holdingValue options", options ?? {}, ["mu", "n", "d", "k"]);
+  const { mu, n, d, k } = options;
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   validate.discountRate(d);
@@ -49,7 +51,9 @@ export interface HoldingVarianceOptions extends HoldingValueOptions {
  * @example
  * holdingVariance({ mu: 1, sigma2: 1, n: 100, d: 0.01, k: 10 }); // → 4.08841
  */
-export function holdingVariance({ mu, sigma2, n, d, k }: HoldingVarianceOptions): number {
+export function holdingVariance(options: HoldingVarianceOptions): number {
+  validate.knownKeys("holdingVariance options", options ?? {}, ["mu", "sigma2", "n", "d", "k"]);
+  const { mu, sigma2, n, d, k } = options;
   validate.nonNegative("mu", mu);
   validate.nonNegative("sigma2", sigma2);
   validate.ticketCount(n);

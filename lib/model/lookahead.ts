@@ -32,7 +32,9 @@ export interface LookaheadTicketVarianceOptions extends LookaheadTicketValueOpti
  * @example
  * lookaheadTicketValue({ mu: 1, n: 100, d: 0.01, m: 32 }); // → 0.363652
  */
-export function lookaheadTicketValue({ mu, n, d, m }: LookaheadTicketValueOptions): number {
+export function lookaheadTicketValue(options: LookaheadTicketValueOptions): number {
+  validate.knownKeys("lookaheadTicketValue options", options ?? {}, ["mu", "n", "d", "m"]);
+  const { mu, n, d, m } = options;
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   validate.discountRate(d);
@@ -46,7 +48,9 @@ export function lookaheadTicketValue({ mu, n, d, m }: LookaheadTicketValueOption
  * @example
  * lookaheadTicketVariance({ mu: 1, sigma2: 1, n: 100, d: 0.01, m: 32 }); // → 0.219233
  */
-export function lookaheadTicketVariance({ mu, sigma2, n, d, m }: LookaheadTicketVarianceOptions): number {
+export function lookaheadTicketVariance(options: LookaheadTicketVarianceOptions): number {
+  validate.knownKeys("lookaheadTicketVariance options", options ?? {}, ["mu", "sigma2", "n", "d", "m"]);
+  const { mu, sigma2, n, d, m } = options;
   const variance = ticketVariance({ mu, sigma2, n, d });
   validate.integer("m", m, 0);
   return discountFactor(d, 2 * m) * variance;
@@ -78,7 +82,9 @@ export interface ExecutionAuctionVarianceOptions {
  * @example
  * executionAuctionValue({ mu: 1, d: 0.01, m: 32 }); // → 0.727304
  */
-export function executionAuctionValue({ mu, d, m }: ExecutionAuctionValueOptions): number {
+export function executionAuctionValue(options: ExecutionAuctionValueOptions): number {
+  validate.knownKeys("executionAuctionValue options", options ?? {}, ["mu", "d", "m"]);
+  const { mu, d, m } = options;
   validate.nonNegative("mu", mu);
   validate.discountRate(d);
   validate.integer("m", m, 0);
@@ -91,7 +97,9 @@ export function executionAuctionValue({ mu, d, m }: ExecutionAuctionValueOptions
  * @example
  * executionAuctionVariance({ sigma2: 1, d: 0.01, m: 32 }); // → 0.528971
  */
-export function executionAuctionVariance({ sigma2, d, m }: ExecutionAuctionVarianceOptions): number {
+export function executionAuctionVariance(options: ExecutionAuctionVarianceOptions): number {
+  validate.knownKeys("executionAuctionVariance options", options ?? {}, ["sigma2", "d", "m"]);
+  const { sigma2, d, m } = options;
   validate.nonNegative("sigma2", sigma2);
   validate.discountRate(d);
   validate.integer("m", m, 0);

@@ -21,7 +21,9 @@ export interface NpvOfRewardsOptions {
  * npvOfRewards({ mu: 1, d: 0.01 }); // → 100
  * npvOfRewards({ mu: 0.1246, d: perSlotRate(0.04) }); // → 8348870
  */
-export function npvOfRewards({ mu, d }: NpvOfRewardsOptions): number {
+export function npvOfRewards(options: NpvOfRewardsOptions): number {
+  validate.knownKeys("npvOfRewards options", options ?? {}, ["mu", "d"]);
+  const { mu, d } = options;
   validate.nonNegative("mu", mu);
   validate.discountRate(d);
   return mu / d;
@@ -43,7 +45,9 @@ export interface NpvVarianceOptions {
  * @example
  * npvVariance({ sigma2: 1, d: 0.01 }); // → 49.7512
  */
-export function npvVariance({ sigma2, d }: NpvVarianceOptions): number {
+export function npvVariance(options: NpvVarianceOptions): number {
+  validate.knownKeys("npvVariance options", options ?? {}, ["sigma2", "d"]);
+  const { sigma2, d } = options;
   validate.nonNegative("sigma2", sigma2);
   validate.discountRate(d);
   return sigma2 / (d * (2 + d));

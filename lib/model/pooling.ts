@@ -29,7 +29,9 @@ export interface PooledTicketVarianceOptions {
  * @example
  * pooledTicketVariance({ mu: 1, sigma2: 1, n: 100, d: 0.01, k: 10 }); // → 0.0408841
  */
-export function pooledTicketVariance({ mu, sigma2, n, d, k }: PooledTicketVarianceOptions): number {
+export function pooledTicketVariance(options: PooledTicketVarianceOptions): number {
+  validate.knownKeys("pooledTicketVariance options", options ?? {}, ["mu", "sigma2", "n", "d", "k"]);
+  const { mu, sigma2, n, d, k } = options;
   validate.nonNegative("mu", mu);
   validate.nonNegative("sigma2", sigma2);
   validate.ticketCount(n);
@@ -57,7 +59,9 @@ export interface PoolRiskPremiumOptions {
  * @example
  * poolRiskPremium({ variance: 2, gamma: 1, members: 10 }); // → 0.1
  */
-export function poolRiskPremium({ variance, gamma, members }: PoolRiskPremiumOptions): number {
+export function poolRiskPremium(options: PoolRiskPremiumOptions): number {
+  validate.knownKeys("poolRiskPremium options", options ?? {}, ["variance", "gamma", "members"]);
+  const { variance, gamma, members } = options;
   validate.nonNegative("variance", variance);
   validate.nonNegative("gamma", gamma);
   validate.integer("members", members, 1);
@@ -83,7 +87,9 @@ export interface PoolSizeForPremiumOptions {
  * @example
  * poolSizeForPremium({ variance: 2, gamma: 1, targetPremium: 0.01 }); // → 100
  */
-export function poolSizeForPremium({ variance, gamma, targetPremium }: PoolSizeForPremiumOptions): number {
+export function poolSizeForPremium(options: PoolSizeForPremiumOptions): number {
+  validate.knownKeys("poolSizeForPremium options", options ?? {}, ["variance", "gamma", "targetPremium"]);
+  const { variance, gamma, targetPremium } = options;
   validate.nonNegative("variance", variance);
   validate.nonNegative("gamma", gamma);
   validate.positive("targetPremium", targetPremium);

@@ -47,6 +47,7 @@ export function perSlotRate(params: PerSlotRateOptions): number;
 export function perSlotRate(arg: number | PerSlotRateOptions, slotSecondsArg?: number): number {
   const params: PerSlotRateOptions =
     typeof arg === "object" && arg !== null ? arg : { annualRate: arg, slotSeconds: slotSecondsArg };
+  validate.knownKeys("perSlotRate options", params, ["annualRate", "slotSeconds"]);
   const r = validate.nonNegative("annualRate", params.annualRate);
   const slots = slotsPerYear(params.slotSeconds === undefined ? SLOT_SECONDS : params.slotSeconds);
   return Math.expm1(Math.log1p(r) / slots);
@@ -65,6 +66,7 @@ export function annualRate(params: AnnualRateOptions): number;
 export function annualRate(arg: number | AnnualRateOptions, slotSecondsArg?: number): number {
   const params: AnnualRateOptions =
     typeof arg === "object" && arg !== null ? arg : { d: arg, slotSeconds: slotSecondsArg };
+  validate.knownKeys("annualRate options", params, ["d", "slotSeconds"]);
   const d = validate.nonNegative("d", params.d);
   const slots = slotsPerYear(params.slotSeconds === undefined ? SLOT_SECONDS : params.slotSeconds);
   return Math.expm1(slots * Math.log1p(d));

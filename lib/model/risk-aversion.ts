@@ -24,11 +24,9 @@ export interface MeanVarianceCertaintyEquivalentOptions {
  * @example
  * meanVarianceCertaintyEquivalent({ mean: 0.5, variance: 0.4, gamma: 1 }); // → 0.3
  */
-export function meanVarianceCertaintyEquivalent({
-  mean,
-  variance,
-  gamma,
-}: MeanVarianceCertaintyEquivalentOptions): number {
+export function meanVarianceCertaintyEquivalent(options: MeanVarianceCertaintyEquivalentOptions): number {
+  validate.knownKeys("meanVarianceCertaintyEquivalent options", options ?? {}, ["mean", "variance", "gamma"]);
+  const { mean, variance, gamma } = options;
   validate.finite("mean", mean);
   validate.nonNegative("variance", variance);
   validate.nonNegative("gamma", gamma);
@@ -85,6 +83,15 @@ const CARA_METHODS: readonly CaraMethod[] = ["auto", "direct", "series"];
  * certaintyEquivalentDetails({ mu: 1, n: 10, d: 0.01, gamma: 0.5, rewards: "exponential" }).value; // → 0.747856
  */
 export function certaintyEquivalentDetails(params: CertaintyEquivalentOptions): CertaintyEquivalentDetails {
+  validate.knownKeys("certaintyEquivalent options", params ?? {}, [
+    "mu",
+    "n",
+    "d",
+    "gamma",
+    "rewards",
+    "method",
+    "tolerance",
+  ]);
   const { mu, n, d, gamma } = params;
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);

@@ -67,7 +67,9 @@ function validateStake(mu: number, n: number, d: number, share: number): void {
  * @example
  * stakeValue({ mu: 1, n: 100, d: 0.01, share: 0.1 }); // → 5
  */
-export function stakeValue({ mu, n, d, share }: StakeValueOptions): number {
+export function stakeValue(options: StakeValueOptions): number {
+  validate.knownKeys("stakeValue options", options ?? {}, ["mu", "n", "d", "share"]);
+  const { mu, n, d, share } = options;
   validateStake(mu, n, d, share);
   return (share * n * mu) / (n * d + 1);
 }
@@ -80,7 +82,9 @@ export function stakeValue({ mu, n, d, share }: StakeValueOptions): number {
  * @example
  * stakeVariance({ mu: 1, sigma2: 1, n: 100, d: 0.01, share: 0.1 }); // → 4.08841
  */
-export function stakeVariance({ mu, sigma2, n, d, share }: StakeVarianceOptions): number {
+export function stakeVariance(options: StakeVarianceOptions): number {
+  validate.knownKeys("stakeVariance options", options ?? {}, ["mu", "sigma2", "n", "d", "share"]);
+  const { mu, sigma2, n, d, share } = options;
   validateStake(mu, n, d, share);
   validate.nonNegative("sigma2", sigma2);
   return holdingVarianceUnchecked(mu, sigma2, n, d, share * n, n * (1 - share));
@@ -104,7 +108,9 @@ export function maintainedStakeValue(params: StakeValueOptions): number {
  * @example
  * maintainedStakeVariance({ mu: 1, sigma2: 1, n: 100, d: 0.01, share: 0.1 }); // → 6.09453
  */
-export function maintainedStakeVariance({ mu, sigma2, n, d, share }: StakeVarianceOptions): number {
+export function maintainedStakeVariance(options: StakeVarianceOptions): number {
+  validate.knownKeys("maintainedStakeVariance options", options ?? {}, ["mu", "sigma2", "n", "d", "share"]);
+  const { mu, sigma2, n, d, share } = options;
   validateStake(mu, n, d, share);
   validate.nonNegative("sigma2", sigma2);
   const nd = n * d;
@@ -119,7 +125,9 @@ export function maintainedStakeVariance({ mu, sigma2, n, d, share }: StakeVarian
  * @example
  * grossStakeStream({ mu: 1, d: 0.01, share: 0.1 }); // → 10
  */
-export function grossStakeStream({ mu, d, share }: GrossStakeStreamOptions): number {
+export function grossStakeStream(options: GrossStakeStreamOptions): number {
+  validate.knownKeys("grossStakeStream options", options ?? {}, ["mu", "d", "share"]);
+  const { mu, d, share } = options;
   validate.nonNegative("mu", mu);
   validate.discountRate(d);
   validate.inRange("share", share, 0, 1);
@@ -132,7 +140,9 @@ export function grossStakeStream({ mu, d, share }: GrossStakeStreamOptions): num
  * @example
  * grossStakeVariance({ mu: 1, sigma2: 1, d: 0.01, share: 0.1 }); // → 9.45274
  */
-export function grossStakeVariance({ mu, sigma2, d, share }: GrossStakeVarianceOptions): number {
+export function grossStakeVariance(options: GrossStakeVarianceOptions): number {
+  validate.knownKeys("grossStakeVariance options", options ?? {}, ["mu", "sigma2", "d", "share"]);
+  const { mu, sigma2, d, share } = options;
   validate.nonNegative("mu", mu);
   validate.nonNegative("sigma2", sigma2);
   validate.discountRate(d);

@@ -23,7 +23,9 @@ export interface TicketValueOptions {
  * ticketValue({ mu: 1, n: 100, d: 0.01 }); // → 0.5
  * ticketValue({ mu: 0.1246, n: 1e6, d: perSlotRate(0.04) }); // → 0.122768
  */
-export function ticketValue({ mu, n, d }: TicketValueOptions): number {
+export function ticketValue(options: TicketValueOptions): number {
+  validate.knownKeys("ticketValue options", options ?? {}, ["mu", "n", "d"]);
+  const { mu, n, d } = options;
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   validate.discountRate(d);

@@ -24,7 +24,9 @@ export interface ValueCaptureOptions {
  * @example
  * issuedValue({ mu: 1, n: 100, d: 0.01 }); // → 50
  */
-export function issuedValue({ mu, n, d }: ValueCaptureOptions): number {
+export function issuedValue(options: ValueCaptureOptions): number {
+  validate.knownKeys("issuedValue options", options ?? {}, ["mu", "n", "d"]);
+  const { mu, n, d } = options;
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   validate.discountRate(d);
@@ -39,7 +41,9 @@ export function issuedValue({ mu, n, d }: ValueCaptureOptions): number {
  * @example
  * unissuedValue({ mu: 1, n: 100, d: 0.01 }); // → 50
  */
-export function unissuedValue({ mu, n, d }: ValueCaptureOptions): number {
+export function unissuedValue(options: ValueCaptureOptions): number {
+  validate.knownKeys("unissuedValue options", options ?? {}, ["mu", "n", "d"]);
+  const { mu, n, d } = options;
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   validate.discountRate(d);
@@ -61,7 +65,9 @@ export interface IssuedShareOptions {
  * @example
  * issuedShare({ n: 100, d: 0.01 }); // → 0.5
  */
-export function issuedShare({ n, d }: IssuedShareOptions): number {
+export function issuedShare(options: IssuedShareOptions): number {
+  validate.knownKeys("issuedShare options", options ?? {}, ["n", "d"]);
+  const { n, d } = options;
   validate.ticketCount(n);
   validate.discountRate(d);
   return 1 / (1 + 1 / (n * d));

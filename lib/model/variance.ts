@@ -32,6 +32,7 @@ function validateMoments({ mu, sigma2, n, d }: TicketMomentOptions): void {
  * ticketSecondMoment({ mu: 1, sigma2: 1, n: 100, d: 0.01 }); // → 0.664452
  */
 export function ticketSecondMoment(params: TicketMomentOptions): number {
+  validate.knownKeys("ticketSecondMoment options", params ?? {}, ["mu", "sigma2", "n", "d"]);
   validateMoments(params);
   const { mu, sigma2, n, d } = params;
   return (sigma2 + mu * mu) / ticketDenominators(n, d).d2;
@@ -54,6 +55,7 @@ export function ticketSecondMoment(params: TicketMomentOptions): number {
  * ticketVariance({ mu: 1, sigma2: 1, n: 100, d: 0.01 }); // → 0.414452
  */
 export function ticketVariance(params: TicketMomentOptions): number {
+  validate.knownKeys("ticketVariance options", params ?? {}, ["mu", "sigma2", "n", "d"]);
   validateMoments(params);
   const { mu, sigma2, n, d } = params;
   const { nd, d1, d2 } = ticketDenominators(n, d);

@@ -18,7 +18,9 @@ export interface WaitMomentOptions {
  * @example
  * expectedWait({ n: 100 }); // → 100
  */
-export function expectedWait({ n }: WaitMomentOptions): number {
+export function expectedWait(options: WaitMomentOptions): number {
+  validate.knownKeys("expectedWait options", options ?? {}, ["n"]);
+  const { n } = options;
   validate.ticketCount(n);
   return n;
 }
@@ -29,7 +31,9 @@ export function expectedWait({ n }: WaitMomentOptions): number {
  * @example
  * waitVariance({ n: 100 }); // → 9900
  */
-export function waitVariance({ n }: WaitMomentOptions): number {
+export function waitVariance(options: WaitMomentOptions): number {
+  validate.knownKeys("waitVariance options", options ?? {}, ["n"]);
+  const { n } = options;
   validate.ticketCount(n);
   return n * (n - 1);
 }
@@ -53,7 +57,9 @@ function logStay(n: number): number {
  * @example
  * waitPmf({ n: 100, t: 1 }); // → 0.01
  */
-export function waitPmf({ n, t }: WaitPointOptions): number {
+export function waitPmf(options: WaitPointOptions): number {
+  validate.knownKeys("waitPmf options", options ?? {}, ["n", "t"]);
+  const { n, t } = options;
   validate.ticketCount(n);
   validate.integer("t", t, 0);
   if (t === 0) return 0;
@@ -67,7 +73,9 @@ export function waitPmf({ n, t }: WaitPointOptions): number {
  * @example
  * waitCdf({ n: 100, t: 69 }); // → 0.500163
  */
-export function waitCdf({ n, t }: WaitPointOptions): number {
+export function waitCdf(options: WaitPointOptions): number {
+  validate.knownKeys("waitCdf options", options ?? {}, ["n", "t"]);
+  const { n, t } = options;
   validate.ticketCount(n);
   validate.integer("t", t, 0);
   if (t === 0) return 0;
@@ -95,7 +103,9 @@ export interface WaitQuantileOptions {
  * @example
  * waitQuantile({ n: 100, p: 0.5 }); // → 69
  */
-export function waitQuantile({ n, p }: WaitQuantileOptions): number {
+export function waitQuantile(options: WaitQuantileOptions): number {
+  validate.knownKeys("waitQuantile options", options ?? {}, ["n", "p"]);
+  const { n, p } = options;
   validate.ticketCount(n);
   validate.inRange("p", p, 0, 1);
   if (n === 1 || p === 0) return 1;
