@@ -461,6 +461,12 @@ refuse(
 );
 refuse("library: market", "bonus misspelt key", market({ bonus: { beta: 1, awre: true } }), /awre is not a known key/);
 refuse("library: market", "bonus beta -1", market({ bonus: { beta: -1 } }), named("bonus.beta", "-1"));
+refuse(
+  "library: market",
+  "homogeneous buyers misspelt budget",
+  () => homogeneousBuyers({ count: 2, r: 0.1, budjet: 5 } as never),
+  /did you mean budget\?/,
+);
 refuse("library: market", "tiered buyers count 0", () => tieredBuyers({ count: 0, seed: 1 } as never), /count/);
 refuse("library: market", "homogeneous buyers r NaN", () => homogeneousBuyers({ count: 2, r: Number.NaN }), /r/);
 refuse(

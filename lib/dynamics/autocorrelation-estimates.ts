@@ -27,13 +27,15 @@ export interface AutocorrelationEstimatesOptions {
  * @example
  * autocorrelationEstimates({ series: sampleRewardPath({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), length: 10000, seed: 1 }), lags: [1], mean: 1, variance: 2 })[0].mean; // → 0.419553
  */
-export function autocorrelationEstimates({
-  series,
-  lags,
-  mean,
-  variance,
-  batches = 50,
-}: AutocorrelationEstimatesOptions): Estimate[] {
+export function autocorrelationEstimates(options: AutocorrelationEstimatesOptions): Estimate[] {
+  validate.knownKeys("autocorrelationEstimates options", options ?? {}, [
+    "series",
+    "lags",
+    "mean",
+    "variance",
+    "batches",
+  ]);
+  const { series, lags, mean, variance, batches = 50 } = options;
   validate.finite("mean", mean);
   validate.positive("variance", variance);
   validate.integer("batches", batches, 10);

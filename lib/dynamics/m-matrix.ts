@@ -9,6 +9,7 @@
  * no step subtracts: the solution is accurate to a few ulps even when leak_i ≈ 1e-8 (a per-slot
  * discount rate) beside weights near 1.
  */
+import * as validate from "../validate";
 
 /** Input of {@link solveLeakySystem}. */
 export interface LeakySystem {
@@ -21,7 +22,9 @@ export interface LeakySystem {
 }
 
 /** The solution v of the system (see the module comment). */
-export function solveLeakySystem({ leak, weights, rhs }: LeakySystem): number[] {
+export function solveLeakySystem(options: LeakySystem): number[] {
+  validate.knownKeys("solveLeakySystem options", options ?? {}, ["leak", "weights", "rhs"]);
+  const { leak, weights, rhs } = options;
   const size = leak.length;
   const l = leak.slice();
   const b = rhs.slice();

@@ -64,7 +64,9 @@ export interface StationaryDistributionOptions {
  * @example
  * stationaryDistribution({ transition: [[0.98, 0.02], [0.1, 0.9]] })[1]; // → 0.166667
  */
-export function stationaryDistribution({ transition }: StationaryDistributionOptions): number[] {
+export function stationaryDistribution(options: StationaryDistributionOptions): number[] {
+  validate.knownKeys("stationaryDistribution options", options ?? {}, ["transition"]);
+  const { transition } = options;
   const p = checkTransition(transition);
   const size = p.length;
   for (let k = size - 1; k >= 1; k--) {
@@ -104,7 +106,9 @@ export interface BirthDeathOptions {
  * @example
  * birthDeathTransition({ size: 3, up: 0.01, down: 0.02 })[1].join(", "); // → "0.02, 0.97, 0.01"
  */
-export function birthDeathTransition({ size, up, down }: BirthDeathOptions): number[][] {
+export function birthDeathTransition(options: BirthDeathOptions): number[][] {
+  validate.knownKeys("birthDeathTransition options", options ?? {}, ["size", "up", "down"]);
+  const { size, up, down } = options;
   validate.integer("size", size, 2);
   validate.inRange("up", up, 0, 1);
   validate.inRange("down", down, 0, 1);

@@ -131,7 +131,9 @@ function valuation(byState: number[], atCurrentRate: number[], pi: number[], atA
  * @example
  * rateRegimeComparison({ ...{ transition: birthDeathTransition({ size: 3, up: 0.01, down: 0.01 }), rates: [0.005, 0.01, 0.02], mu: 1, n: 50 } }).ticket.stationary; // → 0.649877
  */
-export function rateRegimeComparison({ transition, rates, mu, n }: RateRegimeComparisonOptions): RateRegimeComparison {
+export function rateRegimeComparison(options: RateRegimeComparisonOptions): RateRegimeComparison {
+  validate.knownKeys("rateRegimeComparison options", options ?? {}, ["transition", "rates", "mu", "n"]);
+  const { transition, rates, mu, n } = options;
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   const pi = stationaryDistribution({ transition });

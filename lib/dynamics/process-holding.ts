@@ -50,7 +50,9 @@ function correlationPart(process: RewardProcess, n: number, d: number): number {
  * @example
  * processTicketCovariance({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), n: 10, d: 0.05 }); // → 0.176736
  */
-export function processTicketCovariance({ process, n, d }: ProcessCovarianceOptions): number {
+export function processTicketCovariance(options: ProcessCovarianceOptions): number {
+  validate.knownKeys("processTicketCovariance options", options ?? {}, ["process", "n", "d"]);
+  const { process, n, d } = options;
   validate.integer("n", n, 2);
   validate.discountRate(d);
   const mu = processKernel(process).mean;

@@ -38,7 +38,9 @@ export interface ProcessNpvVarianceOptions {
  * @example
  * processNpv({ process: rewardProcesses.ar1({ mu: 1, sdLog: 1, phi: 0.8 }), d: 0.01 }); // → 100
  */
-export function processNpv({ process, d, state }: ProcessNpvOptions): number {
+export function processNpv(options: ProcessNpvOptions): number {
+  validate.knownKeys("processNpv options", options ?? {}, ["process", "d", "state"]);
+  const { process, d, state } = options;
   validate.discountRate(d);
   const kernel = processKernel(process);
   const base = npvOfRewards({ mu: kernel.mean, d });
@@ -59,7 +61,9 @@ function crossTerm(process: RewardProcess, d: number): { gamma0: number; cross: 
  * @example
  * processNpvVariance({ process: rewardProcesses.ar1({ mu: 1, sdLog: 1, phi: 0.8 }), d: 0.01 }); // → 570.931
  */
-export function processNpvVariance({ process, d }: ProcessNpvVarianceOptions): number {
+export function processNpvVariance(options: ProcessNpvVarianceOptions): number {
+  validate.knownKeys("processNpvVariance options", options ?? {}, ["process", "d"]);
+  const { process, d } = options;
   validate.discountRate(d);
   const { gamma0, cross } = crossTerm(process, d);
   if (!Number.isFinite(gamma0)) return Infinity;
@@ -72,7 +76,9 @@ export function processNpvVariance({ process, d }: ProcessNpvVarianceOptions): n
  * @example
  * npvVarianceInflation({ process: rewardProcesses.ar1({ mu: 1, sdLog: 1, phi: 0.8 }), d: 0.01 }); // → 6.67859
  */
-export function npvVarianceInflation({ process, d }: ProcessNpvVarianceOptions): number {
+export function npvVarianceInflation(options: ProcessNpvVarianceOptions): number {
+  validate.knownKeys("npvVarianceInflation options", options ?? {}, ["process", "d"]);
+  const { process, d } = options;
   validate.discountRate(d);
   const { gamma0, cross } = crossTerm(process, d);
   if (!Number.isFinite(gamma0)) return NaN;

@@ -3,6 +3,7 @@
  * caller supplies an upper bound on the absolute sum of all terms after t, and summation stops as
  * soon as that bound is below the tolerance. Used for the AR(1) sums, which have no closed form.
  */
+import * as validate from "../validate";
 
 /** Input of {@link sumDecayingSeries}. */
 export interface DecayingSeriesOptions {
@@ -26,13 +27,15 @@ export const DEFAULT_MAX_TERMS = 10_000_000;
  * when maxTerms terms are not enough (e.g. an autocorrelation so close to 1 that the memory of the
  * process is effectively infinite).
  */
-export function sumDecayingSeries({
-  term,
-  tailBound,
-  tolerance,
-  maxTerms = DEFAULT_MAX_TERMS,
-  label,
-}: DecayingSeriesOptions): number {
+export function sumDecayingSeries(options: DecayingSeriesOptions): number {
+  validate.knownKeys("sumDecayingSeries options", options ?? {}, [
+    "term",
+    "tailBound",
+    "tolerance",
+    "maxTerms",
+    "label",
+  ]);
+  const { term, tailBound, tolerance, maxTerms = DEFAULT_MAX_TERMS, label } = options;
   let sum = 0;
   let compensation = 0; // Kahan summation: the terms change sign for negative autocorrelation
   for (let t = 1; t <= maxTerms; t++) {

@@ -36,15 +36,17 @@ export interface SimulateProcessHoldingOptions {
  * @example
  * simulateProcessHolding({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), n: 10, d: 0.05, k: 5, paths: 200, seed: 1 }).mean; // → 3.39235
  */
-export function simulateProcessHolding({
-  process,
-  n,
-  d,
-  k = 1,
-  paths,
-  seed,
-  state,
-}: SimulateProcessHoldingOptions): PathSummary {
+export function simulateProcessHolding(options: SimulateProcessHoldingOptions): PathSummary {
+  validate.knownKeys("simulateProcessHolding options", options ?? {}, [
+    "process",
+    "n",
+    "d",
+    "k",
+    "paths",
+    "seed",
+    "state",
+  ]);
+  const { process, n, d, k = 1, paths, seed, state } = options;
   validate.ticketCount(n);
   validate.discountRate(d);
   validate.integer("k", k, 1, n);
@@ -94,14 +96,16 @@ export interface SimulateProcessNpvOptions {
  * @example
  * simulateProcessNpv({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), d: 0.05, paths: 100, seed: 1 }).mean; // → 21.282
  */
-export function simulateProcessNpv({
-  process,
-  d,
-  paths,
-  seed,
-  state,
-  tolerance = 1e-10,
-}: SimulateProcessNpvOptions): PathSummary {
+export function simulateProcessNpv(options: SimulateProcessNpvOptions): PathSummary {
+  validate.knownKeys("simulateProcessNpv options", options ?? {}, [
+    "process",
+    "d",
+    "paths",
+    "seed",
+    "state",
+    "tolerance",
+  ]);
+  const { process, d, paths, seed, state, tolerance = 1e-10 } = options;
   validate.discountRate(d);
   validate.inOpenRange("tolerance", tolerance, 0, 1);
   const kernel = processKernel(process);
@@ -138,7 +142,9 @@ export interface SampleRewardPathOptions {
  * @example
  * sampleRewardPath({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), length: 1000, seed: 1 }).length; // → 1000
  */
-export function sampleRewardPath({ process, length, seed, state }: SampleRewardPathOptions): Float64Array {
+export function sampleRewardPath(options: SampleRewardPathOptions): Float64Array {
+  validate.knownKeys("sampleRewardPath options", options ?? {}, ["process", "length", "seed", "state"]);
+  const { process, length, seed, state } = options;
   validate.integer("length", length, 1);
   validate.seed(seed);
   if (process == null || typeof process.start !== "function") {

@@ -42,7 +42,9 @@ export interface StormCalmValues {
  * @example
  * stormCalmTicketValues({ process: rewardProcesses.regimeSwitching({ calm: rewards.exponential(0.6), storm: rewards.exponential(3), pCalmToStorm: 0.02, pStormToCalm: 0.1 }), n: 1, d: 0.01 }).storm; // → 2.73267
  */
-export function stormCalmTicketValues({ process, n, d }: StormCalmOptions): StormCalmValues {
+export function stormCalmTicketValues(options: StormCalmOptions): StormCalmValues {
+  validate.knownKeys("stormCalmTicketValues options", options ?? {}, ["process", "n", "d"]);
+  const { process, n, d } = options;
   if (!(process instanceof RegimeSwitchingProcess)) {
     throw new RangeError(
       `process must be a regime-switching process (rewardProcesses.regimeSwitching); received ${String((process as { name?: string } | null)?.name ?? process)}`,

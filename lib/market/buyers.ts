@@ -69,13 +69,9 @@ export interface HomogeneousBuyersOptions {
  * @example
  * homogeneousBuyers({ count: 3, r: 0.01 }).length; // → 3
  */
-export function homogeneousBuyers({
-  count,
-  alpha = 1,
-  r,
-  gamma = 0,
-  budget = Infinity,
-}: HomogeneousBuyersOptions): Buyer[] {
+export function homogeneousBuyers(options: HomogeneousBuyersOptions): Buyer[] {
+  validate.knownKeys("homogeneousBuyers options", options ?? {}, ["count", "alpha", "r", "gamma", "budget"]);
+  const { count, alpha = 1, r, gamma = 0, budget = Infinity } = options;
   validate.integer("count", count, 1, 1e6);
   const buyer = validateBuyer({ alpha, r, gamma, budget }, "buyer");
   return Array.from({ length: count }, () => ({ ...buyer, label: "homogeneous" }));
@@ -162,14 +158,9 @@ function tierCounts(count: number, shares: readonly number[]): number[] {
  * @example
  * tieredBuyers({ count: 10, seed: 1, r: 0.01 }).length; // → 10
  */
-export function tieredBuyers({
-  count,
-  seed,
-  r,
-  gamma = 0,
-  budgetUnit = Infinity,
-  tiers = EPHEMA_TIERS,
-}: TieredBuyersOptions): Buyer[] {
+export function tieredBuyers(options: TieredBuyersOptions): Buyer[] {
+  validate.knownKeys("tieredBuyers options", options ?? {}, ["count", "seed", "r", "gamma", "budgetUnit", "tiers"]);
+  const { count, seed, r, gamma = 0, budgetUnit = Infinity, tiers = EPHEMA_TIERS } = options;
   validate.integer("count", count, 1, 1e6);
   validate.seed(seed);
   checkRange("r", r, validate.positive);
@@ -218,7 +209,9 @@ export interface CustomBuyersOptions {
  * @example
  * customBuyers({ buyers: [{ alpha: 0.9, r: 0.01 }, { alpha: 0.8, r: 0.02 }] })[1].alpha; // → 0.8
  */
-export function customBuyers({ buyers }: CustomBuyersOptions): Buyer[] {
+export function customBuyers(options: CustomBuyersOptions): Buyer[] {
+  validate.knownKeys("customBuyers options", options ?? {}, ["buyers"]);
+  const { buyers } = options;
   if (!Array.isArray(buyers) || buyers.length === 0) {
     throw new RangeError(`buyers must be a non-empty array of buyers; received ${JSON.stringify(buyers)}`);
   }

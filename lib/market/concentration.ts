@@ -37,7 +37,9 @@ function checkHoldings(holdings: ArrayLike<number>): number {
  * @example
  * herfindahl({ holdings: [50, 30, 20] }); // → 3800
  */
-export function herfindahl({ holdings }: HoldingsOptions): number {
+export function herfindahl(options: HoldingsOptions): number {
+  validate.knownKeys("herfindahl options", options ?? {}, ["holdings"]);
+  const { holdings } = options;
   const total = checkHoldings(holdings);
   let sum = 0;
   for (let i = 0; i < holdings.length; i++) {
@@ -53,7 +55,9 @@ export function herfindahl({ holdings }: HoldingsOptions): number {
  * @example
  * largestShare({ holdings: [50, 30, 20] }); // → 0.5
  */
-export function largestShare({ holdings }: HoldingsOptions): number {
+export function largestShare(options: HoldingsOptions): number {
+  validate.knownKeys("largestShare options", options ?? {}, ["holdings"]);
+  const { holdings } = options;
   const total = checkHoldings(holdings);
   let max = 0;
   for (let i = 0; i < holdings.length; i++) if (holdings[i] > max) max = holdings[i];
@@ -67,7 +71,9 @@ export function largestShare({ holdings }: HoldingsOptions): number {
  * @example
  * nakamotoCoefficient({ holdings: [40, 30, 20, 10] }); // → 2
  */
-export function nakamotoCoefficient({ holdings, threshold = 0.5 }: NakamotoOptions): number {
+export function nakamotoCoefficient(options: NakamotoOptions): number {
+  validate.knownKeys("nakamotoCoefficient options", options ?? {}, ["holdings", "threshold"]);
+  const { holdings, threshold = 0.5 } = options;
   const total = checkHoldings(holdings);
   validate.inRange("threshold", threshold, 0, 1);
   if (threshold >= 1) throw new RangeError(`threshold must be a number in [0, 1); received ${threshold}`);

@@ -77,16 +77,18 @@ export function valuationParts(
  * @example
  * buyerValuation({ buyer: homogeneousBuyers({ count: 1, r: 0.01 })[0], mu: 1, sigma2: 1, pool: 100 }); // → 0.5
  */
-export function buyerValuation({
-  buyer,
-  mu,
-  sigma2,
-  pool,
-  lookahead = 0,
-  held = 0,
-  bonus,
-  bonusValuation = "average",
-}: BuyerValuationOptions): number {
+export function buyerValuation(options: BuyerValuationOptions): number {
+  validate.knownKeys("buyerValuation options", options ?? {}, [
+    "buyer",
+    "mu",
+    "sigma2",
+    "pool",
+    "lookahead",
+    "held",
+    "bonus",
+    "bonusValuation",
+  ]);
+  const { buyer, mu, sigma2, pool, lookahead = 0, held = 0, bonus, bonusValuation = "average" } = options;
   validateBuyer(buyer);
   validate.nonNegative("mu", mu);
   if (sigma2 !== Infinity) validate.nonNegative("sigma2", sigma2);

@@ -79,7 +79,9 @@ export interface TailIndexOptions {
  * @example
  * tailIndexFromQuantiles({ a: 0.9, b: 0.95, qa: 0.05, qb: 0.09 }); // → 1.17925
  */
-export function tailIndexFromQuantiles({ a, b, qa, qb }: TailIndexOptions): number {
+export function tailIndexFromQuantiles(options: TailIndexOptions): number {
+  validate.knownKeys("tailIndexFromQuantiles options", options ?? {}, ["a", "b", "qa", "qb"]);
+  const { a, b, qa, qb } = options;
   validate.inOpenRange("a", a, 0, 1);
   validate.inOpenRange("b", b, a, 1);
   validate.positive("qa", qa);

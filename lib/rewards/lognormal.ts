@@ -76,7 +76,9 @@ export interface LognormalFromMeanMedianOptions {
 }
 
 /** The lognormal with a given mean and median: m = ln median, s = √(2 ln(mean/median)). */
-export function lognormalFromMeanMedian({ mean, median }: LognormalFromMeanMedianOptions): LognormalReward {
+export function lognormalFromMeanMedian(options: LognormalFromMeanMedianOptions): LognormalReward {
+  validate.knownKeys("lognormalFromMeanMedian options", options ?? {}, ["mean", "median"]);
+  const { mean, median } = options;
   validate.positive("median", median);
   validate.positive("mean", mean);
   if (mean < median) throw new RangeError(`mean must be ≥ median (= ${median}) for a lognormal; received ${mean}`);
@@ -97,7 +99,9 @@ export interface LognormalFromQuartilesOptions {
  * The lognormal matching the interquartile ratio: s = ln(P75/P25)/(2·Φ⁻¹(3/4)); the location is
  * the median if given (../../docs/derivations/calibration.md#fits does this), else the log-midpoint of the quartiles.
  */
-export function lognormalFromQuartiles({ p25, p75, median }: LognormalFromQuartilesOptions): LognormalReward {
+export function lognormalFromQuartiles(options: LognormalFromQuartilesOptions): LognormalReward {
+  validate.knownKeys("lognormalFromQuartiles options", options ?? {}, ["p25", "p75", "median"]);
+  const { p25, p75, median } = options;
   validate.positive("p25", p25);
   validate.positive("p75", p75);
   if (p75 <= p25) throw new RangeError(`p75 must be > p25 (= ${p25}); received ${p75}`);
@@ -119,7 +123,9 @@ export interface LognormalFromMeanCvOptions {
 }
 
 /** The lognormal with a given mean and coefficient of variation: s² = ln(1 + cv²), m = ln mean − s²/2. */
-export function lognormalFromMeanCv({ mean, cv }: LognormalFromMeanCvOptions): LognormalReward {
+export function lognormalFromMeanCv(options: LognormalFromMeanCvOptions): LognormalReward {
+  validate.knownKeys("lognormalFromMeanCv options", options ?? {}, ["mean", "cv"]);
+  const { mean, cv } = options;
   validate.positive("mean", mean);
   validate.nonNegative("cv", cv);
   const s2 = Math.log1p(cv * cv);

@@ -6,6 +6,7 @@
  * cancellation.
  */
 import { RunningStats, type RunningStatsState } from "../stats";
+import * as validate from "../validate";
 
 /** The power sums of one block of values x, shifted by `shift`. */
 export interface PowerSums {
@@ -35,7 +36,18 @@ function emptyState(): RunningStatsState {
  * @example
  * RunningStats.fromState(stateFromPowerSums({ count: 2, shift: 0, s1: 3, s2: 5, s3: 9, s4: 17, min: 1, max: 2 })).mean; // → 1.5
  */
-export function stateFromPowerSums({ count, shift, s1, s2, s3, s4, min, max }: PowerSums): RunningStatsState {
+export function stateFromPowerSums(options: PowerSums): RunningStatsState {
+  validate.knownKeys("stateFromPowerSums options", options ?? {}, [
+    "count",
+    "shift",
+    "s1",
+    "s2",
+    "s3",
+    "s4",
+    "min",
+    "max",
+  ]);
+  const { count, shift, s1, s2, s3, s4, min, max } = options;
   if (count === 0) return emptyState();
   // Equal values have no spread: rounding in the power sums must not invent one.
   if (min === max) return { count, mean: min, m2: 0, m3: 0, m4: 0, min, max };
@@ -68,7 +80,9 @@ export interface MergeStatesOptions {
  * @example
  * mergeStates({ parts: [0, 1].map((index) => sampleTicketValuesChunk({ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, chunk: { index, size: 500 } })) }).count; // → 1000
  */
-export function mergeStates({ parts }: MergeStatesOptions): RunningStatsState {
+export function mergeStates(options: MergeStatesOptions): RunningStatsState {
+  validate.knownKeys("mergeStates options", options ?? {}, ["parts"]);
+  const { parts } = options;
   if (!Array.isArray(parts as unknown))
     throw new RangeError(`parts must be an array of RunningStats states; received ${String(parts)}`);
   const pooled = new RunningStats();

@@ -32,7 +32,9 @@ export interface PlanChunksOptions {
  * @example
  * planChunks({ total: 10, chunkSize: 4 }).map((c) => c.size).join(","); // → "4,4,2"
  */
-export function planChunks({ total, chunkSize, totalName = "total" }: PlanChunksOptions): Chunk[] {
+export function planChunks(options: PlanChunksOptions): Chunk[] {
+  validate.knownKeys("planChunks options", options ?? {}, ["total", "chunkSize", "totalName"]);
+  const { total, chunkSize, totalName = "total" } = options;
   validate.integer(totalName, total, 1);
   validate.integer("chunkSize", chunkSize, 1);
   const chunks: Chunk[] = [];

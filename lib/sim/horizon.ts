@@ -20,7 +20,9 @@ export interface HorizonForToleranceOptions {
  * @example
  * horizonForTolerance({ d: 0.01, tolerance: 1e-6 }); // → 1389
  */
-export function horizonForTolerance({ d, tolerance }: HorizonForToleranceOptions): number {
+export function horizonForTolerance(options: HorizonForToleranceOptions): number {
+  validate.knownKeys("horizonForTolerance options", options ?? {}, ["d", "tolerance"]);
+  const { d, tolerance } = options;
   validate.discountRate(d);
   validate.inOpenRange("tolerance", tolerance, 0, 1);
   const horizon = Math.max(1, Math.ceil(-Math.log(tolerance) / Math.log1p(d)));
@@ -45,7 +47,9 @@ export interface TruncationBoundOptions {
  * @example
  * truncationBound({ mu: 1, d: 0.01, horizon: 1389 }); // → 0.0000994516
  */
-export function truncationBound({ mu, d, horizon }: TruncationBoundOptions): number {
+export function truncationBound(options: TruncationBoundOptions): number {
+  validate.knownKeys("truncationBound options", options ?? {}, ["mu", "d", "horizon"]);
+  const { mu, d, horizon } = options;
   validate.nonNegative("mu", mu);
   validate.discountRate(d);
   validate.integer("horizon", horizon, 1);

@@ -145,6 +145,19 @@ function npvChunk(
  * simulateNpvChunk({ d: 0.05, reward: rewards.exponential(1), seed: 1, tolerance: 1e-6, chunk: { index: 0, size: 100 } }).states.length >= 1; // → true
  */
 export function simulateNpvChunk(options: SimulateNpvChunkOptions): NpvChunkResult {
+  // The whole run's options may be passed with a chunk (the sharding pattern): its size keys are ignored.
+  validate.knownKeys("simulateNpvChunk options", options ?? {}, [
+    "d",
+    "reward",
+    "seed",
+    "checkpoints",
+    "chunk",
+    "horizon",
+    "tolerance",
+    "workBudget",
+    "paths",
+    "chunkSize",
+  ]);
   const p = plan(options);
   validate.integer("chunk.index", options.chunk?.index, 0);
   validate.integer("chunk.size", options.chunk?.size, 1);
@@ -164,7 +177,9 @@ export interface MergeNpvResultsOptions {
  * const part = (index) => simulateNpvChunk({ d: 0.05, reward: rewards.exponential(1), seed: 1, tolerance: 1e-6, chunk: { index, size: 100 } });
  * mergeNpvResults({ parts: [part(0), part(1)] }).states[0].count; // → 200
  */
-export function mergeNpvResults({ parts }: MergeNpvResultsOptions): NpvChunkResult {
+export function mergeNpvResults(options: MergeNpvResultsOptions): NpvChunkResult {
+  validate.knownKeys("mergeNpvResults options", options ?? {}, ["parts"]);
+  const { parts } = options;
   if (!Array.isArray(parts as unknown) || parts.length === 0) {
     throw new RangeError(
       `parts must be a non-empty array of chunk results; received ${Array.isArray(parts) ? "[]" : String(parts)}`,
@@ -182,6 +197,17 @@ export function mergeNpvResults({ parts }: MergeNpvResultsOptions): NpvChunkResu
  * simulateNpv({ d: 0.01, reward: rewards.exponential(1), paths: 2000, seed: 1 }).npv.mean // ≈ 100
  */
 export function simulateNpv(options: SimulateNpvOptions): NpvResult {
+  validate.knownKeys("simulateNpv options", options ?? {}, [
+    "d",
+    "reward",
+    "seed",
+    "checkpoints",
+    "paths",
+    "chunkSize",
+    "horizon",
+    "tolerance",
+    "workBudget",
+  ]);
   const p = plan(options);
   const chunks = planChunks({
     total: options.paths,

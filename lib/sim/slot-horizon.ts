@@ -60,7 +60,9 @@ export interface CheckWorkBudgetOptions {
  * @example
  * checkWorkBudget({ d: 0.01, horizon: 2764, paths: 1000 }); // → 2764000
  */
-export function checkWorkBudget({ d, horizon, paths, workBudget }: CheckWorkBudgetOptions): number {
+export function checkWorkBudget(options: CheckWorkBudgetOptions): number {
+  validate.knownKeys("checkWorkBudget options", options ?? {}, ["d", "horizon", "paths", "workBudget"]);
+  const { d, horizon, paths, workBudget } = options;
   const budget = validate.positive("workBudget", workBudget ?? DEFAULT_WORK_BUDGET);
   const work = paths * horizon;
   if (work > budget) {

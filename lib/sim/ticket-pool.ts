@@ -272,6 +272,22 @@ function recordRun(counts: Float64Array, length: number, maxRun: number): void {
  * simulateTicketPoolChunk({ ...{ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, tolerance: 1e-6 }, chunk: { index: 0, size: 100 } }).total.count; // → 100
  */
 export function simulateTicketPoolChunk(options: SimulateTicketPoolChunkOptions): TicketPoolChunkResult {
+  // The whole run's options may be passed with a chunk (the sharding pattern): its size keys are ignored.
+  validate.knownKeys("simulateTicketPoolChunk options", options ?? {}, [
+    "n",
+    "d",
+    "reward",
+    "seed",
+    "share",
+    "trackRuns",
+    "maxRunLength",
+    "chunk",
+    "horizon",
+    "tolerance",
+    "workBudget",
+    "paths",
+    "chunkSize",
+  ]);
   const p = plan(options);
   validate.integer("chunk.index", options.chunk?.index, 0);
   validate.integer("chunk.size", options.chunk?.size, 1);
@@ -293,7 +309,9 @@ export interface MergeTicketPoolResultsOptions {
  * const chunk = (index) => simulateTicketPoolChunk({ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, tolerance: 1e-6, chunk: { index, size: 100 } });
  * mergeTicketPoolResults({ parts: [chunk(0), chunk(1)] }).total.count; // → 200
  */
-export function mergeTicketPoolResults({ parts }: MergeTicketPoolResultsOptions): TicketPoolChunkResult {
+export function mergeTicketPoolResults(options: MergeTicketPoolResultsOptions): TicketPoolChunkResult {
+  validate.knownKeys("mergeTicketPoolResults options", options ?? {}, ["parts"]);
+  const { parts } = options;
   if (!Array.isArray(parts as unknown) || parts.length === 0) {
     throw new RangeError(
       `parts must be a non-empty array of chunk results; received ${Array.isArray(parts) ? "[]" : String(parts)}`,
@@ -318,6 +336,20 @@ export function mergeTicketPoolResults({ parts }: MergeTicketPoolResultsOptions)
  * m.issued.mean // ≈ nμ/(nd+1) = 0.714;  m.staticStake.mean ≈ kμ/(nd+1) = 0.179
  */
 export function simulateTicketPool(options: SimulateTicketPoolOptions): TicketPoolResult {
+  validate.knownKeys("simulateTicketPool options", options ?? {}, [
+    "n",
+    "d",
+    "reward",
+    "seed",
+    "share",
+    "trackRuns",
+    "maxRunLength",
+    "paths",
+    "chunkSize",
+    "horizon",
+    "tolerance",
+    "workBudget",
+  ]);
   const p = plan(options);
   const chunks = planChunks({
     total: options.paths,
@@ -346,7 +378,9 @@ export interface SummariseTicketPoolOptions {
  * const options = { ...{ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, tolerance: 1e-6 }, paths: 200 };
  * summariseTicketPool({ result: simulateTicketPoolChunk({ ...options, chunk: { index: 0, size: 200 } }), options }).horizon; // → 284
  */
-export function summariseTicketPool({ result, options }: SummariseTicketPoolOptions): TicketPoolResult {
+export function summariseTicketPool(input: SummariseTicketPoolOptions): TicketPoolResult {
+  validate.knownKeys("summariseTicketPool options", input ?? {}, ["result", "options"]);
+  const { result, options } = input;
   const p = plan(options);
   const paths = result.total.count;
   return {

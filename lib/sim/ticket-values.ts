@@ -209,6 +209,18 @@ function sampleChunk(
  * sampleTicketValuesChunk({ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, chunk: { index: 0, size: 1000 } }).count; // → 1000
  */
 export function sampleTicketValuesChunk(options: SampleTicketValuesChunkOptions): RunningStatsState {
+  // The whole run's options may be passed with a chunk (the sharding pattern): its size keys are ignored.
+  validate.knownKeys("sampleTicketValuesChunk options", options ?? {}, [
+    "n",
+    "d",
+    "reward",
+    "seed",
+    "estimator",
+    "lookahead",
+    "chunk",
+    "samples",
+    "chunkSize",
+  ]);
   const p = prepare(options);
   validate.integer("chunk.index", options.chunk?.index, 0);
   validate.integer("chunk.size", options.chunk?.size, 1);
@@ -223,11 +235,9 @@ export function sampleTicketValuesChunk(options: SampleTicketValuesChunkOptions)
  * @example
  * summariseTicketValues({ state: sampleTicketValuesChunk({ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, chunk: { index: 0, size: 1000 } }), reward: rewards.exponential(1) }).count; // → 1000
  */
-export function summariseTicketValues({
-  state,
-  reward,
-  estimator = "direct",
-}: SummariseTicketValuesOptions): TicketValueSummary {
+export function summariseTicketValues(options: SummariseTicketValuesOptions): TicketValueSummary {
+  validate.knownKeys("summariseTicketValues options", options ?? {}, ["state", "reward", "estimator"]);
+  const { state, reward, estimator = "direct" } = options;
   validate.oneOf("estimator", estimator, ["direct", "conditional"] as const);
   validateReward(reward);
   if (estimator === "direct") return { ...summariseState(state), estimator, state };
@@ -265,6 +275,16 @@ export function summariseTicketValues({
  *   // mean ≈ 0.5 = μ/(nd+1), variance ≈ 0.4145
  */
 export function sampleTicketValues(options: SampleTicketValuesOptions): TicketValueSummary {
+  validate.knownKeys("sampleTicketValues options", options ?? {}, [
+    "n",
+    "d",
+    "reward",
+    "seed",
+    "estimator",
+    "lookahead",
+    "samples",
+    "chunkSize",
+  ]);
   const p = prepare(options);
   const chunks = planChunks({
     total: options.samples,

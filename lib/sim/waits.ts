@@ -130,6 +130,16 @@ function waitsChunk(stream: RandomStream, size: number, l: Layout): WaitCounts {
  * sampleWaitsChunk({ n: 10, seed: 1, chunk: { index: 0, size: 1000 } }).state.count; // → 1000
  */
 export function sampleWaitsChunk(options: SampleWaitsChunkOptions): WaitCounts {
+  // The whole run's options may be passed with a chunk (the sharding pattern): its size keys are ignored.
+  validate.knownKeys("sampleWaitsChunk options", options ?? {}, [
+    "n",
+    "seed",
+    "bins",
+    "binWidth",
+    "chunk",
+    "samples",
+    "chunkSize",
+  ]);
   const l = layout(options);
   validate.integer("chunk.index", options.chunk?.index, 0);
   validate.integer("chunk.size", options.chunk?.size, 1);
@@ -148,7 +158,9 @@ export interface MergeWaitCountsOptions {
  * @example
  * mergeWaitCounts({ parts: [0, 1].map((index) => sampleWaitsChunk({ n: 10, seed: 1, chunk: { index, size: 500 } })) }).state.count; // → 1000
  */
-export function mergeWaitCounts({ parts }: MergeWaitCountsOptions): WaitCounts {
+export function mergeWaitCounts(options: MergeWaitCountsOptions): WaitCounts {
+  validate.knownKeys("mergeWaitCounts options", options ?? {}, ["parts"]);
+  const { parts } = options;
   if (!Array.isArray(parts as unknown) || parts.length === 0) {
     throw new RangeError(
       `parts must be a non-empty array of chunk results; received ${Array.isArray(parts) ? "[]" : String(parts)}`,
@@ -167,6 +179,7 @@ export function mergeWaitCounts({ parts }: MergeWaitCountsOptions): WaitCounts {
  * sampleWaits({ n: 10, samples: 1e5, seed: 1 }).wait.mean // ≈ 10
  */
 export function sampleWaits(options: SampleWaitsOptions): WaitHistogram {
+  validate.knownKeys("sampleWaits options", options ?? {}, ["n", "seed", "bins", "binWidth", "samples", "chunkSize"]);
   const l = layout(options);
   const chunks = planChunks({
     total: options.samples,

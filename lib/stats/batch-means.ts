@@ -31,7 +31,9 @@ export interface BatchMeansEstimate extends Estimate {
  * @example
  * batchMeans({ series: [1, 2, 3, 4, 5, 6, 7, 8], batches: 4 }).mean; // → 4.5
  */
-export function batchMeans({ series, batches }: BatchMeansOptions): BatchMeansEstimate {
+export function batchMeans(options: BatchMeansOptions): BatchMeansEstimate {
+  validate.knownKeys("batchMeans options", options ?? {}, ["series", "batches"]);
+  const { series, batches } = options;
   validate.integer("batches", batches, 2);
   if (series == null || typeof series.length !== "number" || series.length < batches) {
     throw new RangeError(

@@ -71,7 +71,16 @@ function zScore(difference: number, scale: number): number {
  * check({ label: "E[V]", estimate: 0.502, stderr: 0.001, expected: 0.5 }).z; // → 2
  * check({ label: "E[V]", estimate: 0.502, stderr: 0.001, expected: 0.5, alternative: { label: "t ≥ 0", value: 0.51 } }).alternative?.z; // → -8
  */
-export function check({ label, estimate, stderr, expected, maxZ = 5, alternative }: CheckOptions): CheckResult {
+export function check(options: CheckOptions): CheckResult {
+  validate.knownKeys("check options", options ?? {}, [
+    "label",
+    "estimate",
+    "stderr",
+    "expected",
+    "maxZ",
+    "alternative",
+  ]);
+  const { label, estimate, stderr, expected, maxZ = 5, alternative } = options;
   if (typeof label !== "string" || label.length === 0) {
     throw new RangeError(`label must be a non-empty string; received ${JSON.stringify(label) ?? String(label)}`);
   }

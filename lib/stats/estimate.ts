@@ -1,4 +1,5 @@
 /** The result type shared by every Monte Carlo estimator in the library. */
+import * as validate from "../validate";
 
 /** A point estimate with its Monte Carlo standard error and a normal-theory 95 % interval. */
 export type Estimate = {
@@ -24,6 +25,8 @@ export interface MakeEstimateOptions {
  * @example
  * makeEstimate({ mean: 0.5, stderr: 0.01, count: 1000 }).ci95[1]; // → 0.519600
  */
-export function makeEstimate({ mean, stderr, count }: MakeEstimateOptions): Estimate {
+export function makeEstimate(options: MakeEstimateOptions): Estimate {
+  validate.knownKeys("makeEstimate options", options ?? {}, ["mean", "stderr", "count"]);
+  const { mean, stderr, count } = options;
   return { mean, stderr, ci95: [mean - Z_95 * stderr, mean + Z_95 * stderr], count };
 }

@@ -25,7 +25,9 @@ export interface FindRootOptions {
  * @example
  * findRoot({ f: (x) => x * x - 2, lo: 0, hi: 2 }); // → 1.41421
  */
-export function findRoot({ f, lo, hi, name = "root", tolerance = 0 }: FindRootOptions): number {
+export function findRoot(options: FindRootOptions): number {
+  validate.knownKeys("findRoot options", options ?? {}, ["f", "lo", "hi", "name", "tolerance"]);
+  const { f, lo, hi, name = "root", tolerance = 0 } = options;
   validate.finite("lo", lo);
   validate.finite("hi", hi);
   if (!(hi > lo)) throw new RangeError(`hi must be > lo (= ${lo}); received ${hi}`);
@@ -67,7 +69,9 @@ export interface MinimiseOnIntervalOptions {
  * @example
  * minimiseOnInterval({ f: (x) => (x - 0.3) ** 2, lo: 0, hi: 1 }); // → 0.3
  */
-export function minimiseOnInterval({ f, lo, hi, tolerance }: MinimiseOnIntervalOptions): number {
+export function minimiseOnInterval(options: MinimiseOnIntervalOptions): number {
+  validate.knownKeys("minimiseOnInterval options", options ?? {}, ["f", "lo", "hi", "tolerance"]);
+  const { f, lo, hi, tolerance } = options;
   validate.finite("lo", lo);
   validate.finite("hi", hi);
   if (!(hi > lo)) throw new RangeError(`hi must be > lo (= ${lo}); received ${hi}`);

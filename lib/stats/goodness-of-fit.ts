@@ -39,7 +39,9 @@ function chiSquareSurvival(x: number, k: number): number {
  * @example
  * chiSquare({ observed: [10, 20, 30], expected: [20, 20, 20] }).pValue; // → 0.00673795
  */
-export function chiSquare({ observed, expected }: ChiSquareOptions): ChiSquareResult {
+export function chiSquare(options: ChiSquareOptions): ChiSquareResult {
+  validate.knownKeys("chiSquare options", options ?? {}, ["observed", "expected"]);
+  const { observed, expected } = options;
   if (observed?.length !== expected?.length || observed.length < 2) {
     throw new RangeError(
       `observed and expected must have the same length ≥ 2; received ${observed?.length} and ${expected?.length}`,
@@ -69,7 +71,9 @@ export interface ChiSquareCriticalOptions {
  * @example
  * chiSquareCritical({ degreesOfFreedom: 2, alpha: 1e-6 }); // → 27.631
  */
-export function chiSquareCritical({ degreesOfFreedom: k, alpha }: ChiSquareCriticalOptions): number {
+export function chiSquareCritical(options: ChiSquareCriticalOptions): number {
+  validate.knownKeys("chiSquareCritical options", options ?? {}, ["degreesOfFreedom", "alpha"]);
+  const { degreesOfFreedom: k, alpha } = options;
   validate.integer("degreesOfFreedom", k, 1);
   validate.inOpenRange("alpha", alpha, 0, 1);
   return 2 * gammaincinv(alpha, k / 2, true);
@@ -99,7 +103,9 @@ export interface KolmogorovSmirnovResult {
  * @example
  * kolmogorovSmirnov({ values: [0.1, 0.4, 0.7], cdf: (x) => x }).statistic; // → 0.3
  */
-export function kolmogorovSmirnov({ values, cdf }: KolmogorovSmirnovOptions): KolmogorovSmirnovResult {
+export function kolmogorovSmirnov(options: KolmogorovSmirnovOptions): KolmogorovSmirnovResult {
+  validate.knownKeys("kolmogorovSmirnov options", options ?? {}, ["values", "cdf"]);
+  const { values, cdf } = options;
   if (values == null || values.length < 1) throw new RangeError("values must be a non-empty array");
   if (typeof cdf !== "function") throw new RangeError(`cdf must be a function; received ${String(cdf)}`);
   const sorted = Float64Array.from(values).sort();

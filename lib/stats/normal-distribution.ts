@@ -26,7 +26,9 @@ export interface NormalPointOptions {
  * @example
  * normalPdf({ x: 0 }); // → 0.398942
  */
-export function normalPdf({ x }: NormalPointOptions): number {
+export function normalPdf(options: NormalPointOptions): number {
+  validate.knownKeys("normalPdf options", options ?? {}, ["x"]);
+  const { x } = options;
   return Math.exp(-0.5 * x * x) / SQRT_2PI;
 }
 
@@ -68,7 +70,9 @@ function centralPart(x: number): number {
  * @example
  * normalCdf({ x: 1.96 }); // → 0.975002
  */
-export function normalCdf({ x }: NormalPointOptions): number {
+export function normalCdf(options: NormalPointOptions): number {
+  validate.knownKeys("normalCdf options", options ?? {}, ["x"]);
+  const { x } = options;
   if (Number.isNaN(x)) return NaN;
   if (x < -SERIES_LIMIT) return x === -Infinity ? 0 : upperTail(-x);
   if (x > SERIES_LIMIT) return x === Infinity ? 1 : 1 - upperTail(x);
@@ -81,7 +85,9 @@ export function normalCdf({ x }: NormalPointOptions): number {
  * @example
  * normalSurvival({ x: 5 }); // → 2.86652e-7
  */
-export function normalSurvival({ x }: NormalPointOptions): number {
+export function normalSurvival(options: NormalPointOptions): number {
+  validate.knownKeys("normalSurvival options", options ?? {}, ["x"]);
+  const { x } = options;
   return normalCdf({ x: -x });
 }
 
@@ -127,7 +133,9 @@ export interface NormalQuantileOptions {
  * @example
  * normalQuantile({ p: 0.975 }); // → 1.95996
  */
-export function normalQuantile({ p }: NormalQuantileOptions): number {
+export function normalQuantile(options: NormalQuantileOptions): number {
+  validate.knownKeys("normalQuantile options", options ?? {}, ["p"]);
+  const { p } = options;
   validate.inRange("p", p, 0, 1);
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;

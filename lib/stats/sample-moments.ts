@@ -59,7 +59,9 @@ export interface AutocorrelationOptions {
  * @example
  * autocorrelation({ series: [1, 2, 1, 2, 1, 2], maxLag: 1 })[1]; // → -0.833333
  */
-export function autocorrelation({ series, maxLag }: AutocorrelationOptions): number[] {
+export function autocorrelation(options: AutocorrelationOptions): number[] {
+  validate.knownKeys("autocorrelation options", options ?? {}, ["series", "maxLag"]);
+  const { series, maxLag } = options;
   validate.integer("maxLag", maxLag, 0);
   checkValues(series, maxLag + 2);
   const n = series.length;

@@ -47,12 +47,9 @@ export interface SimulatePaiResnickResult {
  * @example
  * simulatePaiResnick({ lambda1: 1, lambda2: 1, samples: 10000, seed: 1 }).aheadOfTimeShare.mean; // → 0.8115
  */
-export function simulatePaiResnick({
-  lambda1,
-  lambda2,
-  samples,
-  seed,
-}: SimulatePaiResnickOptions): SimulatePaiResnickResult {
+export function simulatePaiResnick(options: SimulatePaiResnickOptions): SimulatePaiResnickResult {
+  validate.knownKeys("simulatePaiResnick options", options ?? {}, ["lambda1", "lambda2", "samples", "seed"]);
+  const { lambda1, lambda2, samples, seed } = options;
   validate.positive("lambda1", lambda1);
   validate.positive("lambda2", lambda2);
   validate.integer("samples", samples, 2);

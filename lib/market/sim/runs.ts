@@ -45,14 +45,16 @@ export interface SimulateRunsResult {
  * @example
  * simulateRuns({ n: 10, held: 3, slots: 10000, replications: 2, seed: 1 }).longest.mean; // → 6.5
  */
-export function simulateRuns({
-  n,
-  held,
-  slots,
-  replications,
-  seed,
-  maxLength = 32,
-}: SimulateRunsOptions): SimulateRunsResult {
+export function simulateRuns(options: SimulateRunsOptions): SimulateRunsResult {
+  validate.knownKeys("simulateRuns options", options ?? {}, [
+    "n",
+    "held",
+    "slots",
+    "replications",
+    "seed",
+    "maxLength",
+  ]);
+  const { n, held, slots, replications, seed, maxLength = 32 } = options;
   validate.ticketCount(n);
   validate.integer("held", held, 0, n);
   validate.integer("slots", slots, 1);

@@ -42,16 +42,18 @@ export interface SimulateShareWithBonusOptions {
  * @example
  * simulateShareWithBonus({ reward: rewards.exponential(1), n: 10, held: 5, d: 0.05, bonus: { kind: "linear", beta: 0.1 }, paths: 200, seed: 1 }).mean; // → 10.7242
  */
-export function simulateShareWithBonus({
-  reward,
-  n,
-  held,
-  d,
-  bonus,
-  paths,
-  seed,
-  horizon,
-}: SimulateShareWithBonusOptions): Estimate {
+export function simulateShareWithBonus(options: SimulateShareWithBonusOptions): Estimate {
+  validate.knownKeys("simulateShareWithBonus options", options ?? {}, [
+    "reward",
+    "n",
+    "held",
+    "d",
+    "bonus",
+    "paths",
+    "seed",
+    "horizon",
+  ]);
+  const { reward, n, held, d, bonus, paths, seed, horizon } = options;
   if (reward === null || typeof reward !== "object" || typeof reward.sample !== "function") {
     throw new RangeError(`reward must be a RewardModel; received ${String(reward)}`);
   }

@@ -60,15 +60,17 @@ export interface CompetitiveCaptureResult {
  * @example
  * competitiveCapture({ buyers: homogeneousBuyers({ count: 3, r: 0.02 }), mu: 1, sigma2: 1, n: 100, d: 0.01 }).capture; // → 0.666667
  */
-export function competitiveCapture({
-  buyers,
-  mu,
-  sigma2,
-  n,
-  d,
-  lookahead = 0,
-  horizon = Infinity,
-}: CompetitiveCaptureOptions): CompetitiveCaptureResult {
+export function competitiveCapture(options: CompetitiveCaptureOptions): CompetitiveCaptureResult {
+  validate.knownKeys("competitiveCapture options", options ?? {}, [
+    "buyers",
+    "mu",
+    "sigma2",
+    "n",
+    "d",
+    "lookahead",
+    "horizon",
+  ]);
+  const { buyers, mu, sigma2, n, d, lookahead = 0, horizon = Infinity } = options;
   validateBuyers(buyers);
   validate.nonNegative("mu", mu);
   if (sigma2 !== Infinity) validate.nonNegative("sigma2", sigma2);

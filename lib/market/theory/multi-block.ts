@@ -142,15 +142,17 @@ function firstNonNegative(f: (P: number) => number, upper: number): number | nul
  * @example
  * centralisationThreshold({ mu: 1, n: 100, r: 0.01, alpha: 0.9, bonus: { kind: "linear", beta: 0.5 } }).averageShare; // → 0.224444
  */
-export function centralisationThreshold({
-  mu,
-  n,
-  r,
-  alpha = 1,
-  price,
-  bonus,
-  method = "auto",
-}: CentralisationThresholdOptions): CentralisationThresholdResult {
+export function centralisationThreshold(options: CentralisationThresholdOptions): CentralisationThresholdResult {
+  validate.knownKeys("centralisationThreshold options", options ?? {}, [
+    "mu",
+    "n",
+    "r",
+    "alpha",
+    "price",
+    "bonus",
+    "method",
+  ]);
+  const { mu, n, r, alpha = 1, price, bonus, method = "auto" } = options;
   validate.nonNegative("mu", mu);
   validate.ticketCount(n);
   validate.discountRate(r, "r");

@@ -59,7 +59,9 @@ export interface PaiResnickResult {
  * @example
  * paiResnick({ lambda1: 1, lambda2: 1 }).aheadOfTimeShare; // → 0.81606
  */
-export function paiResnick({ lambda1, lambda2 }: PaiResnickOptions): PaiResnickResult {
+export function paiResnick(options: PaiResnickOptions): PaiResnickResult {
+  validate.knownKeys("paiResnick options", options ?? {}, ["lambda1", "lambda2"]);
+  const { lambda1, lambda2 } = options;
   validate.positive("lambda1", lambda1);
   validate.positive("lambda2", lambda2);
   const sum = lambda1 + lambda2;

@@ -37,7 +37,9 @@ export interface ExpectedRunsOfLengthOptions {
  * @example
  * expectedRuns({ share: 0.3, slots: 2_628_000, minLength: 5 }); // → 4470.22
  */
-export function expectedRuns({ share, slots, minLength }: ExpectedRunsOptions): number {
+export function expectedRuns(options: ExpectedRunsOptions): number {
+  validate.knownKeys("expectedRuns options", options ?? {}, ["share", "slots", "minLength"]);
+  const { share, slots, minLength } = options;
   validate.inRange("share", share, 0, 1);
   validate.integer("slots", slots, 1);
   validate.integer("minLength", minLength, 1);
@@ -52,7 +54,9 @@ export function expectedRuns({ share, slots, minLength }: ExpectedRunsOptions): 
  * @example
  * expectedRunsOfLength({ share: 0.3, slots: 2_628_000, length: 5 }); // → 3129.16
  */
-export function expectedRunsOfLength({ share, slots, length }: ExpectedRunsOfLengthOptions): number {
+export function expectedRunsOfLength(options: ExpectedRunsOfLengthOptions): number {
+  validate.knownKeys("expectedRunsOfLength options", options ?? {}, ["share", "slots", "length"]);
+  const { share, slots, length } = options;
   validate.inRange("share", share, 0, 1);
   validate.integer("slots", slots, 1);
   validate.integer("length", length, 1);
