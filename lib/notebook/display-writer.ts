@@ -5,6 +5,7 @@
  * .lastWriteDisplayData` (set for each executed cell; verified with tslab 1.0.22). If a tslab
  * upgrade moves it, every display helper fails here with one clear message.
  */
+import * as validate from "../validate";
 
 /** A Jupyter display_data payload: mime type → data, plus per-mime metadata. */
 export interface DisplayBundle {
@@ -70,6 +71,8 @@ export function currentDisplayWriter({
  * @example
  * writeDisplayData({ bundle: markdownBundle({ markdown: "*hello*" }) });
  */
-export function writeDisplayData({ bundle }: WriteDisplayDataOptions): void {
+export function writeDisplayData(options: WriteDisplayDataOptions): void {
+  validate.knownKeys("writeDisplayData options", options ?? {}, ["bundle"]);
+  const { bundle } = options;
   currentDisplayWriter()(bundle);
 }

@@ -2,6 +2,7 @@ import type { DisplayBundle } from "./display-writer";
 import { figureTitle, OUTPUT_METADATA_KEY, PLOTLY_MIME, type FigureOutputMetadata, type PlotlyFigure } from "./figure";
 import { toPlainJson } from "./plain-json";
 import { FIGURE_HEIGHT, FIGURE_WIDTH } from "./theme";
+import * as validate from "../validate";
 
 export interface FigureBundleOptions {
   /** The figure as it should be shown (already themed). */
@@ -24,7 +25,9 @@ export interface FigureBundleOptions {
  * @example
  * Object.keys(figureBundle({ figure: { data: [], layout: {} }, name: "demo" }).data).join(", "); // → "application/vnd.plotly.v1+json, text/plain"
  */
-export function figureBundle({ figure, name, caption, png, pngNote }: FigureBundleOptions): DisplayBundle {
+export function figureBundle(options: FigureBundleOptions): DisplayBundle {
+  validate.knownKeys("figureBundle options", options ?? {}, ["figure", "name", "caption", "png", "pngNote"]);
+  const { figure, name, caption, png, pngNote } = options;
   if (name !== undefined && (typeof name !== "string" || name.trim() === "")) {
     throw new RangeError(`name must be a non-empty string; received ${JSON.stringify(name)}`);
   }

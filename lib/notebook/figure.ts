@@ -3,6 +3,7 @@
  * `application/vnd.plotly.v1+json` mime type expect it. Deliberately loose (plotly.js's own
  * type definitions are over 1 MB and would slow every tslab cell compile).
  */
+import * as validate from "../validate";
 export interface PlotlyFigure {
   /** Traces, e.g. `{ type: "scatter", x: [...], y: [...], name: "closed form" }`. */
   data: Array<Record<string, unknown>>;
@@ -38,7 +39,9 @@ export interface FigureTitleOptions {
  * @example
  * figureTitle({ figure: { data: [], layout: { title: { text: "Value of a ticket" } } } }); // → "Value of a ticket"
  */
-export function figureTitle({ figure }: FigureTitleOptions): string | undefined {
+export function figureTitle(options: FigureTitleOptions): string | undefined {
+  validate.knownKeys("figureTitle options", options ?? {}, ["figure"]);
+  const { figure } = options;
   const title = figure.layout?.title;
   if (typeof title === "string") return title || undefined;
   if (title && typeof title === "object" && typeof (title as { text?: unknown }).text === "string") {

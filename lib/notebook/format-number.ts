@@ -1,3 +1,4 @@
+import * as validate from "../validate";
 export interface FormatNumberOptions {
   value: number;
   /** Significant digits for non-integers (default 4). */
@@ -13,7 +14,9 @@ export interface FormatNumberOptions {
  * formatNumber({ value: 1.4924e-8 }); // → "1.492e-8"
  * formatNumber({ value: 2628000 }); // → "2,628,000"
  */
-export function formatNumber({ value, digits = 4 }: FormatNumberOptions): string {
+export function formatNumber(options: FormatNumberOptions): string {
+  validate.knownKeys("formatNumber options", options ?? {}, ["value", "digits"]);
+  const { value, digits = 4 } = options;
   if (Number.isNaN(value)) return "NaN";
   if (value === Infinity) return "∞";
   if (value === -Infinity) return "-∞";

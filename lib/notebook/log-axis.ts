@@ -20,7 +20,9 @@ export interface LogIntegerGridOptions {
  *
  * @example logIntegerGrid({ max: 1000, points: 6 }) // [1, 3, 10, 32, 100, 316, 1000]
  */
-export function logIntegerGrid({ min = 1, max, points }: LogIntegerGridOptions): number[] {
+export function logIntegerGrid(options: LogIntegerGridOptions): number[] {
+  validate.knownKeys("logIntegerGrid options", options ?? {}, ["min", "max", "points"]);
+  const { min = 1, max, points } = options;
   validate.inRange("max", max, 1, Number.MAX_VALUE);
   validate.inRange("min", min, 1, max);
   validate.integer("points", points, 1, 1e7);

@@ -1,3 +1,4 @@
+import * as validate from "../validate";
 export interface PlainJsonOptions {
   value: unknown;
 }
@@ -7,7 +8,9 @@ export interface PlainJsonOptions {
  * (JSON.stringify would turn a Float64Array into an object keyed "0", "1", …), non-finite numbers
  * become null (JSON has no NaN; Plotly treats null as a gap), functions and undefined are dropped.
  */
-export function toPlainJson({ value }: PlainJsonOptions): unknown {
+export function toPlainJson(options: PlainJsonOptions): unknown {
+  validate.knownKeys("toPlainJson options", options ?? {}, ["value"]);
+  const { value } = options;
   if (value === null) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "string" || typeof value === "boolean") return value;

@@ -1,6 +1,7 @@
 import { writeDisplayData, type DisplayBundle } from "./display-writer";
 import { formatNumber } from "./format-number";
 import { tableBundle } from "./show-table";
+import * as validate from "../validate";
 
 /** An agreement-check result, as returned by `check(...)` in lib/stats. */
 export interface CheckResultLike {
@@ -27,7 +28,9 @@ export interface CheckBundleOptions {
  * @example
  * Object.keys(checkBundle({ results: check({ label: "E[V]", estimate: 0.502, stderr: 0.001, expected: 0.5 }) }).data).join(", "); // → "text/html, text/plain"
  */
-export function checkBundle({ results }: CheckBundleOptions): DisplayBundle {
+export function checkBundle(options: CheckBundleOptions): DisplayBundle {
+  validate.knownKeys("checkBundle options", options ?? {}, ["results"]);
+  const { results } = options;
   const list = Array.isArray(results) ? results : [results];
   const passed = list.filter((r) => r.pass).length;
   const anyAlternative = list.some((r) => r.alternative);

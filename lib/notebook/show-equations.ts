@@ -3,6 +3,7 @@
  * notebook's "closed form, from the library" section prints the library's own formulas.
  */
 import { showLatex } from "./show-latex";
+import * as validate from "../validate";
 
 /** What an equation needs: the left-hand side and the right-hand side in LaTeX (a library `Formula`). */
 export interface EquationLike {
@@ -43,5 +44,6 @@ export function alignedEquations(
  * showEquations(["issuedValue", "unissuedValue"].map((name) => formulas[name]), { spacing: "8pt" });
  */
 export function showEquations(equations: readonly EquationLike[], options: AlignedEquationsOptions = {}): void {
+  validate.knownKeys("showEquations options", options ?? {}, ["spacing"]);
   showLatex(alignedEquations(equations, options));
 }

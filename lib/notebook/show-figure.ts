@@ -4,6 +4,7 @@ import type { PlotlyFigure } from "./figure";
 import { figureBundle } from "./figure-bundle";
 import { renderFigureImage } from "./figure-renderer";
 import { withTheme } from "./theme";
+import * as validate from "../validate";
 
 /** Options of {@link showFigure}. */
 export interface ShowFigureOptions {
@@ -44,12 +45,9 @@ export interface BuildFigureBundleOptions extends ShowFigureOptions {
  * @example
  * const bundle = await buildFigureBundle({ figure: { data: [], layout: {} }, name: "demo" });
  */
-export async function buildFigureBundle({
-  figure,
-  name,
-  caption,
-  env = process.env,
-}: BuildFigureBundleOptions): Promise<DisplayBundle> {
+export async function buildFigureBundle(options: BuildFigureBundleOptions): Promise<DisplayBundle> {
+  validate.knownKeys("buildFigureBundle options", options ?? {}, ["figure", "name", "caption", "env"]);
+  const { figure, name, caption, env = process.env } = options;
   const themed = withTheme(figure);
   const availability = pngAvailability({ env });
   if (!availability.render) return figureBundle({ figure: themed, name, caption, pngNote: availability.reason });
@@ -76,6 +74,7 @@ export async function buildFigureBundle({
  * await showFigure({ data: [{ type: "scatter", x: [1, 2], y: [0.5, 0.33] }], layout: {} }, { name: "value", caption: "E[V] against n" });
  */
 export async function showFigure(figure: PlotlyFigure, options: ShowFigureOptions = {}): Promise<void> {
+  validate.knownKeys("showFigure options", options ?? {}, ["name", "caption"]);
   // Take the cell's writer first: fails fast outside a kernel, and the output lands in this cell.
   const write = currentDisplayWriter();
   write(await buildFigureBundle({ figure, ...options }));

@@ -1,4 +1,5 @@
 import { writeDisplayData, type DisplayBundle } from "./display-writer";
+import * as validate from "../validate";
 
 export interface LatexBundleOptions {
   tex: string;
@@ -17,7 +18,9 @@ function hasDelimiters(tex: string): boolean {
  * @example
  * latexBundle({ tex: "E[V] = \\frac{\\mu}{nd+1}" }).data["text/latex"]; // → "$$E[V] = \\frac{\\mu}{nd+1}$$"
  */
-export function latexBundle({ tex }: LatexBundleOptions): DisplayBundle {
+export function latexBundle(options: LatexBundleOptions): DisplayBundle {
+  validate.knownKeys("latexBundle options", options ?? {}, ["tex"]);
+  const { tex } = options;
   if (typeof tex !== "string" || tex.trim() === "")
     throw new RangeError(`tex must be a non-empty string; received ${JSON.stringify(tex)}`);
   const latex = hasDelimiters(tex) ? tex : `$$${tex.trim()}$$`;

@@ -1,4 +1,5 @@
 import { writeDisplayData, type DisplayBundle } from "./display-writer";
+import * as validate from "../validate";
 
 export interface MarkdownBundleOptions {
   markdown: string;
@@ -10,7 +11,9 @@ export interface MarkdownBundleOptions {
  * @example
  * Object.keys(markdownBundle({ markdown: "**bold**" }).data).join(", "); // → "text/markdown, text/plain"
  */
-export function markdownBundle({ markdown }: MarkdownBundleOptions): DisplayBundle {
+export function markdownBundle(options: MarkdownBundleOptions): DisplayBundle {
+  validate.knownKeys("markdownBundle options", options ?? {}, ["markdown"]);
+  const { markdown } = options;
   if (typeof markdown !== "string") throw new RangeError(`markdown must be a string; received ${typeof markdown}`);
   return { data: { "text/markdown": markdown, "text/plain": markdown }, metadata: {}, transient: {} };
 }

@@ -1,6 +1,7 @@
 import { writeDisplayData, type DisplayBundle } from "./display-writer";
 import { formatNumber } from "./format-number";
 import { escapeHtml } from "./html-escape";
+import * as validate from "../validate";
 
 /** One table row: column name → value. */
 export type TableRow = Record<string, unknown>;
@@ -71,6 +72,7 @@ export function tableBundle({
  * showTable([{ n: 10, "E[V]": 0.6667 }, { n: 100, "E[V]": 0.5 }], { caption: "Ticket value", digits: 4 });
  */
 export function showTable(rows: TableRow[], options: ShowTableOptions = {}): void {
+  validate.knownKeys("showTable options", options ?? {}, ["caption", "columns", "digits"]);
   writeDisplayData({ bundle: tableBundle({ rows, ...options }) });
 }
 

@@ -81,7 +81,9 @@ function checkValue(key: keyof ScenarioValues, value: unknown): void {
  * realistic.annualRate; // → 0.04
  * realistic.d; // → 1.49242e-8
  */
-export function useScenario({ name, overrides = {} }: UseScenarioOptions): Scenario {
+export function useScenario(options: UseScenarioOptions): Scenario {
+  validate.knownKeys("useScenario options", options ?? {}, ["name", "overrides"]);
+  const { name, overrides = {} } = options;
   const scenarioName = validate.oneOf("name", name, scenarioNames);
   const definition = DEFINITIONS[scenarioName];
   const { values, sources } = definition.define();

@@ -5,6 +5,7 @@
  * quoted only when they need it, "\n" line ends and a final newline.
  */
 import type { SweepRow } from "./types";
+import * as validate from "../validate";
 
 function field(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -25,7 +26,9 @@ export interface CsvColumnsOptions {
  * @example
  * csvColumns({ rows: [{ n: 10, capture: 0.9 }] }).join(", "); // → "n, capture"
  */
-export function csvColumns({ rows }: CsvColumnsOptions): string[] {
+export function csvColumns(options: CsvColumnsOptions): string[] {
+  validate.knownKeys("csvColumns options", options ?? {}, ["rows"]);
+  const { rows } = options;
   const columns = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row)) columns.add(key);
   return [...columns];
@@ -37,7 +40,9 @@ export interface CsvLineOptions {
 }
 
 /** One CSV record (no line end). */
-export function csvLine({ values }: CsvLineOptions): string {
+export function csvLine(options: CsvLineOptions): string {
+  validate.knownKeys("csvLine options", options ?? {}, ["values"]);
+  const { values } = options;
   return values.map(field).join(",");
 }
 
@@ -65,7 +70,9 @@ export interface CsvRecordsOptions {
  * Splits CSV text into its records' raw text (quoted fields may span lines), without parsing
  * fields: enough to reorder records without changing a byte.
  */
-export function csvRecords({ text }: CsvRecordsOptions): string[] {
+export function csvRecords(options: CsvRecordsOptions): string[] {
+  validate.knownKeys("csvRecords options", options ?? {}, ["text"]);
+  const { text } = options;
   const records: string[] = [];
   let start = 0;
   let quoted = false;

@@ -2,6 +2,7 @@
  * Parameter grids: validation, the canonical cell order and the canonical cell key.
  */
 import type { Grid, ParamValue, Params } from "./types";
+import * as validate from "../validate";
 
 /** Column name reserved for the replication number in result rows. */
 export const REPLICATION_COLUMN = "replication";
@@ -34,7 +35,9 @@ export interface ValidateGridOptions {
  * @example
  * Object.keys(validateGrid({ grid: { n: [10, 100], d: [0.01] } })).join(", "); // → "n, d"
  */
-export function validateGrid({ grid }: ValidateGridOptions): Grid {
+export function validateGrid(options: ValidateGridOptions): Grid {
+  validate.knownKeys("validateGrid options", options ?? {}, ["grid"]);
+  const { grid } = options;
   if (grid === null || typeof grid !== "object" || Array.isArray(grid) || Object.keys(grid).length === 0) {
     throw new RangeError(
       `grid must be an object with at least one parameter, e.g. {"n":[10,100]}; received ${describe(grid)}`,
@@ -76,7 +79,9 @@ export interface GridCellsOptions {
  * @example
  * gridCells({ grid: { n: [10, 100], d: [0.01, 0.02] } }).length; // → 4
  */
-export function gridCells({ grid }: GridCellsOptions): Params[] {
+export function gridCells(options: GridCellsOptions): Params[] {
+  validate.knownKeys("gridCells options", options ?? {}, ["grid"]);
+  const { grid } = options;
   let cells: Params[] = [{}];
   for (const [name, values] of Object.entries(grid)) {
     const next: Params[] = [];
@@ -99,7 +104,9 @@ export interface CellKeyOptions {
  * @example
  * cellKey({ params: { n: 10, d: 0.01 } }); // → "{\"d\":0.01,\"n\":10}"
  */
-export function cellKey({ params }: CellKeyOptions): string {
+export function cellKey(options: CellKeyOptions): string {
+  validate.knownKeys("cellKey options", options ?? {}, ["params"]);
+  const { params } = options;
   const sorted: Params = {};
   for (const name of Object.keys(params).sort()) sorted[name] = params[name];
   return JSON.stringify(sorted);

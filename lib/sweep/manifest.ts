@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import type { Grid, Shard } from "./types";
+import * as validate from "../validate";
 
 /** Format tag of manifest files. */
 export const MANIFEST_FORMAT = "execution-tickets-sweep/1";
@@ -39,7 +40,9 @@ export interface ManifestPathOptions {
  * @example
  * manifestPath({ csvFile: "build/sweeps/all.csv" }); // → "build/sweeps/all.manifest.json"
  */
-export function manifestPath({ csvFile }: ManifestPathOptions): string {
+export function manifestPath(options: ManifestPathOptions): string {
+  validate.knownKeys("manifestPath options", options ?? {}, ["csvFile"]);
+  const { csvFile } = options;
   return csvFile.endsWith(".csv") ? `${csvFile.slice(0, -4)}.manifest.json` : `${csvFile}.manifest.json`;
 }
 
@@ -49,7 +52,9 @@ export interface Sha256Options {
 }
 
 /** Hex SHA-256 of text or bytes. */
-export function sha256({ data }: Sha256Options): string {
+export function sha256(options: Sha256Options): string {
+  validate.knownKeys("sha256 options", options ?? {}, ["data"]);
+  const { data } = options;
   return createHash("sha256").update(data).digest("hex");
 }
 
@@ -64,7 +69,9 @@ export interface ReadManifestOptions {
  * @example
  * const manifest = readManifest({ csvFile: "build/sweeps/shard-1.csv" }); // grid, seed, task version
  */
-export function readManifest({ csvFile }: ReadManifestOptions): SweepManifest {
+export function readManifest(options: ReadManifestOptions): SweepManifest {
+  validate.knownKeys("readManifest options", options ?? {}, ["csvFile"]);
+  const { csvFile } = options;
   const file = manifestPath({ csvFile });
   let manifest: SweepManifest;
   try {

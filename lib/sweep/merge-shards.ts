@@ -6,6 +6,7 @@ import { csvRecords } from "./csv";
 import { MANIFEST_FORMAT, manifestPath, readManifest, sha256, type SweepManifest } from "./manifest";
 import { shardIndices } from "./work-items";
 import { writeFileAtomic } from "../io/write-file-atomic";
+import * as validate from "../validate";
 
 /** Input of {@link mergeShards}. */
 export interface MergeShardsOptions {
@@ -69,7 +70,9 @@ function readShard(file: string): ShardFile {
  * @example
  * mergeShards({ files: ["build/sweeps/shard-0.csv", "build/sweeps/shard-1.csv"], out: "build/sweeps/all.csv" });
  */
-export function mergeShards({ files, out }: MergeShardsOptions): MergedSweep {
+export function mergeShards(options: MergeShardsOptions): MergedSweep {
+  validate.knownKeys("mergeShards options", options ?? {}, ["files", "out"]);
+  const { files, out } = options;
   if (!Array.isArray(files) || files.length === 0) {
     throw new RangeError(`files must be a non-empty array of shard CSV paths; received ${JSON.stringify(files)}`);
   }

@@ -3,6 +3,7 @@
  */
 import type { Shard } from "./types";
 import { validateShard } from "./validate-options";
+import * as validate from "../validate";
 
 /** Input of {@link parseShard}. */
 export interface ParseShardOptions {
@@ -18,7 +19,9 @@ export interface ParseShardOptions {
  * @example
  * parseShard({ text: "2/8" }).count; // → 8
  */
-export function parseShard({ text, name = "shard" }: ParseShardOptions): Shard {
+export function parseShard(options: ParseShardOptions): Shard {
+  validate.knownKeys("parseShard options", options ?? {}, ["text", "name"]);
+  const { text, name = "shard" } = options;
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   if (!match)
     throw new RangeError(

@@ -2,6 +2,7 @@
  * One-line text rendering of sweep progress, shared by the terminal bar and the notebook display.
  */
 import type { SweepProgress } from "./types";
+import * as validate from "../validate";
 
 /** Input of {@link formatProgress}. */
 export interface FormatProgressOptions {
@@ -22,7 +23,9 @@ function seconds(ms: number): string {
  * @example
  * formatProgress({ progress: { done: 5, total: 10, cached: 0, elapsed: 1.5 }, label: "sweep", width: 10 }); // → "sweep █████░░░░░ 50% 5/10 0.0 s, ~0.0 s left"
  */
-export function formatProgress({ progress, label, width }: FormatProgressOptions): string {
+export function formatProgress(options: FormatProgressOptions): string {
+  validate.knownKeys("formatProgress options", options ?? {}, ["progress", "label", "width"]);
+  const { progress, label, width } = options;
   const { done, total, cached, elapsed } = progress;
   const fraction = total === 0 ? 1 : done / total;
   const filled = Math.round(fraction * width);

@@ -66,6 +66,17 @@ function sameNames(a: string[], b: string[]): boolean {
  * const rows = await runSweep({ task: marketTaskRef(), grid: { n: [10, 100] }, replications: 20, seed: 42 });
  */
 export async function runSweep(options: RunSweepOptions): Promise<SweepRow[]> {
+  validate.knownKeys("runSweep options", options ?? {}, [
+    "task",
+    "grid",
+    "replications",
+    "seed",
+    "workers",
+    "shard",
+    "onProgress",
+    "cacheDir",
+    "cwd",
+  ]);
   const start = performance.now();
   const grid = validateGrid({ grid: options.grid });
   const replications = validate.integer("replications", options.replications, 1);

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { rng, type Rng } from "../random";
+import * as validate from "../validate";
 
 /** Input of {@link deriveSeed}. */
 export interface DeriveSeedOptions {
@@ -23,7 +24,9 @@ export interface DeriveSeedOptions {
  * @example
  * deriveSeed({ seed: 42, cellKey: cellKey({ params: { n: 10 } }), replication: 0 }).length; // → 32
  */
-export function deriveSeed({ seed, cellKey, replication }: DeriveSeedOptions): string {
+export function deriveSeed(options: DeriveSeedOptions): string {
+  validate.knownKeys("deriveSeed options", options ?? {}, ["seed", "cellKey", "replication"]);
+  const { seed, cellKey, replication } = options;
   return createHash("sha256")
     .update(JSON.stringify(["execution-tickets/sweep", seed, cellKey, replication]))
     .digest("hex")
@@ -42,6 +45,8 @@ export interface ItemStreamOptions {
  * SeedSequence-like spawner): it depends on nothing but these values. Named by the cell's key
  * rather than its index, so a cell keeps its stream when values are added to the grid.
  */
-export function itemStream({ seed, cellKey, replication }: ItemStreamOptions): Rng {
+export function itemStream(options: ItemStreamOptions): Rng {
+  validate.knownKeys("itemStream options", options ?? {}, ["seed", "cellKey", "replication"]);
+  const { seed, cellKey, replication } = options;
   return rng(seed, "sweep", cellKey, "rep", replication);
 }

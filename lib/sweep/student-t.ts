@@ -43,7 +43,9 @@ export interface StudentT975Options {
  * @example
  * studentT975({ df: 10 }); // → 2.22814
  */
-export function studentT975({ df }: StudentT975Options): number {
+export function studentT975(options: StudentT975Options): number {
+  validate.knownKeys("studentT975 options", options ?? {}, ["df"]);
+  const { df } = options;
   validate.integer("df", df, 1);
   const z = 1.959963984540054;
   if (df > 1e4) {

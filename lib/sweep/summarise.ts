@@ -48,7 +48,9 @@ function stringList(name: string, value: unknown, allowEmpty: boolean): string[]
  * @example
  * summarise({ rows: [{ n: 10, capture: 0.8 }, { n: 10, capture: 0.9 }], by: ["n"], metrics: ["capture"] })[0].mean; // → 0.85
  */
-export function summarise({ rows, by, metrics }: SummariseOptions): SummaryRow[] {
+export function summarise(options: SummariseOptions): SummaryRow[] {
+  validate.knownKeys("summarise options", options ?? {}, ["rows", "by", "metrics"]);
+  const { rows, by, metrics } = options;
   if (!Array.isArray(rows)) throw new RangeError(`rows must be an array of rows; received ${typeof rows}`);
   const groupColumns = stringList("by", by, true);
   const metricColumns = stringList("metrics", metrics, false);

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import * as validate from "../validate";
 
 /** A task given as an object. */
 export interface TaskRef {
@@ -91,7 +92,9 @@ function packageRoot(file: string): string {
  * @example
  * const task = resolveTask({ task: "lib/market/task.ts#marketTask" }); // { file, exportName, id, version }
  */
-export function resolveTask({ task, cwd = process.cwd() }: ResolveTaskOptions): ResolvedTask {
+export function resolveTask(options: ResolveTaskOptions): ResolvedTask {
+  validate.knownKeys("resolveTask options", options ?? {}, ["task", "cwd"]);
+  const { task, cwd = process.cwd() } = options;
   const ref = parseTask(task);
   let file: string;
   try {

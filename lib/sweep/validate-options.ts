@@ -18,7 +18,9 @@ export interface ValidateShardOptions {
  * @example
  * validateShard({ shard: { index: 0, count: 2 } }).count; // → 2
  */
-export function validateShard({ shard }: ValidateShardOptions): Shard {
+export function validateShard(options: ValidateShardOptions): Shard {
+  validate.knownKeys("validateShard options", options ?? {}, ["shard"]);
+  const { shard } = options;
   if (shard === null || typeof shard !== "object") {
     throw new RangeError(
       `shard must be an object { index, count } with 0 ≤ index < count; received ${JSON.stringify(shard)}`,
@@ -41,6 +43,8 @@ export interface ValidateWorkersOptions {
  * @example
  * validateWorkers({ workers: 2 }); // → 2
  */
-export function validateWorkers({ workers }: ValidateWorkersOptions): number {
+export function validateWorkers(options: ValidateWorkersOptions): number {
+  validate.knownKeys("validateWorkers options", options ?? {}, ["workers"]);
+  const { workers } = options;
   return validate.integer("workers", workers, 0, MAX_WORKERS);
 }

@@ -4,6 +4,7 @@
  */
 import { cellKey, gridCells } from "./grid";
 import type { Grid, Params, Shard } from "./types";
+import * as validate from "../validate";
 
 /** One unit of work: a grid cell and a replication, with its canonical index. */
 export interface WorkItem {
@@ -30,7 +31,9 @@ export interface WorkItemsOptions {
  * @example
  * workItems({ grid: { n: [10, 100] }, replications: 3 }).length; // → 6
  */
-export function workItems({ grid, replications, shard }: WorkItemsOptions): WorkItem[] {
+export function workItems(options: WorkItemsOptions): WorkItem[] {
+  validate.knownKeys("workItems options", options ?? {}, ["grid", "replications", "shard"]);
+  const { grid, replications, shard } = options;
   const items: WorkItem[] = [];
   const cells = gridCells({ grid });
   cells.forEach((params, c) => {
@@ -57,7 +60,9 @@ export interface TotalWorkItemsOptions {
  * @example
  * totalWorkItems({ grid: { n: [10, 100], d: [0.01, 0.02] }, replications: 5 }); // → 20
  */
-export function totalWorkItems({ grid, replications }: TotalWorkItemsOptions): number {
+export function totalWorkItems(options: TotalWorkItemsOptions): number {
+  validate.knownKeys("totalWorkItems options", options ?? {}, ["grid", "replications"]);
+  const { grid, replications } = options;
   return Object.values(grid).reduce((product, values) => product * values.length, 1) * replications;
 }
 
@@ -73,7 +78,9 @@ export interface ShardIndicesOptions {
  * @example
  * shardIndices({ total: 10, shard: { index: 1, count: 3 } }).join(", "); // → "1, 4, 7"
  */
-export function shardIndices({ total, shard }: ShardIndicesOptions): number[] {
+export function shardIndices(options: ShardIndicesOptions): number[] {
+  validate.knownKeys("shardIndices options", options ?? {}, ["total", "shard"]);
+  const { total, shard } = options;
   const indices: number[] = [];
   for (let i = shard.index; i < total; i += shard.count) indices.push(i);
   return indices;

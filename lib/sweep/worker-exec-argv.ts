@@ -7,6 +7,7 @@
  * much cheaper CommonJS hook instead. NODE_OPTIONS (the tslab kernel's "--require tsx/cjs") still
  * applies to workers and already is that hook.
  */
+import * as validate from "../validate";
 
 const LOADER_FLAGS = new Set(["--require", "-r", "--import", "--loader", "--experimental-loader"]);
 const TSX = /(^|[\\/])tsx([\\/]|$)/;
@@ -17,7 +18,9 @@ export interface WorkerExecArgvOptions {
 }
 
 /** execArgv for workers, or undefined (inherit unchanged) when there is no tsx flag to drop. */
-export function workerExecArgv({ execArgv }: WorkerExecArgvOptions): string[] | undefined {
+export function workerExecArgv(options: WorkerExecArgvOptions): string[] | undefined {
+  validate.knownKeys("workerExecArgv options", options ?? {}, ["execArgv"]);
+  const { execArgv } = options;
   const kept: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
     const arg = execArgv[i];

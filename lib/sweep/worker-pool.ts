@@ -8,6 +8,7 @@ import * as path from "node:path";
 import type { ItemBatch } from "./run-items";
 import type { Metrics } from "./types";
 import { workerExecArgv } from "./worker-exec-argv";
+import * as validate from "../validate";
 
 /** Input of {@link createWorkerPool}. */
 export interface CreateWorkerPoolOptions {
@@ -36,7 +37,9 @@ export interface WorkerPool {
 }
 
 /** Starts `threads` worker threads that load tasks through worker-entry.cjs. */
-export function createWorkerPool({ threads }: CreateWorkerPoolOptions): WorkerPool {
+export function createWorkerPool(options: CreateWorkerPoolOptions): WorkerPool {
+  validate.knownKeys("createWorkerPool options", options ?? {}, ["threads"]);
+  const { threads } = options;
   // Required here rather than imported: notebooks importing the library then neither load
   // piscina nor make the tslab kernel type-check its declarations.
   const { Piscina } = require("piscina") as { Piscina: PiscinaConstructor };

@@ -4,6 +4,7 @@
 import { toCSV } from "./csv";
 import type { SweepRow } from "./types";
 import { writeFileAtomic } from "../io/write-file-atomic";
+import * as validate from "../validate";
 
 /** Input of {@link writeCSV}. */
 export interface WriteCSVOptions {
@@ -17,6 +18,8 @@ export interface WriteCSVOptions {
  * @example
  * writeCSV({ file: "build/sweeps/capture.csv", rows }); // atomically, via lib/io
  */
-export function writeCSV({ file, rows }: WriteCSVOptions): void {
+export function writeCSV(options: WriteCSVOptions): void {
+  validate.knownKeys("writeCSV options", options ?? {}, ["file", "rows"]);
+  const { file, rows } = options;
   writeFileAtomic({ file, data: toCSV(rows) });
 }
