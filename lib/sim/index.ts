@@ -77,3 +77,4 @@ export {
   type CheckWorkBudgetOptions,
 } from "./slot-horizon";
 export { DiscountTable, type DiscountTableOptions } from "../model/discount-table";
+export { withProgress, type EngineProgress, type OnEngineProgress } from "./progress";

@@ -17,6 +17,7 @@ import { summariseState, type SampleSummary } from "./summary";
 import { truncationBound } from "./horizon";
 import { checkWorkBudget, resolveHorizon, type HorizonOptions } from "./slot-horizon";
 import { validateReward } from "./validate-reward";
+import { withProgress, type OnEngineProgress } from "./progress";
 
 /** Paths per chunk unless told otherwise. */
 export const DEFAULT_NPV_CHUNK_SIZE = 64;
@@ -40,6 +41,8 @@ export interface NpvModelOptions extends HorizonOptions {
 
 /** Input of {@link simulateNpv}. */
 export interface SimulateNpvOptions extends NpvModelOptions {
+  /** Called after each chunk with chunks done of all and seconds elapsed (e.g. `notebookProgress({ label }).update`). */
+  onProgress?: OnEngineProgress;
   /** Number of simulated reward streams (integer ≥ 1). */
   paths: number;
   /** Paths per chunk (default 64); part of the result's definition, like the seed. */
@@ -147,6 +150,7 @@ function npvChunk(
 export function simulateNpvChunk(options: SimulateNpvChunkOptions): NpvChunkResult {
   // The whole run's options may be passed with a chunk (the sharding pattern): its size keys are ignored.
   validate.knownKeys("simulateNpvChunk options", options ?? {}, [
+    "onProgress",
     "d",
     "reward",
     "seed",
@@ -198,6 +202,7 @@ export function mergeNpvResults(options: MergeNpvResultsOptions): NpvChunkResult
  */
 export function simulateNpv(options: SimulateNpvOptions): NpvResult {
   validate.knownKeys("simulateNpv options", options ?? {}, [
+    "onProgress",
     "d",
     "reward",
     "seed",
@@ -216,7 +221,11 @@ export function simulateNpv(options: SimulateNpvOptions): NpvResult {
   });
   checkWorkBudget({ d: p.d, horizon: p.horizon, paths: options.paths, workBudget: options.workBudget });
   const result = mergeNpvResults({
-    parts: chunks.map((c) => npvChunk(rng(options.seed, "chunk", c.index), options.reward, c.size, p)),
+    parts: withProgress({
+      items: chunks,
+      work: (c) => npvChunk(rng(options.seed, "chunk", c.index), options.reward, c.size, p),
+      onProgress: options.onProgress,
+    }),
   });
   return {
     horizon: p.horizon,

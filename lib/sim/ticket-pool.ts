@@ -37,6 +37,7 @@ import { checkWorkBudget, resolveHorizon, type HorizonOptions } from "./slot-hor
 import { validateReward } from "./validate-reward";
 import { PositionSampler } from "../random/position-sampler";
 import { WasmMarketPaths } from "../wasm/market-path";
+import { withProgress, type OnEngineProgress } from "./progress";
 
 /** Paths per chunk unless told otherwise. */
 export const DEFAULT_MARKET_CHUNK_SIZE = 64;
@@ -69,6 +70,8 @@ export interface MarketModelOptions extends HorizonOptions {
 
 /** Input of {@link simulateTicketPool}. */
 export interface SimulateTicketPoolOptions extends MarketModelOptions {
+  /** Called after each chunk with chunks done of all and seconds elapsed (e.g. `notebookProgress({ label }).update`). */
+  onProgress?: OnEngineProgress;
   /** Number of simulated market paths (integer ≥ 1). */
   paths: number;
   /** Paths per chunk (default 64); part of the result's definition, like the seed. */
@@ -274,6 +277,7 @@ function recordRun(counts: Float64Array, length: number, maxRun: number): void {
 export function simulateTicketPoolChunk(options: SimulateTicketPoolChunkOptions): TicketPoolChunkResult {
   // The whole run's options may be passed with a chunk (the sharding pattern): its size keys are ignored.
   validate.knownKeys("simulateTicketPoolChunk options", options ?? {}, [
+    "onProgress",
     "n",
     "d",
     "reward",
@@ -337,6 +341,7 @@ export function mergeTicketPoolResults(options: MergeTicketPoolResultsOptions): 
  */
 export function simulateTicketPool(options: SimulateTicketPoolOptions): TicketPoolResult {
   validate.knownKeys("simulateTicketPool options", options ?? {}, [
+    "onProgress",
     "n",
     "d",
     "reward",
@@ -358,7 +363,11 @@ export function simulateTicketPool(options: SimulateTicketPoolOptions): TicketPo
   });
   checkWorkBudget({ d: p.d, horizon: p.horizon, paths: options.paths, workBudget: options.workBudget });
   const result = mergeTicketPoolResults({
-    parts: chunks.map((c) => marketChunk(rng(options.seed, "chunk", c.index), options.reward, c.size, p)),
+    parts: withProgress({
+      items: chunks,
+      work: (c) => marketChunk(rng(options.seed, "chunk", c.index), options.reward, c.size, p),
+      onProgress: options.onProgress,
+    }),
   });
   return summariseTicketPool({ result, options });
 }

@@ -29,6 +29,7 @@ import { mergeStates, stateFromSums, storeSums, SUMS_LENGTH } from "./block-mome
 import { summariseState, type SampleSummary } from "./summary";
 import { validateReward } from "./validate-reward";
 import { WasmTicketBlocks } from "../wasm/ticket-block";
+import { withProgress, type OnEngineProgress } from "./progress";
 
 /** Which estimator {@link sampleTicketValues} uses. */
 export type TicketEstimator = "direct" | "conditional";
@@ -57,6 +58,8 @@ export interface TicketModelOptions {
 
 /** Input of {@link sampleTicketValues}. */
 export interface SampleTicketValuesOptions extends TicketModelOptions {
+  /** Called after each chunk with chunks done of all and seconds elapsed (e.g. `notebookProgress({ label }).update`). */
+  onProgress?: OnEngineProgress;
   /** Number of sampled tickets (integer ≥ 1). */
   samples: number;
   /** Samples per chunk (default 2^20). Part of the result's definition, like the seed. */
@@ -211,6 +214,7 @@ function sampleChunk(
 export function sampleTicketValuesChunk(options: SampleTicketValuesChunkOptions): RunningStatsState {
   // The whole run's options may be passed with a chunk (the sharding pattern): its size keys are ignored.
   validate.knownKeys("sampleTicketValuesChunk options", options ?? {}, [
+    "onProgress",
     "n",
     "d",
     "reward",
@@ -276,6 +280,7 @@ export function summariseTicketValues(options: SummariseTicketValuesOptions): Ti
  */
 export function sampleTicketValues(options: SampleTicketValuesOptions): TicketValueSummary {
   validate.knownKeys("sampleTicketValues options", options ?? {}, [
+    "onProgress",
     "n",
     "d",
     "reward",
@@ -291,6 +296,11 @@ export function sampleTicketValues(options: SampleTicketValuesOptions): TicketVa
     chunkSize: options.chunkSize ?? DEFAULT_TICKET_CHUNK_SIZE,
     totalName: "samples",
   });
-  const state = mergeStates({ parts: chunks.map((chunk) => sampleChunk(options, chunk, p)) });
+  const parts = withProgress({
+    items: chunks,
+    work: (chunk) => sampleChunk(options, chunk, p),
+    onProgress: options.onProgress,
+  });
+  const state = mergeStates({ parts });
   return summariseTicketValues({ state, reward: options.reward, estimator: p.estimator });
 }

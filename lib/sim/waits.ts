@@ -10,6 +10,7 @@ import * as validate from "../validate";
 import { planChunks, type Chunk } from "./chunks";
 import { mergeStates, stateFromSums, storeSums, SUMS_LENGTH } from "./block-moments";
 import { summariseState, type SampleSummary } from "./summary";
+import { withProgress, type OnEngineProgress } from "./progress";
 
 /** Samples per chunk unless told otherwise. */
 export const DEFAULT_WAIT_CHUNK_SIZE = 1 << 20;
@@ -33,6 +34,8 @@ export interface WaitModelOptions {
 
 /** Input of {@link sampleWaits}. */
 export interface SampleWaitsOptions extends WaitModelOptions {
+  /** Called after each chunk with chunks done of all and seconds elapsed (e.g. `notebookProgress({ label }).update`). */
+  onProgress?: OnEngineProgress;
   /** Number of sampled win slots (integer ≥ 1). */
   samples: number;
   /** Samples per chunk (default 2^20); part of the result's definition, like the seed. */
@@ -132,6 +135,7 @@ function waitsChunk(stream: RandomStream, size: number, l: Layout): WaitCounts {
 export function sampleWaitsChunk(options: SampleWaitsChunkOptions): WaitCounts {
   // The whole run's options may be passed with a chunk (the sharding pattern): its size keys are ignored.
   validate.knownKeys("sampleWaitsChunk options", options ?? {}, [
+    "onProgress",
     "n",
     "seed",
     "bins",
@@ -179,7 +183,15 @@ export function mergeWaitCounts(options: MergeWaitCountsOptions): WaitCounts {
  * sampleWaits({ n: 10, samples: 1e5, seed: 1 }).wait.mean // ≈ 10
  */
 export function sampleWaits(options: SampleWaitsOptions): WaitHistogram {
-  validate.knownKeys("sampleWaits options", options ?? {}, ["n", "seed", "bins", "binWidth", "samples", "chunkSize"]);
+  validate.knownKeys("sampleWaits options", options ?? {}, [
+    "onProgress",
+    "n",
+    "seed",
+    "bins",
+    "binWidth",
+    "samples",
+    "chunkSize",
+  ]);
   const l = layout(options);
   const chunks = planChunks({
     total: options.samples,
@@ -187,7 +199,11 @@ export function sampleWaits(options: SampleWaitsOptions): WaitHistogram {
     totalName: "samples",
   });
   const pooled = mergeWaitCounts({
-    parts: chunks.map((c) => waitsChunk(rng(options.seed, "chunk", c.index), c.size, l)),
+    parts: withProgress({
+      items: chunks,
+      work: (c) => waitsChunk(rng(options.seed, "chunk", c.index), c.size, l),
+      onProgress: options.onProgress,
+    }),
   });
   return {
     ...pooled,
