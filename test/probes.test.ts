@@ -419,6 +419,37 @@ for (const [label, value] of [
   );
 }
 
+refuse(
+  "library: engines",
+  "sampleTicketValues misspelt samples",
+  () => sampleTicketValues({ n: 10, d: 0.01, reward: law, sampels: 10, seed: 1 } as never),
+  /sampleTicketValues options\.sampels is not a known key; did you mean samples\?/,
+);
+refuse(
+  "library: engines",
+  "simulateTicketPool misspelt paths",
+  () => simulateTicketPool({ n: 10, d: 0.1, reward: law, pahts: 1, seed: 1 } as never),
+  /did you mean paths\?/,
+);
+refuse(
+  "library: engines",
+  "simulateNpv stray key",
+  () => simulateNpv({ d: 0.1, reward: law, paths: 1, seed: 1, n: 10 } as never),
+  /simulateNpv options\.n is not a known key/,
+);
+refuse(
+  "library: engines",
+  "sampleWaits misspelt bins",
+  () => sampleWaits({ n: 10, samples: 10, seed: 1, bin: 5 } as never),
+  /did you mean bins\?/,
+);
+refuse(
+  "library: engines",
+  "onProgress not a function",
+  () => sampleTicketValues({ n: 10, d: 0.01, reward: law, samples: 10, seed: 1, onProgress: 5 } as never),
+  /onProgress must be a function; received 5/,
+);
+
 // ---- lib/market ----
 const buyers = homogeneousBuyers({ count: 3, r: 0.01 });
 const market = (extra: Record<string, unknown>) => () =>
