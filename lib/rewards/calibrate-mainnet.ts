@@ -25,7 +25,7 @@ import { normalQuantile } from "../stats/normal-distribution";
 import * as validate from "../validate";
 import { BrokenPareto } from "./broken-pareto";
 import { mainnetStatistics, type MainnetStatistics } from "./calibration-data";
-import type { FitRow } from "./fit-mainnet";
+import { fitRow, type FitRow } from "./fit-mainnet";
 import { NORMAL_Q75 } from "./lognormal";
 import { MainnetReward } from "./mainnet";
 
@@ -235,14 +235,7 @@ export function calibrateMainnet(options: CalibrateMainnetOptions = {}): Mainnet
   // Median of the largest of N: the x with N·P(R > x) = ln 2.
   const medianOfMaximum = uncapped.quantile(1 - Math.LN2 / data.count);
 
-  const row = (statistic: string, pub: number, fit: number, source: string, usedInFit: boolean): FitRow => ({
-    statistic,
-    published: pub,
-    fitted: fit,
-    relativeError: fit / pub - 1,
-    source,
-    usedInFit,
-  });
+  const row = fitRow;
   const q = (p: number) => fitted.quantile(p);
   const shape = shapeRatios(fitted);
   const byShape = tailMassOption === "aubury-shape";

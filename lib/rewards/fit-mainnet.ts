@@ -73,6 +73,17 @@ export interface TailIndexOptions {
   qb: number;
 }
 
+/** One fit-table row: relativeError = fitted/published − 1. */
+export function fitRow(
+  statistic: string,
+  published: number,
+  fitted: number,
+  source: string,
+  usedInFit: boolean,
+): FitRow {
+  return { statistic, published, fitted, relativeError: fitted / published - 1, source, usedInFit };
+}
+
 /**
  * The Pareto tail index implied by two quantiles: ln((1 − a)/(1 − b))/ln(q_b/q_a).
  *
@@ -126,14 +137,7 @@ export function fitMainnet(options: FitMainnetOptions = {}): MainnetFit {
       : tailIndexFromQuantiles({ a: pair.a, b: pair.b, qa: stats.aubury[pair.qa], qb: stats.aubury[pair.qb] });
   const model = new MainnetReward({ meanLog, sdLog, tailMass, alpha, cap });
 
-  const row = (statistic: string, published: number, fitted: number, source: string, usedInFit: boolean): FitRow => ({
-    statistic,
-    published,
-    fitted,
-    relativeError: fitted / published - 1,
-    source,
-    usedInFit,
-  });
+  const row = fitRow;
   const q = (p: number) => model.quantile(p);
   const table: FitRow[] = [
     row("P25", p25, q(0.25), "ephema.p25", true),

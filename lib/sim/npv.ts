@@ -19,6 +19,20 @@ import { checkWorkBudget, resolveHorizon, type HorizonOptions } from "./slot-hor
 import { validateReward } from "./validate-reward";
 import { withProgress, type OnEngineProgress } from "./progress";
 
+/** The keys of simulateNpv's options (its chunk form takes them too, with `chunk`). */
+const NPV_RUN_KEYS = [
+  "onProgress",
+  "d",
+  "reward",
+  "seed",
+  "checkpoints",
+  "paths",
+  "chunkSize",
+  "horizon",
+  "tolerance",
+  "workBudget",
+];
+
 /** Paths per chunk unless told otherwise. */
 export const DEFAULT_NPV_CHUNK_SIZE = 64;
 /** Slots between exact recomputations of the running discount factor. */
@@ -148,20 +162,8 @@ function npvChunk(
  * simulateNpvChunk({ d: 0.05, reward: rewards.exponential(1), seed: 1, tolerance: 1e-6, chunk: { index: 0, size: 100 } }).states.length >= 1; // → true
  */
 export function simulateNpvChunk(options: SimulateNpvChunkOptions): NpvChunkResult {
-  // The whole run's options may be passed with a chunk (the sharding pattern): its size keys are ignored.
-  validate.knownKeys("simulateNpvChunk options", options ?? {}, [
-    "onProgress",
-    "d",
-    "reward",
-    "seed",
-    "checkpoints",
-    "chunk",
-    "horizon",
-    "tolerance",
-    "workBudget",
-    "paths",
-    "chunkSize",
-  ]);
+  // A chunk accepts the whole run's options (the sharding pattern); its size keys are ignored.
+  validate.knownKeys("simulateNpvChunk options", options ?? {}, [...NPV_RUN_KEYS, "chunk"]);
   const p = plan(options);
   validate.integer("chunk.index", options.chunk?.index, 0);
   validate.integer("chunk.size", options.chunk?.size, 1);
@@ -201,18 +203,7 @@ export function mergeNpvResults(options: MergeNpvResultsOptions): NpvChunkResult
  * simulateNpv({ d: 0.01, reward: rewards.exponential(1), paths: 2000, seed: 1 }).npv.mean // ≈ 100
  */
 export function simulateNpv(options: SimulateNpvOptions): NpvResult {
-  validate.knownKeys("simulateNpv options", options ?? {}, [
-    "onProgress",
-    "d",
-    "reward",
-    "seed",
-    "checkpoints",
-    "paths",
-    "chunkSize",
-    "horizon",
-    "tolerance",
-    "workBudget",
-  ]);
+  validate.knownKeys("simulateNpv options", options ?? {}, NPV_RUN_KEYS);
   const p = plan(options);
   const chunks = planChunks({
     total: options.paths,

@@ -39,6 +39,23 @@ import { PositionSampler } from "../random/position-sampler";
 import { WasmMarketPaths } from "../wasm/market-path";
 import { withProgress, type OnEngineProgress } from "./progress";
 
+/** The keys of simulateTicketPool's options (its chunk form takes them too, with `chunk`). */
+const POOL_RUN_KEYS = [
+  "onProgress",
+  "n",
+  "d",
+  "reward",
+  "seed",
+  "share",
+  "trackRuns",
+  "maxRunLength",
+  "paths",
+  "chunkSize",
+  "horizon",
+  "tolerance",
+  "workBudget",
+];
+
 /** Paths per chunk unless told otherwise. */
 export const DEFAULT_MARKET_CHUNK_SIZE = 64;
 /** Default share of the holder: 10 %. */
@@ -275,23 +292,8 @@ function recordRun(counts: Float64Array, length: number, maxRun: number): void {
  * simulateTicketPoolChunk({ ...{ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, tolerance: 1e-6 }, chunk: { index: 0, size: 100 } }).total.count; // → 100
  */
 export function simulateTicketPoolChunk(options: SimulateTicketPoolChunkOptions): TicketPoolChunkResult {
-  // The whole run's options may be passed with a chunk (the sharding pattern): its size keys are ignored.
-  validate.knownKeys("simulateTicketPoolChunk options", options ?? {}, [
-    "onProgress",
-    "n",
-    "d",
-    "reward",
-    "seed",
-    "share",
-    "trackRuns",
-    "maxRunLength",
-    "chunk",
-    "horizon",
-    "tolerance",
-    "workBudget",
-    "paths",
-    "chunkSize",
-  ]);
+  // A chunk accepts the whole run's options (the sharding pattern); its size keys are ignored.
+  validate.knownKeys("simulateTicketPoolChunk options", options ?? {}, [...POOL_RUN_KEYS, "chunk"]);
   const p = plan(options);
   validate.integer("chunk.index", options.chunk?.index, 0);
   validate.integer("chunk.size", options.chunk?.size, 1);
@@ -340,21 +342,7 @@ export function mergeTicketPoolResults(options: MergeTicketPoolResultsOptions): 
  * m.issued.mean // ≈ nμ/(nd+1) = 0.714;  m.staticStake.mean ≈ kμ/(nd+1) = 0.179
  */
 export function simulateTicketPool(options: SimulateTicketPoolOptions): TicketPoolResult {
-  validate.knownKeys("simulateTicketPool options", options ?? {}, [
-    "onProgress",
-    "n",
-    "d",
-    "reward",
-    "seed",
-    "share",
-    "trackRuns",
-    "maxRunLength",
-    "paths",
-    "chunkSize",
-    "horizon",
-    "tolerance",
-    "workBudget",
-  ]);
+  validate.knownKeys("simulateTicketPool options", options ?? {}, POOL_RUN_KEYS);
   const p = plan(options);
   const chunks = planChunks({
     total: options.paths,

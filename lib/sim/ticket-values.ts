@@ -31,6 +31,9 @@ import { validateReward } from "./validate-reward";
 import { WasmTicketBlocks } from "../wasm/ticket-block";
 import { withProgress, type OnEngineProgress } from "./progress";
 
+/** The keys of sampleTicketValues's options (its chunk form takes them too, with `chunk`). */
+const TICKET_RUN_KEYS = ["onProgress", "n", "d", "reward", "seed", "estimator", "lookahead", "samples", "chunkSize"];
+
 /** Which estimator {@link sampleTicketValues} uses. */
 export type TicketEstimator = "direct" | "conditional";
 
@@ -212,19 +215,8 @@ function sampleChunk(
  * sampleTicketValuesChunk({ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, chunk: { index: 0, size: 1000 } }).count; // → 1000
  */
 export function sampleTicketValuesChunk(options: SampleTicketValuesChunkOptions): RunningStatsState {
-  // The whole run's options may be passed with a chunk (the sharding pattern): its size keys are ignored.
-  validate.knownKeys("sampleTicketValuesChunk options", options ?? {}, [
-    "onProgress",
-    "n",
-    "d",
-    "reward",
-    "seed",
-    "estimator",
-    "lookahead",
-    "chunk",
-    "samples",
-    "chunkSize",
-  ]);
+  // A chunk accepts the whole run's options (the sharding pattern); its size keys are ignored.
+  validate.knownKeys("sampleTicketValuesChunk options", options ?? {}, [...TICKET_RUN_KEYS, "chunk"]);
   const p = prepare(options);
   validate.integer("chunk.index", options.chunk?.index, 0);
   validate.integer("chunk.size", options.chunk?.size, 1);
@@ -279,17 +271,7 @@ export function summariseTicketValues(options: SummariseTicketValuesOptions): Ti
  *   // mean ≈ 0.5 = μ/(nd+1), variance ≈ 0.4145
  */
 export function sampleTicketValues(options: SampleTicketValuesOptions): TicketValueSummary {
-  validate.knownKeys("sampleTicketValues options", options ?? {}, [
-    "onProgress",
-    "n",
-    "d",
-    "reward",
-    "seed",
-    "estimator",
-    "lookahead",
-    "samples",
-    "chunkSize",
-  ]);
+  validate.knownKeys("sampleTicketValues options", options ?? {}, TICKET_RUN_KEYS);
   const p = prepare(options);
   const chunks = planChunks({
     total: options.samples,

@@ -12,6 +12,9 @@ import { mergeStates, stateFromSums, storeSums, SUMS_LENGTH } from "./block-mome
 import { summariseState, type SampleSummary } from "./summary";
 import { withProgress, type OnEngineProgress } from "./progress";
 
+/** The keys of sampleWaits's options (its chunk form takes them too, with `chunk`). */
+const WAITS_RUN_KEYS = ["onProgress", "n", "seed", "bins", "binWidth", "samples", "chunkSize"];
+
 /** Samples per chunk unless told otherwise. */
 export const DEFAULT_WAIT_CHUNK_SIZE = 1 << 20;
 /** Samples summed in plain power sums before they are folded into the chunk's statistics. */
@@ -133,17 +136,8 @@ function waitsChunk(stream: RandomStream, size: number, l: Layout): WaitCounts {
  * sampleWaitsChunk({ n: 10, seed: 1, chunk: { index: 0, size: 1000 } }).state.count; // → 1000
  */
 export function sampleWaitsChunk(options: SampleWaitsChunkOptions): WaitCounts {
-  // The whole run's options may be passed with a chunk (the sharding pattern): its size keys are ignored.
-  validate.knownKeys("sampleWaitsChunk options", options ?? {}, [
-    "onProgress",
-    "n",
-    "seed",
-    "bins",
-    "binWidth",
-    "chunk",
-    "samples",
-    "chunkSize",
-  ]);
+  // A chunk accepts the whole run's options (the sharding pattern); its size keys are ignored.
+  validate.knownKeys("sampleWaitsChunk options", options ?? {}, [...WAITS_RUN_KEYS, "chunk"]);
   const l = layout(options);
   validate.integer("chunk.index", options.chunk?.index, 0);
   validate.integer("chunk.size", options.chunk?.size, 1);
@@ -183,15 +177,7 @@ export function mergeWaitCounts(options: MergeWaitCountsOptions): WaitCounts {
  * sampleWaits({ n: 10, samples: 1e5, seed: 1 }).wait.mean // ≈ 10
  */
 export function sampleWaits(options: SampleWaitsOptions): WaitHistogram {
-  validate.knownKeys("sampleWaits options", options ?? {}, [
-    "onProgress",
-    "n",
-    "seed",
-    "bins",
-    "binWidth",
-    "samples",
-    "chunkSize",
-  ]);
+  validate.knownKeys("sampleWaits options", options ?? {}, WAITS_RUN_KEYS);
   const l = layout(options);
   const chunks = planChunks({
     total: options.samples,
