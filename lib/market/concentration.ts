@@ -14,6 +14,8 @@ export interface HoldingsOptions {
 export interface NakamotoOptions extends HoldingsOptions {
   /** Control threshold: the coalition must hold MORE than this share. Default 0.5. In [0, 1). */
   threshold?: number;
+  /** Count a coalition holding exactly the threshold too (Galaxy Era's "reaching ≥ 51 %"). Default false. */
+  inclusive?: boolean;
 }
 
 function checkHoldings(holdings: ArrayLike<number>): number {
@@ -66,14 +68,14 @@ export function largestShare(options: HoldingsOptions): number {
 
 /**
  * Nakamoto coefficient: the smallest number of holders whose combined share exceeds `threshold`
- * (default 50 %), counting the largest holders first.
+ * (default 50 %; or reaches it, with `inclusive`), counting the largest holders first.
  *
  * @example
  * nakamotoCoefficient({ holdings: [40, 30, 20, 10] }); // → 2
  */
 export function nakamotoCoefficient(options: NakamotoOptions): number {
-  validate.knownKeys("nakamotoCoefficient options", options ?? {}, ["holdings", "threshold"]);
-  const { holdings, threshold = 0.5 } = options;
+  validate.knownKeys("nakamotoCoefficient options", options ?? {}, ["holdings", "threshold", "inclusive"]);
+  const { holdings, threshold = 0.5, inclusive = false } = options;
   const total = checkHoldings(holdings);
   validate.inRange("threshold", threshold, 0, 1);
   if (threshold >= 1) throw new RangeError(`threshold must be a number in [0, 1); received ${threshold}`);
@@ -81,7 +83,7 @@ export function nakamotoCoefficient(options: NakamotoOptions): number {
   let sum = 0;
   for (let i = 0; i < sorted.length; i++) {
     sum += sorted[i];
-    if (sum > threshold * total) return i + 1;
+    if (sum > threshold * total || (inclusive && sum >= threshold * total)) return i + 1;
   }
   return sorted.length; // unreachable: the full sum exceeds threshold·total when threshold < 1
 }

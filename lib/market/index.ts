@@ -70,3 +70,19 @@ export {
   simulateShareWithBonus,
   type SimulateShareWithBonusOptions,
 } from "./sim/share-with-bonus";
+export {
+  galaxyEra,
+  type GalaxyAgent,
+  type AuctionRoundOptions,
+  type AuctionOutcome,
+  type GalaxyEraParams,
+  type GalaxyEraAssumptions,
+  type GalaxyMechanism,
+  type BiddingStrategy,
+  type ResolvedGalaxyEraParams,
+  type GalaxyEraObjectives,
+  type GalaxyEraRun,
+  type GalaxyEraSimulateOptions,
+  type GalaxyEraResult,
+  type ValuationContext,
+} from "./galaxy-era";
