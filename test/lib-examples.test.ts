@@ -61,7 +61,39 @@ function publicEntries(): PublicEntry[] {
         .map((t) => (typeof t.comment === "string" ? t.comment : (ts.getTextOfJSDocComment(t.comment) ?? ""))),
     );
     const area = path.relative(LIB, first.getSourceFile().fileName).split(path.sep)[0].replace(/\.ts$/, "");
-    return [{ name: exported.getName(), area, kind, examples }];
+    return [
+      { name: exported.getName(), area, kind, examples },
+      ...namespaceMembers(checker, exported.getName(), first),
+    ];
+  });
+}
+
+/**
+ * The functions gathered in an exported namespace object (`export const galaxyEra = Object.freeze({ simulate, … })`):
+ * each shorthand member is a public function too, and its examples are tested like the others.
+ */
+function namespaceMembers(checker: ts.TypeChecker, owner: string, declaration: ts.Declaration): PublicEntry[] {
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return [];
+  const init = declaration.initializer;
+  const literal = ts.isCallExpression(init) && init.arguments.length === 1 ? init.arguments[0] : init;
+  if (!ts.isObjectLiteralExpression(literal)) return [];
+  return literal.properties.flatMap((property) => {
+    if (!ts.isShorthandPropertyAssignment(property) && !ts.isPropertyAssignment(property)) return [];
+    const value = ts.isShorthandPropertyAssignment(property)
+      ? checker.getShorthandAssignmentValueSymbol(property)
+      : checker.getSymbolAtLocation(property.initializer);
+    if (!value) return [];
+    const target = value.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(value) : value;
+    const first = target.declarations?.[0];
+    if (!first || !ts.isFunctionDeclaration(first)) return [];
+    const examples = (target.declarations ?? []).flatMap((d) =>
+      ts
+        .getJSDocTags(d)
+        .filter((t) => t.tagName.text === "example")
+        .map((t) => (typeof t.comment === "string" ? t.comment : (ts.getTextOfJSDocComment(t.comment) ?? ""))),
+    );
+    const area = path.relative(LIB, first.getSourceFile().fileName).split(path.sep)[0].replace(/\.ts$/, "");
+    return [{ name: `${owner}.${property.name.getText()}`, area, kind: "function" as const, examples }];
   });
 }
 

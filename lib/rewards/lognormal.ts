@@ -75,7 +75,12 @@ export interface LognormalFromMeanMedianOptions {
   median: number;
 }
 
-/** The lognormal with a given mean and median: m = ln median, s = √(2 ln(mean/median)). */
+/**
+ * The lognormal with a given mean and median: m = ln median, s = √(2 ln(mean/median)).
+ *
+ * @example
+ * rewards.lognormalFromMeanMedian({ mean: 2, median: 1 }).mean; // → 2
+ */
 export function lognormalFromMeanMedian(options: LognormalFromMeanMedianOptions): LognormalReward {
   validate.knownKeys("lognormalFromMeanMedian options", options ?? {}, ["mean", "median"]);
   const { mean, median } = options;
@@ -98,6 +103,9 @@ export interface LognormalFromQuartilesOptions {
 /**
  * The lognormal matching the interquartile ratio: s = ln(P75/P25)/(2·Φ⁻¹(3/4)); the location is
  * the median if given (../../docs/derivations/calibration.md#fits does this), else the log-midpoint of the quartiles.
+ *
+ * @example
+ * rewards.lognormalFromQuartiles({ p25: 1, p75: 4 }).quantile(0.75); // → 4
  */
 export function lognormalFromQuartiles(options: LognormalFromQuartilesOptions): LognormalReward {
   validate.knownKeys("lognormalFromQuartiles options", options ?? {}, ["p25", "p75", "median"]);
@@ -122,7 +130,12 @@ export interface LognormalFromMeanCvOptions {
   cv: number;
 }
 
-/** The lognormal with a given mean and coefficient of variation: s² = ln(1 + cv²), m = ln mean − s²/2. */
+/**
+ * The lognormal with a given mean and coefficient of variation: s² = ln(1 + cv²), m = ln mean − s²/2.
+ *
+ * @example
+ * Math.sqrt(rewards.lognormalFromMeanCv({ mean: 2, cv: 3 }).variance); // → 6
+ */
 export function lognormalFromMeanCv(options: LognormalFromMeanCvOptions): LognormalReward {
   validate.knownKeys("lognormalFromMeanCv options", options ?? {}, ["mean", "cv"]);
   const { mean, cv } = options;

@@ -21,7 +21,12 @@ export interface GalaxyAgent {
   tier: string;
 }
 
-/** Agents per tier by Galaxy Era's id rule: ids 0..⌊0.2N⌋ top, ..⌊0.6N⌋ middle, the rest tail. */
+/**
+ * Agents per tier by Galaxy Era's id rule: ids 0..⌊0.2N⌋ top, ..⌊0.6N⌋ middle, the rest tail.
+ *
+ * @example
+ * galaxyEra.tierCounts(10); // → [3,4,3]
+ */
 export function galaxyTierCounts(holders: number): [number, number, number] {
   const top = Math.min(holders, Math.floor(0.2 * holders) + 1);
   const middle = Math.max(0, Math.min(holders, Math.floor(0.6 * holders) + 1) - top);

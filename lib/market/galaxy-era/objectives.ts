@@ -9,7 +9,7 @@
  * √(mean σ² over the periods) (periods with a non-positive price are skipped; NaN when none is left).
  *
  * @example
- * garmanKlassVolatility({ prices: [10, 12, 8, 10], period: 4 }).toFixed(4); // → "0.2867"
+ * galaxyEra.garmanKlassVolatility({ prices: [10, 12, 8, 10], period: 4 }).toFixed(4); // → "0.2867"
  */
 export function garmanKlassVolatility(options: { prices: ArrayLike<number>; period: number }): number {
   const { prices, period } = options;
@@ -37,7 +37,7 @@ export function garmanKlassVolatility(options: { prices: ArrayLike<number>; peri
  * Population variance of the slot-to-slot price changes p_t − p_{t−1} (NaN for fewer than 2 prices).
  *
  * @example
- * varianceOfDeltas({ prices: [10, 12, 8, 10] }); // → 8
+ * galaxyEra.varianceOfDeltas({ prices: [10, 12, 8, 10] }); // → 8
  */
 export function varianceOfDeltas(options: { prices: ArrayLike<number> }): number {
   const { prices } = options;

@@ -171,7 +171,12 @@ function resolveAssumptions(value: unknown): GalaxyEraAssumptions {
   };
 }
 
-/** Fills in the defaults and checks every parameter (RangeError naming it, its value and what is allowed). */
+/**
+ * Fills in the defaults and checks every parameter (RangeError naming it, its value and what is allowed).
+ *
+ * @example
+ * galaxyEra.resolveParams({ sellingMechanism: "second_price", maxTickets: 100 }).mevScale; // → 30
+ */
 export function resolveParams(params: GalaxyEraParams): ResolvedGalaxyEraParams {
   if (params === null || typeof params !== "object") {
     throw new RangeError(`params must be an object of Galaxy Era parameters; received ${String(params)}`);

@@ -7,7 +7,7 @@
  * p ← p·(1 + ((held − target)/target)/K).
  *
  * @example
- * eip1559Price({ price: 20, held: 75, maxTickets: 100, adjustFactor: 8 }); // → 21.25
+ * galaxyEra.eip1559Price({ price: 20, held: 75, maxTickets: 100, adjustFactor: 8 }); // → 21.25
  */
 export function eip1559Price(options: {
   price: number;
@@ -26,7 +26,7 @@ export function eip1559Price(options: {
  * e^{b + xk} one ticket up.
  *
  * @example
- * ammPrice({ held: 50, maxTickets: 100, adjustFactor: 25 }).toFixed(3); // → "16.464"
+ * galaxyEra.ammPrice({ held: 50, maxTickets: 100, adjustFactor: 25 }).toFixed(3); // → "16.464"
  */
 export function ammPrice(options: { held: number; maxTickets: number; adjustFactor: number }): number {
   const { held, maxTickets, adjustFactor } = options;

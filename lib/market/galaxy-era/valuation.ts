@@ -25,7 +25,8 @@ export interface ValuationContext {
  * pay-as-bid), S·c·(1−a) otherwise; conservative_min the least of 10 Exponential(S) draws.
  *
  * @example
- * strategyValue({ capture: 0.9, aggressiveness: 0.1 } as GalaxyAgent, { strategy: "hist_obs_of_dist", mechanism: "second_price", secondaryMarket: false, mevScale: 30, holders: 10, factor: 1 }, rng(1)); // → 24.3
+ * const agent = { capture: 0.9, funds: 500, aggressiveness: 0.1, volatilitySpecialisation: 1, tier: "top" };
+ * galaxyEra.strategyValue(agent, { strategy: "hist_obs_of_dist", mechanism: "second_price", secondaryMarket: false, mevScale: 30, holders: 10, factor: 1 }, rng(1)); // → 24.3
  */
 export function strategyValue(agent: GalaxyAgent, context: ValuationContext, stream: Rng): number {
   const { strategy, mevScale: s, holders: n } = context;
@@ -59,7 +60,7 @@ export function strategyValue(agent: GalaxyAgent, context: ValuationContext, str
  * slots per epoch (each epoch assigns E_s of the M tickets). 1 when E_s ≥ M or there is no expiry.
  *
  * @example
- * expiryFactor({ expiryPeriod: 64, slotsPerEpoch: 32, maxTickets: 64 }); // → 0.75
+ * galaxyEra.expiryFactor({ expiryPeriod: 64, slotsPerEpoch: 32, maxTickets: 64 }); // → 0.75
  */
 export function expiryFactor(options: {
   expiryPeriod: number | null;
@@ -75,7 +76,7 @@ export function expiryFactor(options: {
  * The volatility multiplier of a bid for the current slot, 1 + (σ_t − E[σ])·v, floored at 0.
  *
  * @example
- * volatilityMultiplier({ sigmaSlot: 1.5, sigmaMean: 1, specialisation: 2 }); // → 2
+ * galaxyEra.volatilityMultiplier({ sigmaSlot: 1.5, sigmaMean: 1, specialisation: 2 }); // → 2
  */
 export function volatilityMultiplier(options: {
   sigmaSlot: number;
