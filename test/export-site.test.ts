@@ -57,7 +57,14 @@ function withoutPlotlySource(html: string): string {
 
 describe("npm run export (tools/export)", () => {
   test("writes one page per notebook and an index", () => {
-    assert.deepEqual(fs.readdirSync(site).sort(), ["assumptions.html", "fixture.html", "index.html", "plain.html"]);
+    assert.deepEqual(fs.readdirSync(site).sort(), [
+      "assumptions.html",
+      "claims.html",
+      "claims.json",
+      "fixture.html",
+      "index.html",
+      "plain.html",
+    ]);
     assert.deepEqual(
       result.pages.map((p) => [path.basename(p.page), p.figures, p.mathErrors]),
       [

@@ -136,3 +136,21 @@ for (const notebook of notebooks) {
     });
   });
 }
+
+/**
+ * Issue 16: every agreement check backs a claim in the ledger, so notebooks show checks through
+ * showClaim (claim text, reference, checks), never through a bare showCheck.
+ */
+for (const notebook of notebooks) {
+  test(`${notebook}: checks are shown as claims (showClaim), not as bare check tables`, () => {
+    const nb = JSON.parse(fs.readFileSync(notebook, "utf8")) as Notebook;
+    nb.cells.forEach((cell, i) => {
+      if (cell.cell_type !== "code") return;
+      assert.doesNotMatch(
+        joinText(cell.source),
+        /\bshowCheck\(/,
+        `cell ${i + 1} calls showCheck: use showClaim({ id, text, reference, checks })`,
+      );
+    });
+  });
+}

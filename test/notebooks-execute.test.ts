@@ -10,6 +10,7 @@ import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { runNotebooks, type NotebookResult } from "../tools/nb";
 import { findErrorText } from "../tools/nb/error-text";
+import { CLAIM_MIME, type ClaimRecord } from "../lib/notebook/claim";
 import type { Notebook } from "../tools/nb/nbformat";
 import { listNotebooks } from "../tools/reproduce";
 import { osTempDir, ROOT } from "./fixtures/runner/helpers";
@@ -37,7 +38,46 @@ test("every .ipynb file in notebooks/ was executed, none skipped", {
   assert.deepEqual(skipped, []);
 });
 
+/** The claim records in an executed notebook's outputs, and the check tables shown without a claim. */
+function claimsOf(executed: Notebook): { records: ClaimRecord[]; unregistered: number[] } {
+  const records: ClaimRecord[] = [];
+  const unregistered: number[] = [];
+  let codeCell = 0;
+  for (const cell of executed.cells) {
+    if (cell.cell_type !== "code") continue;
+    codeCell++;
+    for (const output of cell.outputs ?? []) {
+      const data = (output as { data?: Record<string, unknown> }).data ?? {};
+      if (data[CLAIM_MIME]) records.push(data[CLAIM_MIME] as ClaimRecord);
+      else if (/Agreement checks: \d+ of \d+ pass/.test(String(data["text/plain"] ?? ""))) unregistered.push(codeCell);
+    }
+  }
+  return { records, unregistered };
+}
+
 for (const notebook of notebooks) {
+  test(`${notebook}: every agreement check backs a registered claim, and every claim holds`, () => {
+    const result = results.get(notebook);
+    assert.ok(result?.output, `${notebook} was not executed`);
+    const executed = JSON.parse(fs.readFileSync(result.output, "utf8")) as Notebook;
+    const { records, unregistered } = claimsOf(executed);
+    assert.deepEqual(
+      unregistered,
+      [],
+      `${notebook}: code cell(s) ${unregistered.join(", ")} show agreement checks without a claim: use showClaim({ id, text, reference, checks })`,
+    );
+    const source = fs.readFileSync(path.join(ROOT, notebook), "utf8");
+    if (/\bcheck\(\{/.test(source)) assert.ok(records.length > 0, `${notebook} computes checks but registers no claim`);
+    const ids = records.map((r) => r.id);
+    assert.deepEqual(ids, [...new Set(ids)], `${notebook}: claim ids repeat`);
+    const failing = records.filter((r) => r.status !== "holds" || r.checks.some((c) => !c.pass));
+    assert.deepEqual(
+      failing.map((r) => `${r.id}: ${r.text}`),
+      [],
+      `${notebook}: registered claims fail`,
+    );
+  });
+
   test(`${notebook} executes with status ok, no stderr and no error text in its outputs`, () => {
     const result = results.get(notebook);
     assert.ok(result, `${notebook} was not executed`);

@@ -11,6 +11,15 @@ export { figureBundle } from "./figure-bundle";
 export { type PlotlyFigure, type FigureOutputMetadata, OUTPUT_METADATA_KEY, PLOTLY_MIME, figureTitle } from "./figure";
 export { showTable, tableBundle, type TableRow, type ShowTableOptions } from "./show-table";
 export { showCheck, checkBundle, type CheckResultLike } from "./show-check";
+export {
+  showClaim,
+  claimBundle,
+  claimRecord,
+  CLAIM_MIME,
+  type ClaimOptions,
+  type ClaimRecord,
+  type ClaimCheck,
+} from "./claim";
 export { showMarkdown, markdownBundle } from "./show-markdown";
 export { showLatex, latexBundle } from "./show-latex";
 export { showEquations, alignedEquations, type EquationLike, type AlignedEquationsOptions } from "./show-equations";

@@ -2,6 +2,7 @@
  * npm run export [-- --in build/notebooks --out build/site --figures build/figures]
  * Writes one self-contained HTML page per executed notebook, an index, and SVG/PNG figure files.
  */
+import * as path from "node:path";
 import { stopWhenOrphaned } from "../nb/orphan-guard";
 import { DEFAULT_FIGURES_DIR, DEFAULT_IN_DIR, DEFAULT_OUT_DIR, ExportInputError, exportSite } from "./export-site";
 
@@ -73,6 +74,14 @@ async function main(): Promise<void> {
     `export: ${result.pages.length} page(s) + index in ${options.outDir}, ${figuresPart}, ` +
       `${result.apiModules ? `API reference of ${result.apiModules.length} modules in ${options.outDir}/api` : "no API reference"} (${seconds} s); open ${result.index}`,
   );
+  const failing = result.claims.filter((c) => c.status === "fails");
+  console.log(
+    `claims: ${result.claims.length} registered, ${failing.length ? `${failing.length} FAILING` : "all holding"}; ledger in ${path.relative(process.cwd(), result.claimsFile) || result.claimsFile} and claims.html`,
+  );
+  if (failing.length) {
+    console.error(`export: ${failing.length} claim(s) fail: ${failing.map((c) => `${c.notebook}#${c.id}`).join(", ")}`);
+    process.exitCode = 1;
+  }
   if (mathErrors) {
     console.error(`export: ${mathErrors} formula(s) could not be typeset (listed above)`);
     process.exitCode = 1;

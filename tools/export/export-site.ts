@@ -5,6 +5,9 @@ import { findChromium } from "../../lib/notebook/chromium";
 import { closeFigureRenderer } from "../../lib/notebook/figure-renderer";
 import { writeFileAtomic } from "../../lib/io/write-file-atomic";
 import { buildApiReference } from "./api-reference";
+import { claimsPageHtml, ledgerJson, ledgerSummary, type LedgerClaim } from "./claims";
+import { createMarkdownRenderer } from "./markdown";
+import { createMathRenderer } from "./math";
 import { writeFigureFiles } from "./figure-files";
 import { indexHtml, type IndexEntry } from "./index-page";
 import { readExecutedNotebook } from "./read-notebook";
@@ -25,6 +28,8 @@ export interface ExportSiteOptions {
   figures?: boolean;
   /** Progress/warning lines (default console.log). */
   log?: (line: string) => void;
+  /** Where the claim ledger's JSON goes besides the site (default: claims.json beside outDir, i.e. build/claims.json). */
+  claimsFile?: string;
   /** Environment for CHROMIUM_PATH (default process.env). */
   env?: NodeJS.ProcessEnv;
   /** Also build the library's API reference into `outDir/api` with TypeDoc (about 10 s). Default false. */
@@ -47,6 +52,10 @@ export interface ExportedPage {
 export interface ExportSiteResult {
   index: string;
   pages: ExportedPage[];
+  /** Every registered claim of every notebook, in notebook order. */
+  claims: LedgerClaim[];
+  /** The ledger's JSON written beside the site. */
+  claimsFile: string;
   /** Why figure files were not written, if they were not. */
   figuresSkipped?: string;
   /** The API reference's modules, when it was built. */
@@ -82,9 +91,13 @@ export async function exportSite(options: ExportSiteOptions = {}): Promise<Expor
   }
   swapIn({ staged: stage, target: outDir });
   if (fs.existsSync(stageFigures)) swapIn({ staged: stageFigures, target: figuresDir });
+  const claimsFile = path.resolve(options.claimsFile ?? path.join(path.dirname(outDir), "claims.json"));
+  fs.copyFileSync(path.join(outDir, "claims.json"), `${claimsFile}.tmp-${process.pid}`);
+  fs.renameSync(`${claimsFile}.tmp-${process.pid}`, claimsFile);
   const moved = (file: string) => file.replace(stage, outDir).replace(stageFigures, figuresDir);
   return {
     ...built,
+    claimsFile,
     index: moved(built.index),
     pages: built.pages.map((p) => ({ ...p, page: moved(p.page), figureFiles: p.figureFiles.map(moved) })),
   };
@@ -125,9 +138,23 @@ async function buildSite({
   const figuresSkipped = !figures ? "disabled" : chromium.found ? undefined : chromium.reason;
   if (figures && !chromium.found) log(`export: figure files skipped (${chromium.reason}); the HTML pages are complete`);
 
+  const reserved: Record<string, string> = {
+    index: "the index",
+    assumptions: "the assumptions page",
+    claims: "the claim ledger",
+  };
+  for (const file of files) {
+    const stem = path.basename(file, ".ipynb");
+    if (reserved[stem]) {
+      throw new ExportInputError(
+        `${file}: its page ${stem}.html would overwrite ${reserved[stem]}; rename the notebook (the previous site was left as it was)`,
+      );
+    }
+  }
   const exportedAt = new Date();
   const pages: ExportedPage[] = [];
   const entries: IndexEntry[] = [];
+  const claims: LedgerClaim[] = [];
   let indexHasMath = false;
   try {
     for (const file of files) {
@@ -155,8 +182,26 @@ async function buildSite({
         figureFiles,
         mathErrors: rendered.mathErrors.length,
       });
+      const pageHref = `${encodeURIComponent(notebook.name)}.html`;
+      for (const { record, section } of rendered.claims) {
+        if (claims.some((c) => c.notebook === notebook.name && c.id === record.id)) {
+          throw new ExportInputError(
+            `${file}: two claims share the id "${record.id}"; claim ids must be unique in a notebook`,
+          );
+        }
+        claims.push({
+          ...record,
+          notebook: notebook.name,
+          page: pageHref,
+          section,
+          href: `${pageHref}#claim-${record.id}`,
+          figures: rendered.figures
+            .filter((f) => f.section === section)
+            .map((f) => ({ index: f.index, caption: f.caption, href: `${pageHref}#${f.domId}-figure` })),
+        });
+      }
       entries.push({
-        href: `${encodeURIComponent(notebook.name)}.html`,
+        href: pageHref,
         titleHtml: numberedTitle({ name: notebook.name, titleHtml: rendered.titleHtml }),
         summaryHtml: rendered.summaryHtml,
         figureCount: rendered.figures.length,
@@ -172,10 +217,32 @@ async function buildSite({
     writeFileAtomic({ file: path.join(outDir, "assumptions.html"), data: assumptionsPageHtml({ file: assumptions }) });
   const apiModules = api ? (await buildApiReference({ outDir: path.join(outDir, "api") })).modules : undefined;
   const apiHref = fs.existsSync(path.join(outDir, "api", "index.html")) ? "api/index.html" : undefined;
+  const ledgerMath = createMathRenderer();
+  const ledgerMarkdown = createMarkdownRenderer({ math: ledgerMath });
+  writeFileAtomic({
+    file: path.join(outDir, "claims.html"),
+    data: claimsPageHtml({ claims, markdown: ledgerMarkdown, withMath: () => ledgerMath.count > 0 }),
+  });
+  writeFileAtomic({ file: path.join(outDir, "claims.json"), data: ledgerJson({ claims, exportedAt }) });
+  const failing = claims.filter((c) => c.status === "fails");
+  for (const c of failing) log(`export: claim ${c.notebook}#${c.id} FAILS: ${c.text}`);
   const index = path.join(outDir, "index.html");
-  writeFileAtomic({ file: index, data: indexHtml({ entries, withMath: indexHasMath, exportedAt, apiHref }) });
+  writeFileAtomic({
+    file: index,
+    data: indexHtml({
+      entries,
+      withMath: indexHasMath,
+      exportedAt,
+      apiHref,
+      ledger: {
+        summary: ledgerSummary(claims),
+        href: "claims.html",
+        failing: failing.map((c) => `${c.notebook}: ${c.text}`),
+      },
+    }),
+  });
   if (!fs.existsSync(figuresDir) && figuresSkipped === undefined) fs.mkdirSync(figuresDir, { recursive: true });
-  return { index, pages, figuresSkipped, apiModules };
+  return { index, pages, claims, claimsFile: "", figuresSkipped, apiModules };
 }
 
 /** "04-choosing-n" + "Observation 4: …" → "04 · Observation 4: …" (the index lists notebooks by number). */

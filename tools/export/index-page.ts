@@ -19,10 +19,12 @@ export interface IndexHtmlOptions {
   exportedAt?: Date;
   /** Link to the library's API reference, when the export built one. */
   apiHref?: string;
+  /** The claim ledger: its one-line summary, its page, and the claims that fail. */
+  ledger?: { summary: string; href: string; failing: string[] };
 }
 
 /** build/site/index.html: every notebook with its title, summary and execution line. */
-export function indexHtml({ entries, withMath, exportedAt = new Date(), apiHref }: IndexHtmlOptions): string {
+export function indexHtml({ entries, withMath, exportedAt = new Date(), apiHref, ledger }: IndexHtmlOptions): string {
   const esc = (text: string) => escapeHtml({ text });
   const items = entries.map((e) => {
     const meta = [e.figureCount ? `${e.figureCount} figure${e.figureCount === 1 ? "" : "s"}` : "", e.execution ?? ""]
@@ -46,6 +48,9 @@ export function indexHtml({ entries, withMath, exportedAt = new Date(), apiHref 
     `</header>`,
     apiHref
       ? `<nav class="meta"><a href="${esc(apiHref)}">API reference of the <code>execution-tickets</code> library</a> (generated from its TSDoc)</nav>`
+      : "",
+    ledger
+      ? `<p class="ledger ${ledger.failing.length ? "fails" : "holds"}"><a href="${esc(ledger.href)}">${esc(ledger.summary)}</a>${ledger.failing.length ? `: ${ledger.failing.map(esc).join("; ")}` : ""} — every quantitative claim and the check that backs it.</p>`
       : "",
     `<main>`,
     entries.length ? `<ul class="notebooks">\n${items.join("\n")}\n</ul>` : `<p>No executed notebooks were found.</p>`,

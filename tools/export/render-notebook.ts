@@ -1,3 +1,4 @@
+import type { ClaimRecord } from "../../lib/notebook/claim";
 import { escapeHtml } from "../../lib/notebook/html-escape";
 import { highlightCode } from "./highlight";
 import { createMarkdownRenderer } from "./markdown";
@@ -25,6 +26,8 @@ export interface RenderedNotebook {
   /** Plain-text title. */
   title: string;
   figures: FigureRef[];
+  /** Claims registered in the notebook (showClaim outputs), in order, with their section. */
+  claims: { record: ClaimRecord; section: string }[];
   mathErrors: MathError[];
   /** The footer's execution line, if the notebook records one. */
   execution?: string;
@@ -44,7 +47,15 @@ export function renderNotebookPage({
 }: RenderNotebookPageOptions): RenderedNotebook {
   const math = createMathRenderer();
   const markdown = createMarkdownRenderer({ math });
-  const context: RenderContext = { markdown, math, figures: [], trustedOutputs: trust || notebook.signed };
+  const context: RenderContext = {
+    markdown,
+    math,
+    figures: [],
+    trustedOutputs: trust || notebook.signed,
+    notebookName: notebook.name,
+    section: "",
+    claims: [],
+  };
   const info = notebookInfo({ notebook });
   // Metadata is plain text with Markdown and math, not HTML: "<name>" must show as written.
   const plain = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -81,7 +92,16 @@ export function renderNotebookPage({
     withPlotly: context.figures.length > 0,
     withMath: math.count > 0,
   });
-  return { html, titleHtml, summaryHtml, title, figures: context.figures, mathErrors: math.errors, execution };
+  return {
+    html,
+    titleHtml,
+    summaryHtml,
+    title,
+    figures: context.figures,
+    claims: context.claims ?? [],
+    mathErrors: math.errors,
+    execution,
+  };
 }
 
 /**
@@ -103,6 +123,8 @@ function renderCell(cell: ExportCell, context: RenderContext): string {
   const has = (list: string[]) => tags.some((t) => list.includes(t));
   if (has(REMOVE_CELL)) return "";
   if (cell.cell_type === "markdown") {
+    const headings = [...cell.source.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)];
+    if (headings.length) context.section = headings[headings.length - 1][1];
     return `<section class="cell markdown">\n${context.markdown.render({ markdown: cell.source, attachments: cell.attachments })}</section>`;
   }
   if (cell.cell_type === "raw") {

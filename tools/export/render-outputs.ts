@@ -5,7 +5,9 @@ import {
   type FigureOutputMetadata,
   type PlotlyFigure,
 } from "../../lib/notebook/figure";
+import { CLAIM_MIME, type ClaimRecord } from "../../lib/notebook/claim";
 import { escapeHtml } from "../../lib/notebook/html-escape";
+import { claimOutputHtml, parseClaimRecord } from "./claims";
 import type { MarkdownRenderer } from "./markdown";
 import { isBase64, sanitizeNotebookHtml } from "./sanitize";
 import type { MathRenderer } from "./math";
@@ -20,6 +22,8 @@ export interface FigureRef {
   name?: string;
   caption?: string;
   figure: PlotlyFigure;
+  /** Heading of the section the figure appears in. */
+  section?: string;
 }
 
 /** What rendering a page needs and collects. */
@@ -29,6 +33,12 @@ export interface RenderContext {
   figures: FigureRef[];
   /** HTML outputs pass unsanitised (a signed notebook, or --trust); otherwise they are sanitised. */
   trustedOutputs?: boolean;
+  /** The notebook's name (for claim badges' links into claims.html). */
+  notebookName?: string;
+  /** Heading of the section being rendered (set by Markdown cells). */
+  section?: string;
+  /** Claims found so far, with their section. */
+  claims?: { record: ClaimRecord; section: string }[];
 }
 
 export interface RenderOutputsOptions {
@@ -87,6 +97,12 @@ function renderRich(output: ExportOutput, context: RenderContext): string {
   const data = output.data ?? {};
   const metadata = output.metadata ?? {};
   const text = (mime: string) => String(data[mime]);
+  if (data[CLAIM_MIME] !== undefined) {
+    // Rendered from the record by this exporter, never from the output's own HTML.
+    const record = parseClaimRecord(data[CLAIM_MIME]);
+    context.claims?.push({ record, section: context.section ?? "" });
+    return claimOutputHtml({ record, notebook: context.notebookName ?? "", markdown: context.markdown });
+  }
   if (data[PLOTLY_MIME] && typeof data[PLOTLY_MIME] === "object") {
     return renderFigure(
       data[PLOTLY_MIME] as PlotlyFigure,
@@ -142,7 +158,7 @@ function renderFigure(figure: PlotlyFigure, meta: FigureOutputMetadata, context:
   const domId = `figure-${index}`;
   const name = typeof meta.name === "string" && meta.name ? meta.name : undefined;
   const caption = typeof meta.caption === "string" && meta.caption ? meta.caption : undefined;
-  context.figures.push({ index, domId, name, caption, figure });
+  context.figures.push({ index, domId, name, caption, figure, section: context.section ?? "" });
   // No automatic "Figure N." label: notebooks number their figures in the Markdown caption cell
   // below each figure, and a second number here would contradict it.
   const figcaption = caption ? `<figcaption>${context.markdown.renderInline({ markdown: caption })}</figcaption>` : "";
