@@ -85,4 +85,7 @@ export {
   type GalaxyEraSimulateOptions,
   type GalaxyEraResult,
   type ValuationContext,
+  type PairedDifference,
+  type SensitivityRow,
+  type ExpectedShadedValueOptions,
 } from "./galaxy-era";

@@ -5,12 +5,14 @@
  * @module
  */
 import { galaxyTierCounts } from "./agents";
+import { ASSUMPTION_ALTERNATIVES, pairedDifference, sensitivity } from "./compare";
 import { auctionRound } from "./auctions";
 import { garmanKlassVolatility, varianceOfDeltas } from "./objectives";
 import { BIDDING_STRATEGIES, DEFAULT_ASSUMPTIONS, GALAXY_MECHANISMS, resolveParams } from "./params";
 import { ammPrice, eip1559Price } from "./posted-price";
 import { secondarySale } from "./secondary";
 import { OBJECTIVE_KEYS, simulate } from "./simulate";
+import { expectedShadedValue } from "./theory";
 import { expiryFactor, strategyValue, volatilityMultiplier } from "./valuation";
 
 /**
@@ -22,6 +24,8 @@ import { expiryFactor, strategyValue, volatilityMultiplier } from "./valuation";
  */
 export const galaxyEra = Object.freeze({
   simulate,
+  pairedDifference,
+  sensitivity,
   resolveParams,
   auctionRound,
   eip1559Price,
@@ -33,13 +37,16 @@ export const galaxyEra = Object.freeze({
   expiryFactor,
   volatilityMultiplier,
   tierCounts: galaxyTierCounts,
+  expectedShadedValue,
   MECHANISMS: GALAXY_MECHANISMS,
   BIDDING_STRATEGIES,
   DEFAULT_ASSUMPTIONS,
+  ASSUMPTION_ALTERNATIVES,
   OBJECTIVE_KEYS,
 });
 
 export type { GalaxyAgent } from "./agents";
+export type { PairedDifference, SensitivityRow } from "./compare";
 export type { AuctionRoundOptions, AuctionOutcome } from "./auctions";
 export type {
   GalaxyEraParams,
@@ -50,4 +57,5 @@ export type {
 } from "./params";
 export type { GalaxyEraObjectives, GalaxyEraRun } from "./run";
 export type { GalaxyEraSimulateOptions, GalaxyEraResult } from "./simulate";
+export type { ExpectedShadedValueOptions } from "./theory";
 export type { ValuationContext } from "./valuation";
