@@ -100,6 +100,7 @@ const REQUIRED_SOURCES: Record<string, string[]> = {
   "11-pricing-mechanisms": ["arXiv:2408.11255", "arXiv:2501.16090", "19764", "17944"],
   "12-heterogeneous-buyers": ["arXiv:2408.11255", "arXiv:2408.03116", "20938"],
   "13-multi-block-mev": ["arXiv:2501.16090"],
+  "15-galaxy-era": ["arXiv:2501.16090", "18894"],
 };
 
 for (const [name, ids] of Object.entries(REQUIRED_SOURCES)) {

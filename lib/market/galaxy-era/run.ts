@@ -133,7 +133,9 @@ class GalaxyEraMarket {
       secondaryMarket: p.secondaryMarket,
       mevScale: p.mevScale,
       holders: p.holders,
-      factor: waiting * expiryFactor(p),
+      factor:
+        waiting *
+        expiryFactor({ expiryPeriod: p.expiryPeriod, slotsPerEpoch: p.slotsPerEpoch, maxTickets: p.maxTickets }),
     };
     this.order = Int32Array.from({ length: this.n }, (_, i) => i);
     this.bids = new Float64Array(this.n);

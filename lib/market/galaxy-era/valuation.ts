@@ -56,19 +56,24 @@ export function strategyValue(agent: GalaxyAgent, context: ValuationContext, str
 }
 
 /**
- * The chance that a ticket is assigned a slot before it expires: 1 − (1 − E_s/M)^(E/E_s), with E_s
- * slots per epoch (each epoch assigns E_s of the M tickets). 1 when E_s ≥ M or there is no expiry.
+ * The chance that a ticket is assigned a slot before it expires. Per epoch (Galaxy Era's valuation,
+ * the default): each epoch assigns E_s of the M tickets, so 1 − (1 − E_s/M)^(E/E_s), and 1 when
+ * E_s ≥ M. Per slot (how this model draws expiring tickets): one of M each slot, 1 − (1 − 1/M)^E.
  *
  * @example
  * galaxyEra.expiryFactor({ expiryPeriod: 64, slotsPerEpoch: 32, maxTickets: 64 }); // → 0.75
+ * galaxyEra.expiryFactor({ expiryPeriod: 32, slotsPerEpoch: 32, maxTickets: 32, assignment: "per-slot" }).toFixed(4); // → "0.6379"
  */
 export function expiryFactor(options: {
   expiryPeriod: number | null;
   slotsPerEpoch: number;
   maxTickets: number;
+  assignment?: "per-epoch" | "per-slot";
 }): number {
-  const { expiryPeriod, slotsPerEpoch, maxTickets } = options;
-  if (expiryPeriod === null || slotsPerEpoch >= maxTickets) return 1;
+  const { expiryPeriod, slotsPerEpoch, maxTickets, assignment = "per-epoch" } = options;
+  if (expiryPeriod === null) return 1;
+  if (assignment === "per-slot") return -Math.expm1(expiryPeriod * Math.log1p(-1 / maxTickets));
+  if (slotsPerEpoch >= maxTickets) return 1;
   return -Math.expm1((expiryPeriod / slotsPerEpoch) * Math.log1p(-slotsPerEpoch / maxTickets));
 }
 
