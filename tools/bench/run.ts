@@ -9,7 +9,8 @@
  * ("js-1thread-js-engine", ET_ENGINE=js) and numpy (vectorised, chunks of 1e6) in ROUNDS paired
  * rounds (back to back; each ratio is the median of the rounds' ratios), on one and on two worker threads ("js-1worker",
  * "js-2threads", plus the speed-up); then the peak memory for 1e6 vs 1e7 samples, and the
- * agent-based market's figures when tools/bench/market-abm.ts is present. Figures are wall-clock rates, best of REPEATS runs (2 for
+ * agent-based market's figures when tools/bench/market-abm.ts is present, and the Galaxy Era model's
+ * 10 × 1,000-slot experiment (tools/bench/galaxy-era.ts). Figures are wall-clock rates, best of REPEATS runs (2 for
  * the worker figures); `cpuSeconds` is given for context, because a shared machine makes
  * wall-clock numbers noisy.
  */
@@ -29,6 +30,7 @@ import {
 import type { RunningStatsState } from "../../lib/stats";
 import { TICKET, MARKET, MEMORY_SAMPLES, NUMPY_CHUNK, TARGETS, REPEATS, ROUNDS } from "./config";
 import { emit, round4, bestOf, type BenchLine } from "./measure";
+import { benchGalaxyEra } from "./galaxy-era";
 import { ChunkPool } from "./worker-pool";
 import { simulationEngine } from "../../lib/wasm/wasm-module";
 import type { ChunkTask } from "./chunk-task";
@@ -321,6 +323,11 @@ async function agentBasedMarket(): Promise<void> {
   }
 }
 
+/** The Galaxy Era model's experiment size (tools/bench/galaxy-era.ts, issue 16). */
+function galaxyEraModel(): void {
+  for (const record of benchGalaxyEra()) emit({ ...record, value: round4(record.value) });
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   emit({
@@ -335,6 +342,7 @@ async function main(): Promise<void> {
   await onWorkers();
   memory();
   await agentBasedMarket();
+  galaxyEraModel();
   emit({
     figure: "bench_seconds",
     value: round4((Date.now() - started) / 1000),
