@@ -285,3 +285,36 @@ test("paired differences and the sensitivity table", () => {
     ],
   );
 });
+
+test("the namespace's parts refuse bad input by name (the slot loop uses unchecked copies)", () => {
+  assert.throws(() => galaxyEra.auctionRound({ bids: [1, Number.NaN], rule: "first_price" }), /bids\[1\]/);
+  assert.throws(() => galaxyEra.auctionRound({ bids: [1, 2], rule: "dutch" as "first_price" }), /rule/);
+  assert.throws(
+    () => galaxyEra.auctionRound({ bids: [1, 2], rule: "first_price", order: [0, 0] }),
+    /order must be a permutation/,
+  );
+  assert.throws(() => galaxyEra.secondarySale({ seller: 3, bids: [1, 2] }), /seller/);
+  assert.throws(() => galaxyEra.eip1559Price({ price: 20, held: 101, maxTickets: 100, adjustFactor: 8 }), /held/);
+  assert.throws(
+    () => galaxyEra.eip1559Price({ price: 20, held: 10, maxTickets: 100, adjustFactor: 1 }),
+    /adjustFactor/,
+  );
+  assert.throws(
+    () => galaxyEra.ammPrice({ held: 1, maxTickets: 10, adjustFactor: 25, b: 6 } as never),
+    /b is not a known key/,
+  );
+  assert.throws(() => galaxyEra.garmanKlassVolatility({ prices: [1, -2], period: 2 }), /prices\[1\]/);
+  assert.throws(() => galaxyEra.expiryFactor({ expiryPeriod: 0, slotsPerEpoch: 32, maxTickets: 32 }), /expiryPeriod/);
+  assert.throws(() => galaxyEra.volatilityMultiplier({ sigmaSlot: 1, sigmaMean: 0, specialisation: 1 }), /sigmaMean/);
+  const agent = { capture: 1.5, funds: 1, aggressiveness: 0.1, volatilitySpecialisation: 1, tier: "top" };
+  const context = {
+    strategy: "hist_obs_of_dist",
+    mechanism: "second_price",
+    secondaryMarket: false,
+    mevScale: 30,
+    holders: 10,
+    factor: 1,
+  } as const;
+  assert.throws(() => galaxyEra.strategyValue(agent, context, { next: () => 0.5 }), /agent\.capture/);
+  assert.throws(() => galaxyEra.expectedShadedValue({ holders: 10, rank: 3 as 1 }), /rank/);
+});

@@ -21,10 +21,6 @@ export interface AuctionOutcome {
 
 /**
  * Runs one round.
- *
- * @example
- * galaxyEra.auctionRound({ bids: [20, 25, 22], rule: "second_price" }); // → {"winner":1,"price":22}
- * galaxyEra.auctionRound({ bids: [20, 25, 22], rule: "first_price" }); // → {"winner":1,"price":25}
  */
 export function auctionRound({ bids, rule, order }: AuctionRoundOptions): AuctionOutcome {
   let winner = -1;

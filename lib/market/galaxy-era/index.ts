@@ -6,14 +6,20 @@
  */
 import { galaxyTierCounts } from "./agents";
 import { ASSUMPTION_ALTERNATIVES, pairedDifference, sensitivity } from "./compare";
-import { auctionRound } from "./auctions";
-import { garmanKlassVolatility, varianceOfDeltas } from "./objectives";
 import { BIDDING_STRATEGIES, DEFAULT_ASSUMPTIONS, GALAXY_MECHANISMS, resolveParams } from "./params";
-import { ammPrice, eip1559Price } from "./posted-price";
-import { secondarySale } from "./secondary";
 import { OBJECTIVE_KEYS, simulate } from "./simulate";
 import { expectedShadedValue } from "./theory";
-import { expiryFactor, strategyValue, volatilityMultiplier } from "./valuation";
+import {
+  checkedAmmPrice,
+  checkedAuctionRound,
+  checkedEip1559Price,
+  checkedExpiryFactor,
+  checkedGarmanKlassVolatility,
+  checkedSecondarySale,
+  checkedStrategyValue,
+  checkedVarianceOfDeltas,
+  checkedVolatilityMultiplier,
+} from "./checked";
 
 /**
  * Galaxy Era: `galaxyEra.simulate({ params, runs, slots, seed })` and its parts (one auction round,
@@ -27,15 +33,15 @@ export const galaxyEra = Object.freeze({
   pairedDifference,
   sensitivity,
   resolveParams,
-  auctionRound,
-  eip1559Price,
-  ammPrice,
-  secondarySale,
-  garmanKlassVolatility,
-  varianceOfDeltas,
-  strategyValue,
-  expiryFactor,
-  volatilityMultiplier,
+  auctionRound: checkedAuctionRound,
+  eip1559Price: checkedEip1559Price,
+  ammPrice: checkedAmmPrice,
+  secondarySale: checkedSecondarySale,
+  garmanKlassVolatility: checkedGarmanKlassVolatility,
+  varianceOfDeltas: checkedVarianceOfDeltas,
+  strategyValue: checkedStrategyValue,
+  expiryFactor: checkedExpiryFactor,
+  volatilityMultiplier: checkedVolatilityMultiplier,
   tierCounts: galaxyTierCounts,
   expectedShadedValue,
   MECHANISMS: GALAXY_MECHANISMS,

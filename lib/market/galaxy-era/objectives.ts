@@ -7,9 +7,6 @@
  * Garman–Klass volatility of a price path cut into periods of `period` slots: per period
  * σ² = ½·ln(H/L)² − (2·ln 2 − 1)·ln(C/O)² from its open, high, low and close; the result is
  * √(mean σ² over the periods) (periods with a non-positive price are skipped; NaN when none is left).
- *
- * @example
- * galaxyEra.garmanKlassVolatility({ prices: [10, 12, 8, 10], period: 4 }).toFixed(4); // → "0.2867"
  */
 export function garmanKlassVolatility(options: { prices: ArrayLike<number>; period: number }): number {
   const { prices, period } = options;
@@ -35,9 +32,6 @@ export function garmanKlassVolatility(options: { prices: ArrayLike<number>; peri
 
 /**
  * Population variance of the slot-to-slot price changes p_t − p_{t−1} (NaN for fewer than 2 prices).
- *
- * @example
- * galaxyEra.varianceOfDeltas({ prices: [10, 12, 8, 10] }); // → 8
  */
 export function varianceOfDeltas(options: { prices: ArrayLike<number> }): number {
   const { prices } = options;

@@ -5,9 +5,6 @@
 /**
  * One EIP-1559-style update towards the target holding M/2:
  * p ← p·(1 + ((held − target)/target)/K).
- *
- * @example
- * galaxyEra.eip1559Price({ price: 20, held: 75, maxTickets: 100, adjustFactor: 8 }); // → 21.25
  */
 export function eip1559Price(options: {
   price: number;
@@ -24,9 +21,6 @@ export function eip1559Price(options: {
  * The AMM (bonding-curve) price of the next ticket: with x = held − M/2 and k = 1/ammAdjustFactor,
  * p = e^b·(e^{(x+1)k} − e^{xk}) = e^{b + xk}·expm1(k), b = 6: the cost of moving the curve
  * e^{b + xk} one ticket up.
- *
- * @example
- * galaxyEra.ammPrice({ held: 50, maxTickets: 100, adjustFactor: 25 }).toFixed(3); // → "16.464"
  */
 export function ammPrice(options: { held: number; maxTickets: number; adjustFactor: number }): number {
   const { held, maxTickets, adjustFactor } = options;

@@ -18,10 +18,6 @@ export interface SecondarySaleOptions {
 
 /**
  * The buyer and the price, or null when the seller keeps the ticket (or nobody bids).
- *
- * @example
- * galaxyEra.secondarySale({ seller: 0, bids: [22, 27, 24] }); // → {"buyer":1,"price":24}
- * galaxyEra.secondarySale({ seller: 1, bids: [22, 27, 24] }); // → null
  */
 export function secondarySale({ seller, bids, order }: SecondarySaleOptions): { buyer: number; price: number } | null {
   const { winner, price } = auctionRound({ bids, rule: "second_price", order });

@@ -23,10 +23,6 @@ export interface ValuationContext {
  * random_evenly_10_50 U(10,50)·(1−a); naive_hist_obs_of_dist S·(1−a); hist_obs_of_dist S·c·(1−a);
  * optimal_heuristic_bidding S·c·(1−a)·(N−1)/N in first price (the (N−1)/N shading belongs to
  * pay-as-bid), S·c·(1−a) otherwise; conservative_min the least of 10 Exponential(S) draws.
- *
- * @example
- * const agent = { capture: 0.9, funds: 500, aggressiveness: 0.1, volatilitySpecialisation: 1, tier: "top" };
- * galaxyEra.strategyValue(agent, { strategy: "hist_obs_of_dist", mechanism: "second_price", secondaryMarket: false, mevScale: 30, holders: 10, factor: 1 }, rng(1)); // → 24.3
  */
 export function strategyValue(agent: GalaxyAgent, context: ValuationContext, stream: Rng): number {
   const { strategy, mevScale: s, holders: n } = context;
@@ -59,10 +55,6 @@ export function strategyValue(agent: GalaxyAgent, context: ValuationContext, str
  * The chance that a ticket is assigned a slot before it expires. Per epoch (Galaxy Era's valuation,
  * the default): each epoch assigns E_s of the M tickets, so 1 − (1 − E_s/M)^(E/E_s), and 1 when
  * E_s ≥ M. Per slot (how this model draws expiring tickets): one of M each slot, 1 − (1 − 1/M)^E.
- *
- * @example
- * galaxyEra.expiryFactor({ expiryPeriod: 64, slotsPerEpoch: 32, maxTickets: 64 }); // → 0.75
- * galaxyEra.expiryFactor({ expiryPeriod: 32, slotsPerEpoch: 32, maxTickets: 32, assignment: "per-slot" }).toFixed(4); // → "0.6379"
  */
 export function expiryFactor(options: {
   expiryPeriod: number | null;
@@ -79,9 +71,6 @@ export function expiryFactor(options: {
 
 /**
  * The volatility multiplier of a bid for the current slot, 1 + (σ_t − E[σ])·v, floored at 0.
- *
- * @example
- * galaxyEra.volatilityMultiplier({ sigmaSlot: 1.5, sigmaMean: 1, specialisation: 2 }); // → 2
  */
 export function volatilityMultiplier(options: {
   sigmaSlot: number;
