@@ -92,8 +92,7 @@ export async function exportSite(options: ExportSiteOptions = {}): Promise<Expor
   swapIn({ staged: stage, target: outDir });
   if (fs.existsSync(stageFigures)) swapIn({ staged: stageFigures, target: figuresDir });
   const claimsFile = path.resolve(options.claimsFile ?? path.join(path.dirname(outDir), "claims.json"));
-  fs.copyFileSync(path.join(outDir, "claims.json"), `${claimsFile}.tmp-${process.pid}`);
-  fs.renameSync(`${claimsFile}.tmp-${process.pid}`, claimsFile);
+  writeFileAtomic({ file: claimsFile, data: fs.readFileSync(path.join(outDir, "claims.json"), "utf8") });
   const moved = (file: string) => file.replace(stage, outDir).replace(stageFigures, figuresDir);
   return {
     ...built,
