@@ -32,7 +32,9 @@ function claimNotebook(): Record<string, unknown> {
     metadata: { kernelspec: { name: "execution-tickets" } },
     cells: [
       markdownCell("# Claims fixture\n\n## Ticket value\n\nText.\n"),
-      codeCell("plot()", [display(figureBundle({ figure: { data: [{ x: [1, 2], y: [1, 2] }], layout: {} } }))]),
+      codeCell("plot()", [
+        display(figureBundle({ figure: { data: [{ x: [1, 2], y: [1, 2] }], layout: {} }, name: "line" })),
+      ]),
       codeCell("showClaim(…)", [
         display(
           claimBundle({
@@ -46,7 +48,13 @@ function claimNotebook(): Record<string, unknown> {
       markdownCell("## Another section\n"),
       codeCell("showClaim(…)", [
         display(
-          claimBundle({ id: "value-20", text: "Also at n = 20", reference: "Observation 2", checks: [holds, fails] }),
+          claimBundle({
+            id: "value-20",
+            text: "Also at n = 20",
+            reference: "Observation 2",
+            checks: [holds, fails],
+            figures: ["line"],
+          }),
         ),
         display({
           data: { ...forged.data, [CLAIM_MIME]: record, "text/html": "<script>alert(2)</script>" },
@@ -82,7 +90,7 @@ test("every claim is collected with its notebook, section, figures and a status 
     result.claims.map((c) => [c.notebook, c.id, c.section, c.status, c.figures.map((f) => f.index)]),
     [
       ["fixture", "value", "Ticket value", "holds", [1]],
-      ["fixture", "value-20", "Another section", "fails", []],
+      ["fixture", "value-20", "Another section", "fails", [1]],
       ["fixture", "forged", "Another section", "fails", []],
     ],
   );
@@ -150,5 +158,21 @@ test("a notebook whose page would overwrite a site page is refused", async () =>
   await assert.rejects(
     exportSite({ inDir: input, outDir: path.join(tmp, "clash-site"), figures: false, log: () => {} }),
     /claims\.ipynb.*claims\.html.*ledger/,
+  );
+});
+
+test("a claim naming a figure the notebook does not show is refused, naming the claim, the figure and the notebook's figures", async () => {
+  const input = path.join(tmp, "unknown-figure");
+  fs.mkdirSync(input);
+  const nb = claimNotebook() as { cells: unknown[] };
+  nb.cells.push(
+    codeCell("showClaim(…)", [
+      display(claimBundle({ id: "lost", text: "Lost", reference: "none", checks: holds, figures: ["nowhere"] })),
+    ]),
+  );
+  fs.writeFileSync(path.join(input, "lost.ipynb"), JSON.stringify(nb, null, 1));
+  await assert.rejects(
+    exportSite({ inDir: input, outDir: path.join(tmp, "lost-site"), figures: false, log: () => {} }),
+    /claim "lost" names figure "nowhere", which the notebook does not show \(its figures: line\)/,
   );
 });

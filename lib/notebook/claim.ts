@@ -22,6 +22,8 @@ export interface ClaimOptions {
   reference: string;
   /** The agreement check(s) backing the claim (lib/stats `check`); the claim holds when all pass. */
   checks: CheckResultLike | CheckResultLike[];
+  /** Names of the notebook's figures (`showFigure(…, { name })`) that show the claim; the ledger links them. */
+  figures?: string[];
 }
 
 /** One check of a claim, as the ledger stores it. */
@@ -44,6 +46,8 @@ export interface ClaimRecord {
   reference: string;
   status: "holds" | "fails";
   checks: ClaimCheck[];
+  /** Names of the figures that show the claim. */
+  figures?: string[];
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -56,8 +60,11 @@ const json = (x: number) => (Number.isFinite(x) ? x : null);
  * claimRecord({ id: "mean", text: "E[V] = 1/2", reference: "exact", checks: check({ label: "E[V]", estimate: 0.502, stderr: 0.001, expected: 0.5 }) }).status; // → "holds"
  */
 export function claimRecord(options: ClaimOptions): ClaimRecord {
-  validate.knownKeys("claim options", options ?? {}, ["id", "text", "reference", "checks"]);
-  const { id, text, reference, checks } = options;
+  validate.knownKeys("claim options", options ?? {}, ["id", "text", "reference", "checks", "figures"]);
+  const { id, text, reference, checks, figures } = options;
+  if (figures !== undefined && (!Array.isArray(figures) || figures.some((f) => typeof f !== "string" || f === ""))) {
+    throw new RangeError(`figures must be an array of figure names; received ${JSON.stringify(figures)}`);
+  }
   if (typeof id !== "string" || !ID.test(id)) {
     throw new RangeError(
       `id must be 1–64 lower-case letters, digits and hyphens, starting with a letter or digit; received ${JSON.stringify(id)}`,
@@ -97,7 +104,14 @@ export function claimRecord(options: ClaimOptions): ClaimRecord {
         : {}),
     }),
   );
-  return { id, text, reference, status: records.every((c) => c.pass) ? "holds" : "fails", checks: records };
+  return {
+    id,
+    text,
+    reference,
+    status: records.every((c) => c.pass) ? "holds" : "fails",
+    checks: records,
+    ...(figures ? { figures: [...figures] } : {}),
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ import type { MarkdownRenderer } from "./markdown";
 import { pageHtml } from "./page";
 
 /** A claim as the ledger lists it: the record plus where it stands. */
-export interface LedgerClaim extends ClaimRecord {
+export interface LedgerClaim extends Omit<ClaimRecord, "figures"> {
   /** Notebook name without .ipynb, e.g. "02-ticket-value". */
   notebook: string;
   /** The notebook's page, relative to the site root. */
@@ -65,7 +65,8 @@ export function parseClaimRecord(value: unknown): ClaimRecord {
     Array.isArray(r.checks) &&
     r.checks.every(
       (c) => c !== null && typeof c === "object" && typeof c.label === "string" && typeof c.pass === "boolean",
-    );
+    ) &&
+    (r.figures === undefined || (Array.isArray(r.figures) && r.figures.every((f) => typeof f === "string")));
   if (!ok) throw new Error(`a claim output is not a valid claim record: ${JSON.stringify(value)?.slice(0, 120)}`);
   // The status is recomputed from the checks: a record cannot claim to hold while a check fails.
   return { ...r, status: r.checks.every((c) => c.pass) ? "holds" : "fails" };

@@ -12,6 +12,7 @@ import { writeFigureFiles } from "./figure-files";
 import { indexHtml, type IndexEntry } from "./index-page";
 import { readExecutedNotebook } from "./read-notebook";
 import { renderNotebookPage } from "./render-notebook";
+import type { FigureRef } from "./render-outputs";
 
 export const DEFAULT_IN_DIR = "build/notebooks";
 export const DEFAULT_OUT_DIR = "build/site";
@@ -194,9 +195,11 @@ async function buildSite({
           page: pageHref,
           section,
           href: `${pageHref}#claim-${record.id}`,
-          figures: rendered.figures
-            .filter((f) => f.section === section)
-            .map((f) => ({ index: f.index, caption: f.caption, href: `${pageHref}#${f.domId}-figure` })),
+          figures: claimFigures({ file, record, section, figures: rendered.figures }).map((f) => ({
+            index: f.index,
+            caption: f.caption,
+            href: `${pageHref}#${f.domId}-figure`,
+          })),
         });
       }
       entries.push({
@@ -242,6 +245,34 @@ async function buildSite({
   });
   if (!fs.existsSync(figuresDir) && figuresSkipped === undefined) fs.mkdirSync(figuresDir, { recursive: true });
   return { index, pages, claims, claimsFile: "", figuresSkipped, apiModules };
+}
+
+/** The figures a claim names (each must exist in its notebook), else those of its section. */
+function claimFigures({
+  file,
+  record,
+  section,
+  figures,
+}: {
+  file: string;
+  record: { id: string; figures?: string[] };
+  section: string;
+  figures: FigureRef[];
+}): FigureRef[] {
+  if (!record.figures) return figures.filter((f) => f.section === section);
+  return record.figures.map((name) => {
+    const figure = figures.find((f) => f.name === name);
+    if (!figure) {
+      const known = figures
+        .map((f) => f.name)
+        .filter(Boolean)
+        .join(", ");
+      throw new ExportInputError(
+        `${file}: claim "${record.id}" names figure "${name}", which the notebook does not show (its figures: ${known || "none"})`,
+      );
+    }
+    return figure;
+  });
 }
 
 /** "04-choosing-n" + "Observation 4: …" → "04 · Observation 4: …" (the index lists notebooks by number). */
