@@ -93,6 +93,7 @@ test("--param through the CLI changes the printed result; --inplace writes over 
       "--param",
       'label="fast"',
       "--inplace",
+      "--no-cache",
     ],
     { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } },
   );

@@ -1,8 +1,9 @@
 /**
  * npm run nb -- run <notebook.ipynb>... [--timeout <s>] [--param name=json]... [--fail-fast]
- *                   [--inplace] [--out-dir <dir>]
+ *                   [--inplace] [--out-dir <dir>] [--jobs <n>] [--force | --no-cache]
  * npm run nb -- new <name>   (fork the template; see new-notebook.ts)
  */
+import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { positive } from "../../lib/validate";
@@ -26,18 +27,25 @@ Options:
   --timeout <s>        per-cell time limit in seconds (default ${DEFAULT_TIMEOUT_SECONDS})
   --param <name=json>  override a default of the cell tagged "parameters"; repeatable.
                        Values are JSON: --param n=1000 --param d=1e-4 --param label='"fast"'
-  --fail-fast          stop at the first notebook that fails
+  --fail-fast          stop at the first notebook that fails (running ones stop too)
+  --jobs <n>           notebooks executed at once, each on its own kernel
+                       (default: the cores this process may use, ${availableParallelism()})
+  --force              re-execute even when the execution cache holds an unchanged run
+  --no-cache           neither read nor write the execution cache (build/cache/notebooks)
   --inplace            write the executed notebook over the source
   --out-dir <dir>      folder for executed copies (default build/notebooks)
   -h, --help           show this help
 
+A notebook is reused from the execution cache when nothing that can change its outputs changed:
+its code cells and parameters, any file of lib/ or data/, the lockfile, the tslab patch, Node,
+ET_ENGINE, ET_FIGURE_PNG and Chromium's presence. A Markdown-only edit reuses the outputs.
 Errors name the notebook and the code cell, counted from 1 over code cells only.
 Exit status: 0 when every notebook succeeded, 1 when one did not, 2 for bad usage.
 
        npm run nb -- new <name>    fork notebooks/template.ipynb into notebooks/<name>.ipynb
                                    (npm run nb -- new --help for its options)`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 interface CliRun {
   paths: string[];
@@ -46,6 +54,8 @@ interface CliRun {
   failFast: boolean;
   inplace: boolean;
   outDir?: string;
+  jobs: number;
+  cache?: { force: boolean };
 }
 
 function parseCommandLine(argv: string[]): CliRun | "help" {
@@ -60,6 +70,9 @@ function parseCommandLine(argv: string[]): CliRun | "help" {
         "fail-fast": { type: "boolean" },
         inplace: { type: "boolean" },
         "out-dir": { type: "string" },
+        jobs: { type: "string" },
+        force: { type: "boolean" },
+        "no-cache": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -102,14 +115,27 @@ function parseCommandLine(argv: string[]): CliRun | "help" {
     const problem = outputDirProblem(outDir ?? DEFAULT_OUT_DIR);
     if (problem) throw new UsageError(`--out-dir: ${problem}`);
   }
+  if (values.force && values["no-cache"]) throw new UsageError("--force and --no-cache exclude each other");
   return {
     paths: notebooks,
+    jobs: parseJobs(values.jobs),
+    cache: values["no-cache"] ? undefined : { force: values.force ?? false },
     timeoutSeconds,
     params: parseParamArgs({ args: values.param ?? [] }),
     failFast: values["fail-fast"] ?? false,
     inplace: values.inplace ?? false,
     outDir,
   };
+}
+
+/** --jobs: an integer from 1 to 64; default the cores this process may run on (CPU affinity respected). */
+export function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const jobs = Number(value.trim() === "" ? Number.NaN : value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+    throw new UsageError(`--jobs must be an integer from 1 to 64; received ${JSON.stringify(value)}`);
+  }
+  return jobs;
 }
 
 export interface MainOptions {

@@ -47,7 +47,9 @@ function cellsText(r: NotebookResult): string {
 export function resultLine({ result }: { result: NotebookResult }): string {
   const status = result.status === "ok" ? (result.stderr ? "ok*" : "ok") : result.status.toUpperCase();
   const note = result.status === "ok" && result.stderr ? "  (* wrote to stderr)" : "";
-  return `${status.padEnd(8)} ${result.seconds.toFixed(1).padStart(6)} s  ${cellsText(result).padEnd(11)} ${result.path}${note}`;
+  const time = result.cache?.hit ? "  cached " : `${result.seconds.toFixed(1).padStart(6)} s`;
+  const why = result.cache && !result.cache.hit ? `  (ran: ${result.cache.reason})` : "";
+  return `${status.padEnd(8)} ${time}  ${cellsText(result).padEnd(11)} ${result.path}${note}${why}`;
 }
 
 interface Stream {

@@ -28,6 +28,8 @@ export interface NotebookResult {
   parameters: Parameters;
   /** Kernel that ran it (absent when none was started). */
   kernel?: { name: string; pid?: number };
+  /** With the execution cache: whether the outputs came from it, or why the notebook ran. */
+  cache?: { hit: boolean; reason: string };
 }
 
 /** True unless the result is ok. */

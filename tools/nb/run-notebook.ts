@@ -13,6 +13,19 @@ import { INJECTED_TAG, injectParameters, type Parameters } from "./parameters";
 import { type ProgressReporter, silentReporter } from "./progress";
 import type { NotebookResult } from "./results";
 import { serializeNotebook } from "./serialize";
+import {
+  type CacheInputs,
+  type CacheLookup,
+  cacheInputs,
+  cacheKey,
+  DEFAULT_CACHE_DIR,
+  explainChange,
+  keyedFileHashes,
+  lastInputs,
+  readCache,
+  restoreFromCache,
+  writeCache,
+} from "./execution-cache";
 
 /** Default per-cell time limit. */
 export const DEFAULT_TIMEOUT_SECONDS = 300;
@@ -35,6 +48,11 @@ export interface RunOptions {
   startupTimeoutSeconds?: number;
   /** Progress display (default: silent). */
   progress?: ProgressReporter;
+  /**
+   * The execution cache (execution-cache.ts): reuse a run whose key is unchanged, store successful
+   * runs. Off unless given; `force` re-executes (and stores the new run).
+   */
+  cache?: { dir?: string; force?: boolean };
 }
 
 export interface RunNotebookOptions extends RunOptions {
@@ -43,10 +61,12 @@ export interface RunNotebookOptions extends RunOptions {
 }
 
 export interface RunNotebooksOptions extends RunOptions {
-  /** The .ipynb files, run one after the other in this order. */
+  /** The .ipynb files; results come back in this order. */
   paths: string[];
-  /** Stop at the first notebook that does not succeed; the rest are reported as skipped. */
+  /** Stop at the first notebook that does not succeed; the rest are reported as skipped (running ones are stopped). */
   failFast?: boolean;
+  /** Notebooks executed at once, each on its own kernel (default 1). */
+  jobs?: number;
 }
 
 /**
@@ -64,39 +84,45 @@ export async function runNotebook(options: RunNotebookOptions): Promise<Notebook
 export async function runNotebooks({
   paths,
   failFast = false,
+  jobs = 1,
   ...options
 }: RunNotebooksOptions): Promise<NotebookResult[]> {
-  const results: NotebookResult[] = [];
+  const results: NotebookResult[] = new Array(paths.length);
   const targets = new Map<string, string>();
-  for (const [i, file] of paths.entries()) {
-    const index = i + 1;
-    const stop = failFast && results.some((r) => r.status !== "ok");
-    if (stop) {
-      const skipped: NotebookResult = {
-        path: file,
-        status: "skipped",
-        seconds: 0,
-        cells: { executed: 0, total: 0 },
-        stderr: "",
-        parameters: options.params ?? {},
-      };
-      results.push(skipped);
-      (options.progress ?? silentReporter).notebookFinished({ index, total: paths.length, result: skipped });
-      continue;
+  const progress = options.progress ?? silentReporter;
+  // Hash lib/ and data/ once for the whole batch (every notebook's key shares them).
+  const files = options.cache ? keyedFileHashes() : undefined;
+  const stop = new AbortController();
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      const file = paths[i];
+      const index = i + 1;
+      if (stop.signal.aborted) {
+        results[i] = skipped(file, options.params ?? {});
+        progress.notebookFinished({ index, total: paths.length, result: results[i] });
+        continue;
+      }
+      const target = path.resolve(outputPath({ file, ...options }));
+      const clash = targets.get(target);
+      targets.set(target, file);
+      if (clash !== undefined) {
+        const message = `${file}: its executed copy would overwrite that of ${clash} (${target}); rename one`;
+        results[i] = invalid(file, options.params ?? {}, message);
+        progress.notebookFinished({ index, total: paths.length, result: results[i] });
+      } else {
+        results[i] = await runOne({ path: file, ...options }, index, paths.length, { files, signal: stop.signal });
+      }
+      if (failFast && results[i].status !== "ok") stop.abort();
     }
-    const target = path.resolve(outputPath({ file, ...options }));
-    const clash = targets.get(target);
-    targets.set(target, file);
-    if (clash !== undefined) {
-      const message = `${file}: its executed copy would overwrite that of ${clash} (${target}); rename one`;
-      const result = invalid(file, options.params ?? {}, message);
-      results.push(result);
-      (options.progress ?? silentReporter).notebookFinished({ index, total: paths.length, result });
-      continue;
-    }
-    results.push(await runOne({ path: file, ...options }, index, paths.length));
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, paths.length)) }, worker));
   return results;
+}
+
+function skipped(file: string, parameters: Parameters): NotebookResult {
+  return { path: file, status: "skipped", seconds: 0, cells: { executed: 0, total: 0 }, stderr: "", parameters };
 }
 
 function outputPath({ file, inplace, outDir }: { file: string; inplace?: boolean; outDir?: string }): string {
@@ -141,7 +167,18 @@ function firstLine(cell: Cell): string {
   return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }
 
-async function runOne(options: RunNotebookOptions, index: number, total: number): Promise<NotebookResult> {
+/** What a batch shares with each of its runs: the hashed project files and the fail-fast signal. */
+interface BatchContext {
+  files?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+async function runOne(
+  options: RunNotebookOptions,
+  index: number,
+  total: number,
+  batch: BatchContext = {},
+): Promise<NotebookResult> {
   const { path: file, params = {}, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS, startupTimeoutSeconds = 60 } = options;
   const progress = options.progress ?? silentReporter;
   const started = new Date();
@@ -170,6 +207,43 @@ async function runOne(options: RunNotebookOptions, index: number, total: number)
   }
 
   const sourceCells = nb.cells.filter((c) => c.cell_type === "code" && !cellTags(c).includes(INJECTED_TAG)).length;
+  const target = outputPath({ file, inplace: options.inplace, outDir: options.outDir });
+  let cacheEntry: { dir: string; key: string; inputs: CacheInputs; reason: string } | undefined;
+  if (options.cache) {
+    const dir = options.cache.dir ?? DEFAULT_CACHE_DIR;
+    const inputs = cacheInputs({ notebook: nb, parameters: params, files: batch.files });
+    const key = cacheKey(inputs);
+    const name = path.basename(file, ".ipynb");
+    const lookup: CacheLookup = options.cache.force
+      ? { hit: false }
+      : readCache({ dir, key, secret: notebookSecret() });
+    let damaged = lookup.hit ? undefined : lookup.damaged;
+    if (lookup.hit) {
+      try {
+        const restored = restoreFromCache({ prepared: nb, cached: lookup.notebook, key, secret: notebookSecret() });
+        writeFileAtomic({ file: target, data: serializeNotebook({ notebook: restored }) });
+        progress.notebookStarted({ index, total, path: file, cells: 0 });
+        return finish({
+          path: file,
+          status: "ok",
+          seconds: seconds(),
+          cells: { executed: sourceCells, total: sourceCells },
+          stderr: "",
+          parameters: params,
+          output: target,
+          cache: { hit: true, reason: "unchanged" },
+        });
+      } catch (err) {
+        damaged = (err as Error).message;
+      }
+    }
+    const reason = options.cache.force
+      ? "--force"
+      : damaged
+        ? `cache entry damaged (${damaged})`
+        : explainChange({ before: lastInputs({ dir, name }), after: inputs });
+    cacheEntry = { dir, key, inputs, reason };
+  }
   const toRun = nb.cells.filter((c): c is CodeCell => c.cell_type === "code");
   const result: NotebookResult = {
     path: file,
@@ -179,6 +253,7 @@ async function runOne(options: RunNotebookOptions, index: number, total: number)
     stderr: "",
     parameters: params,
     kernel: { name: kernelName },
+    ...(cacheEntry ? { cache: { hit: false, reason: cacheEntry.reason } } : {}),
   };
   progress.notebookStarted({ index, total, path: file, cells: toRun.length });
 
@@ -200,6 +275,11 @@ async function runOne(options: RunNotebookOptions, index: number, total: number)
     let sourceNumber = 0;
     let count = 0;
     for (const [j, cell] of toRun.entries()) {
+      if (batch.signal?.aborted) {
+        result.status = "skipped";
+        result.error = `${file}: stopped by --fail-fast after another notebook failed`;
+        break;
+      }
       const injected = cellTags(cell).includes(INJECTED_TAG);
       if (!injected) sourceNumber++;
       progress.cellStarted({ index: j + 1, total: toRun.length });
@@ -267,11 +347,14 @@ async function runOne(options: RunNotebookOptions, index: number, total: number)
     kernel: kernelName,
     timeout_seconds: timeoutSeconds,
   };
-  const target = outputPath({ file, inplace: options.inplace, outDir: options.outDir });
   // Sign what this runner produced (signature.ts): the exporter trusts these outputs and no others.
   nb.metadata[SIGNATURE_KEY] = signCells(JSON.parse(serializeNotebook({ notebook: nb })).cells, notebookSecret());
   writeFileAtomic({ file: target, data: serializeNotebook({ notebook: nb }) });
   result.output = target;
+  // Only a clean, complete run is stored: a failure, a timeout or a stopped run never is.
+  if (cacheEntry && result.status === "ok") {
+    writeCache({ ...cacheEntry, name: path.basename(file, ".ipynb"), notebook: nb });
+  }
   return finish(result);
 }
 

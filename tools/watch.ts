@@ -1,0 +1,81 @@
+/**
+ * `npm run reproduce -- --watch`: after the first pass, watches notebooks/, lib/ and data/ and, a
+ * moment after each burst of saves, runs another pass through the execution cache, so only what the
+ * change affects executes, then re-exports. Prints one line per pass. Stops on Ctrl-C.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { PROJECT_ROOT } from "./nb/kernelspec";
+
+/** What one pass reports back for its summary line. */
+export interface PassSummary {
+  status: number;
+  ran: string[];
+  cached: number;
+  failed: string[];
+  exported: string;
+  seconds: number;
+}
+
+/** Input of {@link watchAndReproduce}. */
+export interface WatchOptions {
+  /** One reproduce pass. */
+  run: () => Promise<PassSummary>;
+  /** Folders to watch (default notebooks/, lib/, data/ of the project). */
+  dirs?: string[];
+  /** Quiet time after the last save before a pass starts (default 400 ms). */
+  debounceMs?: number;
+  /** Where the summary lines go (default console.log). */
+  log?: (line: string) => void;
+}
+
+/** The one line printed per pass. */
+export function passLine({ changed, summary }: { changed: string[]; summary: PassSummary }): string {
+  const what =
+    changed.length > 2 ? `${changed.slice(0, 2).join(", ")} and ${changed.length - 2} more` : changed.join(", ");
+  const ran = summary.ran.length
+    ? `reran ${summary.ran.map((p) => path.basename(p, ".ipynb")).join(", ")}`
+    : "nothing to rerun";
+  const failed = summary.failed.length
+    ? `; FAILED: ${summary.failed.map((p) => path.basename(p, ".ipynb")).join(", ")}`
+    : "";
+  const time = new Date().toTimeString().slice(0, 8);
+  return `${time} ${what} changed → ${ran} (${summary.cached} cached)${failed}; export ${summary.exported}; ${summary.seconds.toFixed(1)} s`;
+}
+
+/** Watches until the process is stopped; never resolves. */
+export function watchAndReproduce({
+  run,
+  dirs = ["notebooks", "lib", "data"].map((d) => path.join(PROJECT_ROOT, d)),
+  debounceMs = 400,
+  log = (line) => console.log(line),
+}: WatchOptions): Promise<never> {
+  const changed = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  const pass = async () => {
+    if (running) return; // the pass in progress picks the change up when it ends
+    running = true;
+    while (changed.size) {
+      const batch = [...changed].sort();
+      changed.clear();
+      const summary = await run();
+      log(passLine({ changed: batch, summary }));
+    }
+    running = false;
+  };
+  for (const dir of dirs) {
+    if (!fs.existsSync(dir)) continue;
+    fs.watch(dir, { recursive: true }, (_event, name) => {
+      if (!name) return;
+      const rel = path.relative(PROJECT_ROOT, path.join(dir, name.toString()));
+      // Generated files and editor droppings do not count as changes.
+      if (/(^|\/)(\.|node_modules\/|build\/)|\.types|~$|\.tmp$|\.swp$/.test(rel)) return;
+      changed.add(rel);
+      clearTimeout(timer);
+      timer = setTimeout(() => void pass(), debounceMs);
+    });
+  }
+  log(`watching ${dirs.map((d) => path.relative(PROJECT_ROOT, d)).join(", ")} for changes (Ctrl-C to stop) …`);
+  return new Promise<never>(() => {});
+}
