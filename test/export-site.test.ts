@@ -58,6 +58,7 @@ function withoutPlotlySource(html: string): string {
 describe("npm run export (tools/export)", () => {
   test("writes one page per notebook and an index", () => {
     assert.deepEqual(fs.readdirSync(site).sort(), [
+      ".export-manifest.json",
       "assumptions.html",
       "claims.html",
       "claims.json",

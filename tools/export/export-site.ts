@@ -11,6 +11,14 @@ import { createMathRenderer } from "./math";
 import { writeFigureFiles } from "./figure-files";
 import { indexHtml, type IndexEntry } from "./index-page";
 import { readExecutedNotebook } from "./read-notebook";
+import {
+  exporterVersion,
+  MANIFEST_FILE,
+  manifestText,
+  type PageRecord,
+  pageSource,
+  previousPages,
+} from "./incremental";
 import { renderNotebookPage } from "./render-notebook";
 import type { FigureRef } from "./render-outputs";
 
@@ -85,7 +93,13 @@ export async function exportSite(options: ExportSiteOptions = {}): Promise<Expor
   }
   let built: ExportSiteResult;
   try {
-    built = await buildSite({ ...options, outDir: stage, figuresDir: stageFigures });
+    built = await buildSite({
+      ...options,
+      outDir: stage,
+      figuresDir: stageFigures,
+      previousOutDir: outDir,
+      previousFiguresDir: figuresDir,
+    });
   } catch (err) {
     for (const dir of [stage, stageFigures]) fs.rmSync(dir, { recursive: true, force: true });
     throw err;
@@ -121,7 +135,9 @@ async function buildSite({
   env = process.env,
   api = false,
   trust = false,
-}: ExportSiteOptions): Promise<ExportSiteResult> {
+  previousOutDir = outDir,
+  previousFiguresDir = figuresDir,
+}: ExportSiteOptions & { previousOutDir?: string; previousFiguresDir?: string }): Promise<ExportSiteResult> {
   if (!fs.existsSync(inDir) || !fs.statSync(inDir).isDirectory()) {
     throw new ExportInputError(
       `input folder ${inDir} does not exist: run the notebooks first (npm run nb -- run notebooks/*.ipynb) or pass --in <folder>`,
@@ -152,29 +168,70 @@ async function buildSite({
     }
   }
   const exportedAt = new Date();
+  const exporter = exporterVersion();
+  const previous = previousPages({ outDir: previousOutDir, exporter });
+  const records: Record<string, PageRecord> = {};
+  let reused = 0;
+  fs.mkdirSync(outDir, { recursive: true });
   const pages: ExportedPage[] = [];
   const entries: IndexEntry[] = [];
   const claims: LedgerClaim[] = [];
   let indexHasMath = false;
   try {
     for (const file of files) {
-      let notebook: ReturnType<typeof readExecutedNotebook>;
-      let rendered: ReturnType<typeof renderNotebookPage>;
-      try {
-        notebook = readExecutedNotebook({ file });
-        rendered = renderNotebookPage({ notebook, exportedAt, trust });
-      } catch (err) {
-        // Named, without a stack trace; the previous site stays (see exportSite).
-        throw new ExportInputError(`${file}: ${(err as Error).message}; the previous site was left as it was`);
+      const name = path.basename(file, ".ipynb");
+      const page = path.join(outDir, `${name}.html`);
+      const source = pageSource({ file, trust });
+      const old = previous[name];
+      const oldPage = path.join(previousOutDir, `${name}.html`);
+      const reusable =
+        old?.source === source &&
+        fs.existsSync(oldPage) &&
+        (figuresSkipped !== undefined ||
+          (old.figureFiles.length > 0 &&
+            old.figureFiles.every((f) => fs.existsSync(path.join(previousFiguresDir, f)))) ||
+          old.figures.length === 0);
+      let record: PageRecord;
+      if (reusable) {
+        // Unchanged notebook and exporter: the page and its figure files are copied, not rebuilt.
+        fs.copyFileSync(oldPage, page);
+        if (figuresSkipped === undefined) {
+          fs.mkdirSync(figuresDir, { recursive: true });
+          for (const f of old.figureFiles) fs.copyFileSync(path.join(previousFiguresDir, f), path.join(figuresDir, f));
+        }
+        record = { ...old, figureFiles: figuresSkipped === undefined ? old.figureFiles : [] };
+        reused++;
+      } else {
+        let notebook: ReturnType<typeof readExecutedNotebook>;
+        let rendered: ReturnType<typeof renderNotebookPage>;
+        try {
+          notebook = readExecutedNotebook({ file });
+          rendered = renderNotebookPage({ notebook, exportedAt, trust });
+        } catch (err) {
+          // Named, without a stack trace; the previous site stays (see exportSite).
+          throw new ExportInputError(`${file}: ${(err as Error).message}; the previous site was left as it was`);
+        }
+        writeFileAtomic({ file: page, data: rendered.html });
+        const figureFiles =
+          figuresSkipped === undefined && rendered.figures.length
+            ? await writeFigureFiles({ notebookName: notebook.name, figures: rendered.figures, dir: figuresDir })
+            : [];
+        record = {
+          source,
+          titleHtml: rendered.titleHtml,
+          summaryHtml: rendered.summaryHtml,
+          execution: rendered.execution,
+          figures: rendered.figures.map(({ figure: _figure, ...ref }) => ref),
+          claims: rendered.claims,
+          mathErrors: rendered.mathErrors.map((e) => ({ tex: e.tex, message: e.message })),
+          figureFiles: figureFiles.map((f) => path.relative(figuresDir, f)),
+        };
       }
-      const page = path.join(outDir, `${notebook.name}.html`);
-      writeFileAtomic({ file: page, data: rendered.html });
-      for (const e of rendered.mathErrors)
-        log(`export: ${notebook.name}: KaTeX could not typeset "${e.tex}": ${e.message}`);
-      const figureFiles =
-        figuresSkipped === undefined && rendered.figures.length
-          ? await writeFigureFiles({ notebookName: notebook.name, figures: rendered.figures, dir: figuresDir })
-          : [];
+      records[name] = record;
+      for (const e of record.mathErrors) log(`export: ${name}: KaTeX could not typeset "${e.tex}": ${e.message}`);
+      const rendered = record;
+      const notebook = { name };
+      const figureFiles = record.figureFiles.map((f) => path.join(figuresDir, f));
       pages.push({
         notebook: file,
         page,
@@ -214,6 +271,8 @@ async function buildSite({
   } finally {
     await closeFigureRenderer();
   }
+  writeFileAtomic({ file: path.join(outDir, MANIFEST_FILE), data: manifestText({ exporter, pages: records }) });
+  if (reused) log(`export: ${reused} of ${files.length} page(s) unchanged, copied from the previous export`);
   const assumptions = path.resolve(__dirname, "..", "..", "ASSUMPTIONS.md");
   if (fs.existsSync(assumptions))
     writeFileAtomic({ file: path.join(outDir, "assumptions.html"), data: assumptionsPageHtml({ file: assumptions }) });
@@ -257,8 +316,8 @@ function claimFigures({
   file: string;
   record: { id: string; figures?: string[] };
   section: string;
-  figures: FigureRef[];
-}): FigureRef[] {
+  figures: Omit<FigureRef, "figure">[];
+}): Omit<FigureRef, "figure">[] {
   if (!record.figures) return figures.filter((f) => f.section === section);
   return record.figures.map((name) => {
     const figure = figures.find((f) => f.name === name);
