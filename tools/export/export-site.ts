@@ -12,6 +12,7 @@ import { writeFigureFiles } from "./figure-files";
 import { indexHtml, type IndexEntry } from "./index-page";
 import { readExecutedNotebook } from "./read-notebook";
 import {
+  apiSourceHash,
   exporterVersion,
   MANIFEST_FILE,
   manifestText,
@@ -276,7 +277,7 @@ async function buildSite({
   const assumptions = path.resolve(__dirname, "..", "..", "ASSUMPTIONS.md");
   if (fs.existsSync(assumptions))
     writeFileAtomic({ file: path.join(outDir, "assumptions.html"), data: assumptionsPageHtml({ file: assumptions }) });
-  const apiModules = api ? (await buildApiReference({ outDir: path.join(outDir, "api") })).modules : undefined;
+  const apiModules = api ? await apiReference({ outDir, previousOutDir, log }) : undefined;
   const apiHref = fs.existsSync(path.join(outDir, "api", "index.html")) ? "api/index.html" : undefined;
   const ledgerMath = createMathRenderer();
   const ledgerMarkdown = createMarkdownRenderer({ math: ledgerMath });
@@ -304,6 +305,39 @@ async function buildSite({
   });
   if (!fs.existsSync(figuresDir) && figuresSkipped === undefined) fs.mkdirSync(figuresDir, { recursive: true });
   return { index, pages, claims, claimsFile: "", figuresSkipped, apiModules };
+}
+
+/**
+ * The API reference, rebuilt only when what it documents changed (lib/, docs/api.md, the lockfile):
+ * otherwise copied from the previous export. Its source hash is kept in `api/.source-hash`.
+ */
+async function apiReference({
+  outDir,
+  previousOutDir,
+  log,
+}: {
+  outDir: string;
+  previousOutDir: string;
+  log: (line: string) => void;
+}): Promise<string[]> {
+  const hash = apiSourceHash();
+  const old = path.join(previousOutDir, "api");
+  const target = path.join(outDir, "api");
+  let recorded: { hash?: string; modules?: string[] } = {};
+  try {
+    recorded = JSON.parse(fs.readFileSync(path.join(old, ".source-hash"), "utf8"));
+  } catch {
+    recorded = {};
+  }
+  if (recorded.hash === hash && recorded.modules && fs.existsSync(path.join(old, "index.html"))) {
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.cpSync(old, target, { recursive: true });
+    log("export: API reference unchanged (lib/ did not change), copied from the previous export");
+    return recorded.modules;
+  }
+  const { modules } = await buildApiReference({ outDir: target });
+  writeFileAtomic({ file: path.join(target, ".source-hash"), data: `${JSON.stringify({ hash, modules })}\n` });
+  return modules;
 }
 
 /** The figures a claim names (each must exist in its notebook), else those of its section. */

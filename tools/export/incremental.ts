@@ -93,3 +93,33 @@ export function previousPages({ outDir, exporter }: { outDir: string; exporter: 
 export function manifestText({ exporter, pages }: Manifest): string {
   return `${JSON.stringify({ exporter, pages }, null, 1)}\n`;
 }
+
+/** Every file under `dir`, recursively (dot folders and generated declarations skipped). */
+function allFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    if (e.name.startsWith(".") || e.name === "node_modules") return [];
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? allFiles(full) : e.isFile() ? [full] : [];
+  });
+}
+
+/** What the API reference documents: lib/ (sources and TSDoc), docs/api.md, the lockfile (TypeDoc's version). */
+export function apiSourceHash(): string {
+  const root = path.resolve(__dirname, "..", "..");
+  const files = [
+    ...allFiles(path.join(root, "lib")),
+    path.join(root, "docs", "api.md"),
+    path.join(root, "package-lock.json"),
+    path.join(root, "tools", "export", "api-reference.ts"),
+  ]
+    .filter((f) => fs.existsSync(f))
+    .sort();
+  const hash = createHash("sha256");
+  for (const f of files)
+    hash
+      .update(path.relative(root, f))
+      .update("\0")
+      .update(new Uint8Array(fs.readFileSync(f)));
+  return hash.digest("hex");
+}
