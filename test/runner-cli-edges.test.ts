@@ -9,7 +9,8 @@ import * as path from "node:path";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { outputDirProblem, userPath } from "../tools/nb/cli-paths";
-import { MAX_TIMEOUT_SECONDS } from "../tools/nb/cli";
+import { availableParallelism } from "node:os";
+import { MAX_TIMEOUT_SECONDS, parseJobs } from "../tools/nb/cli";
 import { fixture, projectTempDir, ROOT } from "./fixtures/runner/helpers";
 
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
@@ -100,4 +101,18 @@ test("the sweep CLI writes --out where the user pointed from a subfolder, and re
   const folder = sweep(["run", ...common, "--out", out], { INIT_CWD: ROOT });
   assert.equal(folder.status, 2);
   assert.match(folder.stderr, /--out: .* is a folder; give a CSV file name/);
+});
+
+test("--jobs must be an integer from 1 to 64 (default: the cores this process may use); --force and --no-cache exclude each other", () => {
+  assert.equal(parseJobs(undefined), availableParallelism());
+  assert.equal(parseJobs("2"), 2);
+  for (const bad of ["0", "65", "1.5", "", "two"]) {
+    assert.throws(() => parseJobs(bad), /--jobs must be an integer from 1 to 64/);
+  }
+  const r = cli(["run", fixture("ok.ipynb"), "--jobs", "0"]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--jobs must be an integer from 1 to 64; received "0"/);
+  const both = cli(["run", fixture("ok.ipynb"), "--force", "--no-cache"]);
+  assert.equal(both.status, 2);
+  assert.match(both.stderr, /--force and --no-cache exclude each other/);
 });

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: prints one JSON line per figure.
+ * `npm run bench`: prints one JSON line per figure. `npm run bench -- reproduce` measures the
+ * execution cache, parallel runs and the incremental export instead (tools/bench/reproduce.ts).
  *
  *   ticket_value_samples_per_s   the ticket sampler (direct estimator; conditional as an extra line)
  *   market_slot_events_per_s     the slot-level market engine
@@ -31,6 +32,7 @@ import type { RunningStatsState } from "../../lib/stats";
 import { TICKET, MARKET, MEMORY_SAMPLES, NUMPY_CHUNK, TARGETS, REPEATS, ROUNDS } from "./config";
 import { emit, round4, bestOf, type BenchLine } from "./measure";
 import { benchGalaxyEra } from "./galaxy-era";
+import { benchReproduce } from "./reproduce";
 import { ChunkPool } from "./worker-pool";
 import { simulationEngine } from "../../lib/wasm/wasm-module";
 import type { ChunkTask } from "./chunk-task";
@@ -351,7 +353,8 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error) => {
+const entry = process.argv[2] === "reproduce" ? async () => benchReproduce() : main;
+entry().catch((error) => {
   process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });
