@@ -128,9 +128,13 @@ test("the live reporter redraws one line: notebook i/N, name, cell j/M, elapsed"
   const out = sink();
   const reporter = liveReporter({ tty: { ...tty, columns: 120 }, out, err: sink(), refreshMs: 10_000 });
   reporter.notebookStarted({ index: 1, total: 2, path: "notebooks/01-a.ipynb", cells: 5 });
-  reporter.cellStarted({ index: 3, total: 5 });
+  reporter.cellStarted({ index: 3, total: 5, notebook: 1 });
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matches the terminal escape the progress line writes
-  assert.match(tty.chunks.at(-1) ?? "", /^\r\x1b\[Knotebook 1\/2 01-a · cell 3\/5 · \d+\.\d s$/);
+  assert.match(tty.chunks.at(-1) ?? "", /^\r\x1b\[K0\/2 done · 01-a · cell 3\/5 · \d+\.\d s$/);
+  // With --jobs 2 both running notebooks show, each at its own cell.
+  reporter.notebookStarted({ index: 2, total: 2, path: "notebooks/02-b.ipynb", cells: 4 });
+  reporter.cellStarted({ index: 2, total: 4, notebook: 2 });
+  assert.match(tty.chunks.at(-1) ?? "", /01-a · cell 3\/5 · \d+\.\d s \| 02-b · cell 2\/4 · \d+\.\d s$/);
   reporter.notebookFinished({ index: 2, total: 2, result: results[0] });
   assert.match(out.text(), /^ok\s+3\.2 s\s+5 cells\s+notebooks\/01-a\.ipynb\n$/);
 });

@@ -16,6 +16,8 @@ export interface CellStarted {
   /** 1-based position among the cells to run. */
   index: number;
   total: number;
+  /** The notebook's index in the batch (several run at once with --jobs). */
+  notebook?: number;
 }
 export interface NotebookFinished {
   index: number;
@@ -84,44 +86,52 @@ export interface LiveReporterOptions {
   refreshMs?: number;
 }
 
-/** For terminals: a live status line plus one permanent line per finished notebook. */
+/**
+ * For terminals: a live status line plus one permanent line per finished notebook. With several
+ * notebooks running at once (--jobs) the line shows each of them: "02-ticket-value cell 3/10 · 05-… ".
+ */
 export function liveReporter({ tty, out, err, refreshMs = 250 }: LiveReporterOptions): ProgressReporter {
-  let state: { index: number; total: number; name: string; step: string; since: number } | undefined;
+  const running = new Map<number, { name: string; step: string; since: number }>();
+  let finished = 0;
+  let total = 0;
   let timer: NodeJS.Timeout | undefined;
   const clear = () => tty.write("\r\x1b[K");
   const draw = () => {
-    if (!state) return;
-    const elapsed = ((Date.now() - state.since) / 1000).toFixed(1);
-    const line = `notebook ${state.index}/${state.total} ${state.name} · ${state.step} · ${elapsed} s`;
+    if (running.size === 0) return;
+    const now = Date.now();
+    const parts = [...running.values()].map((r) => `${r.name} · ${r.step} · ${((now - r.since) / 1000).toFixed(1)} s`);
+    const line = `${finished}/${total} done · ${parts.join(" | ")}`;
     const width = Math.max(20, (tty.columns || 80) - 1);
     tty.write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
   };
   return {
-    notebookStarted({ index, total, path: file, cells }) {
-      state = {
-        index,
-        total,
+    notebookStarted({ index, total: count, path: file, cells }) {
+      total = count;
+      running.set(index, {
         name: path.basename(file, ".ipynb"),
         step: `starting kernel (${cells} cells)`,
         since: Date.now(),
-      };
+      });
       timer ??= setInterval(draw, refreshMs);
       timer.unref();
       draw();
     },
-    cellStarted({ index, total }) {
-      if (state) state.step = `cell ${index}/${total}`;
+    cellStarted({ index, total: cells, notebook }) {
+      const entry = notebook !== undefined ? running.get(notebook) : [...running.values()].at(-1);
+      if (entry) entry.step = `cell ${index}/${cells}`;
       draw();
     },
-    notebookFinished({ index, total, result }) {
+    notebookFinished({ index, total: count, result }) {
+      total = count;
+      finished++;
+      running.delete(index);
       clear();
       out.write(`${resultLine({ result })}\n`);
       if (result.error) err.write(`${result.error}\n`);
-      state = undefined;
-      if (index === total && timer) {
+      if (finished === count && timer) {
         clearInterval(timer);
         timer = undefined;
-      }
+      } else draw();
     },
   };
 }

@@ -282,7 +282,7 @@ async function runOne(
       }
       const injected = cellTags(cell).includes(INJECTED_TAG);
       if (!injected) sourceNumber++;
-      progress.cellStarted({ index: j + 1, total: toRun.length });
+      progress.cellStarted({ index: j + 1, total: toRun.length, notebook: index });
       const code = joinText(cell.source);
       if (!code.trim()) {
         if (!injected) result.cells.executed++;
