@@ -255,8 +255,9 @@ export function restoreFromCache({
     cell.outputs = structuredClone(cachedCode[i].outputs ?? []);
     cell.execution_count = cachedCode[i].execution_count ?? null;
   });
-  const execution = (cached.metadata?.execution ?? {}) as Record<string, unknown>;
-  nb.metadata.execution = { ...execution, cache: { key, restored: new Date().toISOString() } };
+  // The cached run's record as it was (it names its key): a restore writes the bytes the run wrote,
+  // so the incremental export sees an unchanged notebook.
+  nb.metadata.execution = structuredClone(cached.metadata?.execution ?? { cache: { key } });
   nb.metadata["et-signature"] = signCells(JSON.parse(serializeNotebook({ notebook: nb })).cells, secret);
   return nb;
 }

@@ -346,6 +346,7 @@ async function runOne(
     seconds: Math.round(result.seconds * 100) / 100,
     kernel: kernelName,
     timeout_seconds: timeoutSeconds,
+    ...(cacheEntry ? { cache: { key: cacheEntry.key } } : {}),
   };
   // Sign what this runner produced (signature.ts): the exporter trusts these outputs and no others.
   nb.metadata[SIGNATURE_KEY] = signCells(JSON.parse(serializeNotebook({ notebook: nb })).cells, notebookSecret());
