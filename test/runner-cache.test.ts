@@ -68,6 +68,10 @@ test("with the kernel: unchanged → cached (current Markdown, same outputs); ne
   assert.equal(first.status, "ok", first.error);
   assert.deepEqual(first.cache, { hit: false, reason: "no cache entry" });
   const executed = read(path.join(outDir, "ok.ipynb"));
+  const bytes = fs.readFileSync(path.join(outDir, "ok.ipynb"), "utf8");
+  const [hit] = await runNotebooks({ paths: [source], outDir, cache });
+  assert.equal(hit.cache?.hit, true);
+  assert.equal(fs.readFileSync(path.join(outDir, "ok.ipynb"), "utf8"), bytes, "a restore writes the run's bytes");
 
   const nb = read(source);
   nb.cells[0].source = "# Fixture, retitled\nThe Markdown changed; the code did not.";
