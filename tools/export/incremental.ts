@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ClaimRecord } from "../../lib/notebook/claim";
+import { listFiles } from "../nb/execution-cache";
 import { existingSecret, signatureMatches } from "../nb/signature";
 import type { FigureRef } from "./render-outputs";
 
@@ -49,17 +50,22 @@ function sources(dir: string, pattern: RegExp): string[] {
 /** The exporter's version: a hash of tools/export/ and lib/notebook/ (a change there rebuilds every page). */
 export function exporterVersion(): string {
   const root = path.resolve(__dirname, "..", "..");
-  const files = [
+  return hashFiles(root, [
     ...sources(path.join(root, "tools", "export"), /\.(ts|css)$/),
     ...sources(path.join(root, "lib", "notebook"), /\.ts$/),
     path.join(root, "package-lock.json"),
-  ].filter((f) => fs.existsSync(f));
+  ]);
+}
+
+/** SHA-256 over the existing files among `files`: each one's path relative to `root`, then its bytes. */
+function hashFiles(root: string, files: string[]): string {
   const hash = createHash("sha256");
-  for (const f of files)
+  for (const f of files.filter((file) => fs.existsSync(file)).sort()) {
     hash
       .update(path.relative(root, f))
       .update("\0")
       .update(new Uint8Array(fs.readFileSync(f)));
+  }
   return hash.digest("hex");
 }
 
@@ -94,32 +100,13 @@ export function manifestText({ exporter, pages }: Manifest): string {
   return `${JSON.stringify({ exporter, pages }, null, 1)}\n`;
 }
 
-/** Every file under `dir`, recursively (dot folders and generated declarations skipped). */
-function allFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    if (e.name.startsWith(".") || e.name === "node_modules") return [];
-    const full = path.join(dir, e.name);
-    return e.isDirectory() ? allFiles(full) : e.isFile() ? [full] : [];
-  });
-}
-
 /** What the API reference documents: lib/ (sources and TSDoc), docs/api.md, the lockfile (TypeDoc's version). */
 export function apiSourceHash(): string {
   const root = path.resolve(__dirname, "..", "..");
-  const files = [
-    ...allFiles(path.join(root, "lib")),
+  return hashFiles(root, [
+    ...listFiles(path.join(root, "lib")),
     path.join(root, "docs", "api.md"),
     path.join(root, "package-lock.json"),
     path.join(root, "tools", "export", "api-reference.ts"),
-  ]
-    .filter((f) => fs.existsSync(f))
-    .sort();
-  const hash = createHash("sha256");
-  for (const f of files)
-    hash
-      .update(path.relative(root, f))
-      .update("\0")
-      .update(new Uint8Array(fs.readFileSync(f)));
-  return hash.digest("hex");
+  ]);
 }

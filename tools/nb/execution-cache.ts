@@ -75,8 +75,8 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
-/** Every file under `dir` (recursively), skipping generated and dot folders. */
-function listFiles(dir: string): string[] {
+/** Every file under `dir` (recursively), skipping dot folders (lib/.types is generated) and node_modules. */
+export function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

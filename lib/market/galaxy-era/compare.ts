@@ -4,7 +4,7 @@
  * and its standard error comes from the paired differences.
  */
 import * as validate from "../../validate";
-import { DEFAULT_ASSUMPTIONS, type GalaxyEraAssumptions, type GalaxyEraParams } from "./params";
+import { ASSUMPTION_CHOICES, DEFAULT_ASSUMPTIONS, type GalaxyEraAssumptions, type GalaxyEraParams } from "./params";
 import type { GalaxyEraObjectives } from "./run";
 import { type GalaxyEraResult, OBJECTIVE_KEYS, simulate } from "./simulate";
 
@@ -43,15 +43,9 @@ export function pairedDifference(options: {
 }
 
 /** The alternatives of each unpublished part, besides its default reading. */
-export const ASSUMPTION_ALTERNATIVES: Readonly<{
-  [K in keyof GalaxyEraAssumptions]: readonly GalaxyEraAssumptions[K][];
-}> = Object.freeze({
-  volatilityInMev: ["none"],
-  winnerEarns: ["volatility-adjusted"],
-  earningsRefillFunds: [false],
-  concentrationOver: ["tickets-held"],
-  initialHolding: ["target"],
-});
+export const ASSUMPTION_ALTERNATIVES = Object.freeze(
+  Object.fromEntries(Object.entries(ASSUMPTION_CHOICES).map(([k, choices]) => [k, choices.slice(1)])),
+) as unknown as Readonly<{ [K in keyof GalaxyEraAssumptions]: readonly GalaxyEraAssumptions[K][] }>;
 
 /** One row of {@link sensitivity}: an alternative reading and how far it moves each objective. */
 export interface SensitivityRow {

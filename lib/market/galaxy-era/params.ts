@@ -60,13 +60,21 @@ export interface GalaxyEraAssumptions {
   initialHolding: "max-minus-one" | "target";
 }
 
-export const DEFAULT_ASSUMPTIONS: Readonly<GalaxyEraAssumptions> = Object.freeze({
-  volatilityInMev: "multiplicative",
-  winnerEarns: "mev-times-capture",
-  earningsRefillFunds: true,
-  concentrationOver: "won-slots",
-  initialHolding: "max-minus-one",
-});
+/** Each unpublished part's readings, the default first (the notebook's sensitivity table runs the others). */
+export const ASSUMPTION_CHOICES: Readonly<{ [K in keyof GalaxyEraAssumptions]: readonly GalaxyEraAssumptions[K][] }> =
+  Object.freeze({
+    volatilityInMev: ["multiplicative", "none"] as const,
+    winnerEarns: ["mev-times-capture", "volatility-adjusted"] as const,
+    earningsRefillFunds: [true, false],
+    concentrationOver: ["won-slots", "tickets-held"] as const,
+    initialHolding: ["max-minus-one", "target"] as const,
+  });
+
+export const DEFAULT_ASSUMPTIONS: Readonly<GalaxyEraAssumptions> = Object.freeze(
+  Object.fromEntries(
+    Object.entries(ASSUMPTION_CHOICES).map(([k, choices]) => [k, choices[0]]),
+  ) as unknown as GalaxyEraAssumptions,
+);
 
 /** Inputs of one Galaxy Era setup. Defaults are the published ones (10 holders, S = 30, price 20). */
 export interface GalaxyEraParams {
@@ -149,26 +157,16 @@ function resolveAssumptions(value: unknown): GalaxyEraAssumptions {
     throw new RangeError(`params.assumptions must be an object; received ${String(value)}`);
   }
   validate.knownKeys("params.assumptions", value, Object.keys(DEFAULT_ASSUMPTIONS));
-  const a = { ...DEFAULT_ASSUMPTIONS, ...(value as Partial<GalaxyEraAssumptions>) };
-  return {
-    volatilityInMev: validate.oneOf("params.assumptions.volatilityInMev", a.volatilityInMev, [
-      "multiplicative",
-      "none",
-    ] as const),
-    winnerEarns: validate.oneOf("params.assumptions.winnerEarns", a.winnerEarns, [
-      "mev-times-capture",
-      "volatility-adjusted",
-    ] as const),
-    earningsRefillFunds: boolean("params.assumptions.earningsRefillFunds", a.earningsRefillFunds),
-    concentrationOver: validate.oneOf("params.assumptions.concentrationOver", a.concentrationOver, [
-      "won-slots",
-      "tickets-held",
-    ] as const),
-    initialHolding: validate.oneOf("params.assumptions.initialHolding", a.initialHolding, [
-      "max-minus-one",
-      "target",
-    ] as const),
-  };
+  const given = { ...DEFAULT_ASSUMPTIONS, ...(value as Partial<GalaxyEraAssumptions>) };
+  for (const [key, choices] of Object.entries(ASSUMPTION_CHOICES) as [string, readonly unknown[]][]) {
+    const v = (given as Record<string, unknown>)[key];
+    if (!choices.includes(v)) {
+      throw new RangeError(
+        `params.assumptions.${key} must be one of ${choices.map((c) => JSON.stringify(c)).join(", ")}; received ${JSON.stringify(v)}`,
+      );
+    }
+  }
+  return given;
 }
 
 /**
