@@ -149,8 +149,8 @@ async function main(): Promise<number> {
   const { status } = await reproduceOnce(options);
   if (!values.watch) return status;
   // Later passes never force: they rerun what changed.
-  await watchAndReproduce({ run: () => reproduceOnce({ ...options, cache: options.cache && { force: false } }, true) });
-  return status;
+  watchAndReproduce({ run: () => reproduceOnce({ ...options, cache: options.cache && { force: false } }, true) });
+  return new Promise<number>(() => {}); // until Ctrl-C
 }
 
 if (require.main === module) {

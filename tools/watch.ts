@@ -43,13 +43,18 @@ export function passLine({ changed, summary }: { changed: string[]; summary: Pas
   return `${time} ${what} changed → ${ran} (${summary.cached} cached)${failed}; export ${summary.exported}; ${summary.seconds.toFixed(1)} s`;
 }
 
-/** Watches until the process is stopped; never resolves. */
+/** A running watch: `close()` stops it (the CLI runs until Ctrl-C). */
+export interface Watcher {
+  close(): void;
+}
+
+/** Starts watching; every burst of saves runs one pass and logs one line. */
 export function watchAndReproduce({
   run,
   dirs = ["notebooks", "lib", "data"].map((d) => path.join(PROJECT_ROOT, d)),
   debounceMs = 400,
   log = (line) => console.log(line),
-}: WatchOptions): Promise<never> {
+}: WatchOptions): Watcher {
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -64,18 +69,26 @@ export function watchAndReproduce({
     }
     running = false;
   };
+  const watchers: fs.FSWatcher[] = [];
   for (const dir of dirs) {
     if (!fs.existsSync(dir)) continue;
-    fs.watch(dir, { recursive: true }, (_event, name) => {
+    const root = path.dirname(dir);
+    const watcher = fs.watch(dir, { recursive: true }, (_event, name) => {
       if (!name) return;
-      const rel = path.relative(PROJECT_ROOT, path.join(dir, name.toString()));
+      const rel = path.relative(root, path.join(dir, name.toString()));
       // Generated files and editor droppings do not count as changes.
       if (/(^|\/)(\.|node_modules\/|build\/)|\.types|~$|\.tmp$|\.swp$/.test(rel)) return;
       changed.add(rel);
       clearTimeout(timer);
       timer = setTimeout(() => void pass(), debounceMs);
     });
+    watchers.push(watcher);
   }
-  log(`watching ${dirs.map((d) => path.relative(PROJECT_ROOT, d)).join(", ")} for changes (Ctrl-C to stop) …`);
-  return new Promise<never>(() => {});
+  log(`watching ${dirs.map((d) => path.relative(PROJECT_ROOT, d) || d).join(", ")} for changes (Ctrl-C to stop) …`);
+  return {
+    close() {
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+    },
+  };
 }
