@@ -9,7 +9,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { after, test } from "node:test";
 import { exportSite } from "../tools/export/export-site";
-import { executedFixture, executedFixtureWithoutFigures } from "./fixtures/export/executed-notebook";
+import { chromiumGate } from "./fixtures/export/chromium-gate";
+import { executedFixture, executedFixtureWithoutFigures, FIXTURE_FIGURES } from "./fixtures/export/executed-notebook";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "export-incremental-"));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -49,4 +50,36 @@ test("unchanged pages are copied, a changed notebook's page is rebuilt, the inde
   assert.match(read("b.html"), /Plain notebook, edited/);
 
   assert.ok(!(await run(true)).some((l) => /unchanged/.test(l)), "--trust changes how pages render: all rebuilt");
+});
+
+test("a page rebuilt for a Markdown edit copies its unchanged figure files instead of drawing them", {
+  skip: chromiumGate().skip,
+}, async () => {
+  const input = path.join(tmp, "figures-in");
+  const site = path.join(tmp, "figures-site");
+  const figures = path.join(tmp, "figures-out");
+  fs.mkdirSync(input);
+  const nb = executedFixture() as { cells: { cell_type: string; source: string }[] };
+  fs.writeFileSync(path.join(input, "a.ipynb"), JSON.stringify(nb));
+  const run = async () => {
+    const lines: string[] = [];
+    await exportSite({ inDir: input, outDir: site, figuresDir: figures, log: (l) => lines.push(l) });
+    return lines;
+  };
+  await run();
+  const before = Object.fromEntries(fs.readdirSync(figures).map((f) => [f, fs.readFileSync(path.join(figures, f))]));
+  nb.cells[0].source = `${nb.cells[0].source}\nOne more sentence.\n`;
+  fs.writeFileSync(path.join(input, "a.ipynb"), JSON.stringify(nb));
+  const lines = await run();
+  assert.ok(
+    lines.some((l) =>
+      new RegExp(`export: a: ${FIXTURE_FIGURES} unchanged figure file pair\\(s\\) copied, 0 drawn`).test(l),
+    ),
+    lines.join("\n"),
+  );
+  assert.deepEqual(
+    Object.fromEntries(fs.readdirSync(figures).map((f) => [f, fs.readFileSync(path.join(figures, f))])),
+    before,
+  );
+  assert.match(fs.readFileSync(path.join(site, "a.html"), "utf8"), /One more sentence/);
 });

@@ -213,10 +213,20 @@ async function buildSite({
           throw new ExportInputError(`${file}: ${(err as Error).message}; the previous site was left as it was`);
         }
         writeFileAtomic({ file: page, data: rendered.html });
-        const figureFiles =
+        const drawn =
           figuresSkipped === undefined && rendered.figures.length
-            ? await writeFigureFiles({ notebookName: notebook.name, figures: rendered.figures, dir: figuresDir })
-            : [];
+            ? await writeFigureFiles({
+                notebookName: notebook.name,
+                figures: rendered.figures,
+                dir: figuresDir,
+                previous: old?.figureHashes && { dir: previousFiguresDir, hashes: old.figureHashes },
+              })
+            : { files: [], hashes: {}, drawn: 0 };
+        if (drawn.drawn < rendered.figures.length && figuresSkipped === undefined) {
+          log(
+            `export: ${notebook.name}: ${rendered.figures.length - drawn.drawn} unchanged figure file pair(s) copied, ${drawn.drawn} drawn`,
+          );
+        }
         record = {
           source,
           titleHtml: rendered.titleHtml,
@@ -225,7 +235,8 @@ async function buildSite({
           figures: rendered.figures.map(({ figure: _figure, ...ref }) => ref),
           claims: rendered.claims,
           mathErrors: rendered.mathErrors.map((e) => ({ tex: e.tex, message: e.message })),
-          figureFiles: figureFiles.map((f) => path.relative(figuresDir, f)),
+          figureFiles: drawn.files.map((f) => path.relative(figuresDir, f)),
+          figureHashes: drawn.hashes,
         };
       }
       records[name] = record;

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderFigureImage } from "../../lib/notebook/figure-renderer";
 import { writeFileAtomic } from "../../lib/io/write-file-atomic";
@@ -34,23 +36,51 @@ function slug(name: string): string {
 
 export interface WriteFigureFilesOptions extends FigureFileStemsOptions {
   dir: string;
+  /** The previous export's figure files and the hashes of the figures they were drawn from. */
+  previous?: { dir: string; hashes: Record<string, string> };
+}
+
+/** The files written, and per file stem the hash of the figure it was drawn from. */
+export interface WrittenFigureFiles {
+  files: string[];
+  hashes: Record<string, string>;
+  /** How many figures were drawn (the rest were copied). */
+  drawn: number;
 }
 
 /**
  * Writes each figure as <stem>.svg (vector, for papers) and <stem>.png (2× pixel ratio) through
- * the shared headless Chromium. Returns the files written.
+ * the shared headless Chromium; a figure whose JSON is unchanged since the previous export (a page
+ * rebuilt for a Markdown edit) is copied from it instead of drawn again.
  */
-export async function writeFigureFiles({ notebookName, figures, dir }: WriteFigureFilesOptions): Promise<string[]> {
+export async function writeFigureFiles({
+  notebookName,
+  figures,
+  dir,
+  previous,
+}: WriteFigureFilesOptions): Promise<WrittenFigureFiles> {
   const stems = figureFileStems({ notebookName, figures });
   const written: string[] = [];
+  const hashes: Record<string, string> = {};
+  let drawn = 0;
   for (const [i, ref] of figures.entries()) {
-    const svg = await renderFigureImage({ figure: ref.figure, format: "svg" });
-    const png = await renderFigureImage({ figure: ref.figure, format: "png", scale: 2 });
+    const hash = createHash("sha256").update(JSON.stringify(ref.figure)).digest("hex");
+    hashes[stems[i]] = hash;
     const svgFile = path.join(dir, `${stems[i]}.svg`);
     const pngFile = path.join(dir, `${stems[i]}.png`);
-    writeFileAtomic({ file: svgFile, data: svg });
-    writeFileAtomic({ file: pngFile, data: new Uint8Array(png.buffer, png.byteOffset, png.byteLength) });
+    const old = previous && [".svg", ".png"].map((ext) => path.join(previous.dir, `${stems[i]}${ext}`));
+    if (old && previous?.hashes[stems[i]] === hash && old.every((f) => fs.existsSync(f))) {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.copyFileSync(old[0], svgFile);
+      fs.copyFileSync(old[1], pngFile);
+    } else {
+      drawn++;
+      const svg = await renderFigureImage({ figure: ref.figure, format: "svg" });
+      const png = await renderFigureImage({ figure: ref.figure, format: "png", scale: 2 });
+      writeFileAtomic({ file: svgFile, data: svg });
+      writeFileAtomic({ file: pngFile, data: new Uint8Array(png.buffer, png.byteOffset, png.byteLength) });
+    }
     written.push(svgFile, pngFile);
   }
-  return written;
+  return { files: written, hashes, drawn };
 }

@@ -26,6 +26,8 @@ export interface PageRecord {
   mathErrors: { tex: string; message: string }[];
   /** Figure file names written for the page, relative to the figures folder. */
   figureFiles: string[];
+  /** Per figure file stem, the hash of the figure drawn into it. */
+  figureHashes?: Record<string, string>;
 }
 
 interface Manifest {
