@@ -6,6 +6,7 @@
  * outputs of a serial run.
  */
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
@@ -128,4 +129,32 @@ test("--jobs 2 gives the outputs of a serial run, in the given order", async () 
     return results.map((r) => read(r.output as string).cells.map((c) => (c.cell_type === "code" ? c.outputs : null)));
   };
   assert.deepEqual(await outputs(2), await outputs(1));
+});
+
+test("an entry this machine did not sign is never re-signed: a Markdown edit over a foreign entry re-executes", async () => {
+  const dir = osTempDir();
+  const cache = { dir: path.join(dir, "cache") };
+  const source = path.join(dir, "ok.ipynb");
+  fs.copyFileSync(path.join(ROOT, fixture("ok.ipynb")), source);
+  const outDir = path.join(dir, "out");
+  await runNotebooks({ paths: [source], outDir, cache });
+  // Forge: a different signature, with a manifest hash that matches the forged bytes.
+  const entry = fs.readdirSync(cache.dir).find((f) => f.endsWith(".ipynb")) as string;
+  const file = path.join(cache.dir, entry);
+  const forged = read(file);
+  forged.metadata["et-signature"] = `hmac-sha256:${"0".repeat(64)}`;
+  const data = `${JSON.stringify(forged, null, 1)}\n`;
+  fs.writeFileSync(file, data);
+  const manifestFile = file.replace(/\.ipynb$/, ".json");
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+  manifest.sha256 = createHash("sha256").update(data).digest("hex");
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+  const nb = read(source);
+  nb.cells[0].source = "# Retitled";
+  fs.writeFileSync(source, JSON.stringify(nb));
+  const [again] = await runNotebooks({ paths: [source], outDir, cache });
+  assert.deepEqual(again.cache, {
+    hit: false,
+    reason: "cache entry damaged (it is not signed by this machine's runner)",
+  });
 });

@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ClaimRecord } from "../../lib/notebook/claim";
 import { listFiles } from "../nb/execution-cache";
-import { existingSecret, signatureMatches } from "../nb/signature";
+import { existingSecret } from "../nb/signature";
 import type { FigureRef } from "./render-outputs";
 
 /** What the site-wide pages need from one notebook's page (a figure without its JSON). */
@@ -72,19 +72,13 @@ function hashFiles(root: string, files: string[]): string {
 }
 
 /**
- * The manifest key of an executed notebook: its bytes and whether its HTML outputs are rendered as
- * written (--trust, or a signature that matches this machine's key, which can change without the file).
+ * The manifest key of an executed notebook: its bytes, --trust, and this machine's signing key
+ * (whether a signature matches, and so how HTML outputs render, is a function of the bytes and the key).
  */
 export function pageSource({ file, trust }: { file: string; trust: boolean }): string {
-  const data = fs.readFileSync(file, "utf8");
-  let signed = false;
-  try {
-    const secret = existingSecret();
-    signed = secret !== null && signatureMatches(JSON.parse(data), secret);
-  } catch {
-    signed = false; // unreadable JSON: the render step reports it
-  }
-  return sha256(`${trust || signed ? "as-written" : "sanitised"}\0${data}`);
+  const secret = existingSecret();
+  const keyPrint = secret ? sha256(secret) : "no key";
+  return sha256(`${trust ? "trust" : "verify"}\0${keyPrint}\0${fs.readFileSync(file, "utf8")}`);
 }
 
 /** The previous export's records, when the exporter has not changed since (else none). */

@@ -14,9 +14,10 @@
  *   (figures carry a PNG fallback only when it is).
  *
  * An entry is `<dir>/<key>.ipynb` (the executed notebook, signed by this machine's runner) plus
- * `<dir>/<key>.json` (the inputs' hashes and the notebook's SHA-256). A read verifies both the hash
- * and the signature; a damaged or foreign entry is reported and re-executed, never served. Only
- * successful runs are stored. `<dir>/last/<name>.json` remembers the inputs of a notebook's last
+ * `<dir>/<key>.json` (the inputs' hashes and the notebook's SHA-256). A read verifies the hash; a
+ * restore that must re-sign (the Markdown changed) first verifies the entry's signature; an entry
+ * served byte for byte keeps its signature, which the exporter verifies like any executed notebook.
+ * A damaged or foreign entry is reported and re-executed, never served. Only successful runs are stored. `<dir>/last/<name>.json` remembers the inputs of a notebook's last
  * entry, so a miss can say what changed ("lib/model/ticket-value.ts changed").
  */
 import { createHash } from "node:crypto";
@@ -169,15 +170,13 @@ export function explainChange({ before, after }: { before: CacheInputs | undefin
 export interface ReadCacheOptions {
   dir: string;
   key: string;
-  /** This machine's signing key: an entry it did not sign is not served. */
-  secret: Uint8Array;
 }
 
 /** A lookup's outcome: the executed notebook, or why there is none (`damaged` when an entry was refused). */
-export type CacheLookup = { hit: true; notebook: Notebook } | { hit: false; damaged?: string };
+export type CacheLookup = { hit: true; notebook: Notebook; data: string } | { hit: false; damaged?: string };
 
-/** Reads an entry, verifying its recorded hash and its signature. */
-export function readCache({ dir, key, secret }: ReadCacheOptions): CacheLookup {
+/** Reads an entry, verifying its recorded hash. */
+export function readCache({ dir, key }: ReadCacheOptions): CacheLookup {
   const file = path.join(dir, `${key}.ipynb`);
   const manifest = path.join(dir, `${key}.json`);
   if (!fs.existsSync(file) || !fs.existsSync(manifest)) return { hit: false };
@@ -186,10 +185,9 @@ export function readCache({ dir, key, secret }: ReadCacheOptions): CacheLookup {
     const recorded = JSON.parse(fs.readFileSync(manifest, "utf8")) as { sha256?: string };
     if (recorded.sha256 !== sha256(data))
       return { hit: false, damaged: "its content does not match its recorded hash" };
-    const notebook = JSON.parse(data) as Notebook;
-    if (!signatureMatches(notebook, secret))
-      return { hit: false, damaged: "it is not signed by this machine's runner" };
-    return { hit: true, notebook };
+    // The signature is checked when a restore must re-sign (restoreFromCache); an entry served as it
+    // is keeps its own signature, which the exporter checks as it checks every executed notebook.
+    return { hit: true, notebook: JSON.parse(data) as Notebook, data };
   } catch (err) {
     return { hit: false, damaged: `it cannot be read (${(err as Error).message})` };
   }
@@ -227,22 +225,25 @@ export function lastInputs({ dir, name }: { dir: string; name: string }): CacheI
 }
 
 /**
- * The executed notebook for the current source from a cached run: `prepared` is the source as the
- * runner prepares it (parameters injected, ids fixed), so its Markdown is the current one; its code
- * cells, the same as the cached run's (equal keys), get the cached outputs and execution counts in
- * order. Re-signed, since its Markdown may differ from the signed entry's.
+ * The executed notebook, as text, for the current source from a cached run: `prepared` is the
+ * source as the runner prepares it (parameters injected, ids fixed), so its Markdown is the current
+ * one; its code cells, the same as the cached run's (equal keys), get the cached outputs and
+ * execution counts in order, and the cached run's record (which names its key). When that is the
+ * entry itself (nothing but outputs differs), the entry's bytes are the answer: the run's own bytes,
+ * signature included. Otherwise (an edited Markdown cell) the entry must carry this machine's
+ * signature, and the result is signed again.
  */
 export function restoreFromCache({
   prepared,
   cached,
-  key,
+  data,
   secret,
 }: {
   prepared: Notebook;
   cached: Notebook;
-  key: string;
+  data: string;
   secret: Uint8Array;
-}): Notebook {
+}): string {
   const nb = structuredClone(prepared);
   const code = nb.cells.filter((c) => c.cell_type === "code");
   const cachedCode = cached.cells.filter((c) => c.cell_type === "code");
@@ -255,9 +256,11 @@ export function restoreFromCache({
     cell.outputs = structuredClone(cachedCode[i].outputs ?? []);
     cell.execution_count = cachedCode[i].execution_count ?? null;
   });
-  // The cached run's record as it was (it names its key): a restore writes the bytes the run wrote,
-  // so the incremental export sees an unchanged notebook.
-  nb.metadata.execution = structuredClone(cached.metadata?.execution ?? { cache: { key } });
-  nb.metadata["et-signature"] = signCells(JSON.parse(serializeNotebook({ notebook: nb })).cells, secret);
-  return nb;
+  nb.metadata.execution = structuredClone(cached.metadata?.execution ?? {});
+  nb.metadata["et-signature"] = cached.metadata?.["et-signature"];
+  const same = serializeNotebook({ notebook: nb });
+  if (same === data) return data;
+  if (!signatureMatches(cached, secret)) throw new Error("it is not signed by this machine's runner");
+  nb.metadata["et-signature"] = signCells(JSON.parse(same).cells, secret);
+  return serializeNotebook({ notebook: nb });
 }

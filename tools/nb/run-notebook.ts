@@ -1,6 +1,7 @@
 /**
  * Executes notebooks headlessly through their real kernel and writes executed copies.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { notebookSecret, SIGNATURE_KEY, signCells } from "./signature";
 import { writeFileAtomic } from "../../lib/io/write-file-atomic";
@@ -214,14 +215,19 @@ async function runOne(
     const inputs = cacheInputs({ notebook: nb, parameters: params, files: batch.files });
     const key = cacheKey(inputs);
     const name = path.basename(file, ".ipynb");
-    const lookup: CacheLookup = options.cache.force
-      ? { hit: false }
-      : readCache({ dir, key, secret: notebookSecret() });
+    const lookup: CacheLookup = options.cache.force ? { hit: false } : readCache({ dir, key });
     let damaged = lookup.hit ? undefined : lookup.damaged;
     if (lookup.hit) {
       try {
-        const restored = restoreFromCache({ prepared: nb, cached: lookup.notebook, key, secret: notebookSecret() });
-        writeFileAtomic({ file: target, data: serializeNotebook({ notebook: restored }) });
+        const restored = restoreFromCache({
+          prepared: nb,
+          cached: lookup.notebook,
+          data: lookup.data,
+          secret: notebookSecret(),
+        });
+        // An executed copy that already holds these bytes is left alone (its mtime too).
+        const current = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : undefined;
+        if (current !== restored) writeFileAtomic({ file: target, data: restored });
         progress.notebookStarted({ index, total, path: file, cells: 0 });
         return finish({
           path: file,
