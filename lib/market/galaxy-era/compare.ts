@@ -3,6 +3,7 @@
  * uses the same agents and MEV path (common random numbers), so a difference is estimated per run
  * and its standard error comes from the paired differences.
  */
+import { RunningStats } from "../../stats/running-stats";
 import * as validate from "../../validate";
 import { ASSUMPTION_CHOICES, DEFAULT_ASSUMPTIONS, type GalaxyEraAssumptions, type GalaxyEraParams } from "./params";
 import type { GalaxyEraObjectives } from "./run";
@@ -35,11 +36,10 @@ export function pairedDifference(options: {
   if (b.perRun.length !== runs) {
     throw new RangeError(`a and b must have the same number of runs; received ${runs} and ${b.perRun.length}`);
   }
-  const d = a.perRun.map((r, k) => b.perRun[k].objectives[objective] - r.objectives[objective]);
-  const mean = d.reduce((s, x) => s + x, 0) / runs;
-  const variance = runs > 1 ? d.reduce((s, x) => s + (x - mean) ** 2, 0) / (runs - 1) : Number.NaN;
-  const stderr = Math.sqrt(variance / runs);
-  return { difference: mean, stderr, z: mean / stderr };
+  const d = new RunningStats().pushAll(
+    a.perRun.map((r, k) => b.perRun[k].objectives[objective] - r.objectives[objective]),
+  );
+  return { difference: d.mean, stderr: d.stderr, z: d.mean / d.stderr };
 }
 
 /** The alternatives of each unpublished part, besides its default reading. */

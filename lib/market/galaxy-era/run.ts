@@ -177,20 +177,13 @@ class GalaxyEraMarket {
     return this.result(prices, totalMev, emptySlots);
   }
 
-  /** Agent i's bid for a ticket: its strategy value × `scale`, capped by its funds. */
-  bid(i: number, scale = 1): number {
-    return Math.max(0, Math.min(this.funds[i], this.value(i) * scale));
+  /** Agent i's bid for a ticket: its strategy value, capped by its funds. */
+  bid(i: number): number {
+    return Math.max(0, Math.min(this.funds[i], this.value(i)));
   }
 
   shuffleOrder(): Int32Array {
-    const o = this.order;
-    for (let i = o.length - 1; i > 0; i--) {
-      const j = Math.floor(this.market.next() * (i + 1));
-      const x = o[i];
-      o[i] = o[j];
-      o[j] = x;
-    }
-    return o;
+    return shuffleInPlace(this.order, this.market);
   }
 
   mint(owner: number, mintSlot: number, price: number): void {
@@ -223,11 +216,10 @@ class GalaxyEraMarket {
   }
 
   assign(epoch: number): void {
-    const free = this.tickets.filter((x) => x.slot < 0);
-    for (let i = free.length - 1; i > 0; i--) {
-      const j = Math.floor(this.market.next() * (i + 1));
-      [free[i], free[j]] = [free[j], free[i]];
-    }
+    const free = shuffleInPlace(
+      this.tickets.filter((x) => x.slot < 0),
+      this.market,
+    );
     const first = epoch * this.p.slotsPerEpoch;
     for (let k = 0; k < Math.min(free.length, this.p.slotsPerEpoch); k++) {
       free[k].slot = first + k;
@@ -456,4 +448,15 @@ class GalaxyEraMarket {
       prices,
     };
   }
+}
+
+/** Fisher–Yates shuffle of `list` in place, drawing from `stream`. */
+function shuffleInPlace<T extends { length: number; [i: number]: unknown }>(list: T, stream: RandomStream): T {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(stream.next() * (i + 1));
+    const x = list[i];
+    list[i] = list[j];
+    list[j] = x;
+  }
+  return list;
 }

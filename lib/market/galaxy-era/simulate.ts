@@ -2,6 +2,7 @@
  * `galaxyEra.simulate`: runs a Galaxy Era setup `runs` times and averages the objectives over runs,
  * as Galaxy Era reports them, with their standard errors across runs.
  */
+import { RunningStats } from "../../stats/running-stats";
 import * as validate from "../../validate";
 import { type GalaxyEraParams, type ResolvedGalaxyEraParams, resolveParams } from "./params";
 import { type GalaxyEraObjectives, type GalaxyEraRun, simulateRun } from "./run";
@@ -60,11 +61,9 @@ export function simulate(options: GalaxyEraSimulateOptions): GalaxyEraResult {
   const objectives = {} as GalaxyEraObjectives;
   const standardErrors = {} as GalaxyEraObjectives;
   for (const key of OBJECTIVE_KEYS) {
-    const values = perRun.map((r) => r.objectives[key]);
-    const mean = values.reduce((a, b) => a + b, 0) / runs;
-    const variance = runs > 1 ? values.reduce((a, v) => a + (v - mean) ** 2, 0) / (runs - 1) : Number.NaN;
-    objectives[key] = mean;
-    standardErrors[key] = Math.sqrt(variance / runs);
+    const stats = new RunningStats().pushAll(perRun.map((r) => r.objectives[key]));
+    objectives[key] = stats.mean;
+    standardErrors[key] = stats.stderr;
   }
   return { objectives, standardErrors, perRun, params };
 }
