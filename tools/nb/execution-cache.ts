@@ -30,7 +30,7 @@ import { PROJECT_ROOT } from "./kernelspec";
 import { cellTags, type Notebook } from "./nbformat";
 import type { Parameters } from "./parameters";
 import { serializeNotebook } from "./serialize";
-import { signatureMatches, signCells } from "./signature";
+import { canonical, signatureMatches, signCells } from "./signature";
 
 /** Default folder of cache entries. */
 export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, "build", "cache", "notebooks");
@@ -63,19 +63,8 @@ export interface CacheInputsOptions {
 }
 
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+/** A cell's source as one string (nbformat stores it as a string or a list of lines). */
 const text = (v: unknown) => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v : "");
-
-/** JSON with sorted keys at every level. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    return `{${Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
 
 /** Every file under `dir` (recursively), skipping dot folders (lib/.types is generated) and node_modules. */
 export function listFiles(dir: string): string[] {

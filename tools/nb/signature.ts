@@ -47,7 +47,7 @@ export function existingSecret(env: NodeJS.ProcessEnv = process.env): Uint8Array
 }
 
 /** JSON with object keys sorted at every level, so that the same content always gives the same bytes. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.keys(value as object)
