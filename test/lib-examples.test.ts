@@ -125,7 +125,7 @@ test("every @example with a shown value computes that value, and every other exa
       const code = example.replace(/^```\w*\n?|```$/gm, "");
       // Examples that display notebook output, await, or read and write files are checked for syntax only.
       if (
-        /\b(show\w+|await|runSweep|write\w+|mergeShards|readManifest|SweepCache|resolveTask|toDataFrame|terminalProgress|notebookProgress)\b/.test(
+        /\b(show\w+|await|runSweep|write\w+|mergeShards|readManifest|SweepCache|resolveTask|toDataFrame|readPlan|mergePlan|planStatus|resubmitCommands|planLayout|projectRoot|shardProvenance|gitCommit|terminalProgress|notebookProgress)\b/.test(
           code,
         )
       ) {

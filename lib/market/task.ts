@@ -20,10 +20,8 @@
  *   population and the reward path (common random numbers: mechanism comparisons without the noise
  *   of different draws).
  */
-import { createHash } from "node:crypto";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { rewards, type RewardModel } from "../rewards";
+import { taskSourceHash } from "../io/source-hash";
 import * as validate from "../validate";
 import { homogeneousBuyers, tieredBuyers, type Buyer } from "./buyers";
 import { MECHANISM_KINDS, MECHANISM_OPTIONS, type MechanismKind, type MechanismSpec } from "./mechanisms";
@@ -200,28 +198,10 @@ export function marketTask(context: MarketTaskContext): Record<string, number | 
   return row;
 }
 
-/** Source folders whose text versions the task (its results change when any of them does). */
-const SOURCE_DIRS = ["market", "model", "random", "rewards", "sim"];
-
-function sourceHash(): string {
-  const root = path.resolve(__dirname, "..");
-  const hash = createHash("sha256");
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (entry.name.endsWith(".ts")) hash.update(path.relative(root, file)).update(fs.readFileSync(file, "utf8"));
-    }
-  };
-  for (const dir of SOURCE_DIRS) if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  hash.update(fs.readFileSync(path.join(root, "validate.ts"), "utf8"));
-  return hash.digest("hex").slice(0, 16);
-}
-
 /**
  * The task reference for `runSweep({ task: marketTaskRef(), ... })`: this module's file and export,
- * with a version hashed from the source of lib/market and the areas it uses, so a sweep cache is
- * invalidated whenever the simulation code changes.
+ * with the version runSweep would give it (a hash of its whole import graph), so a sweep cache is
+ * invalidated whenever any code the market uses changes.
  *
  * @example
  * marketTaskRef().export; // → "marketTask"
@@ -230,7 +210,7 @@ export function marketTaskRef(): { module: string; export: string; version: stri
   return {
     module: __filename,
     export: "marketTask",
-    version: sourceHash(),
+    version: taskSourceHash({ file: __filename }).hash,
     id: "execution-tickets/market/task.ts#marketTask",
   };
 }

@@ -36,3 +36,13 @@ export { toDataFrame, frameRows, type DataFrameLike } from "./dataframe";
 export { formatProgress, type FormatProgressOptions } from "./progress-format";
 export { terminalProgress, type TerminalProgressOptions, type ProgressSink } from "./terminal-progress";
 export { notebookProgress, type NotebookProgressOptions } from "./notebook-progress";
+export { taskSourceHash, type TaskSourceHash, type TaskSourceHashOptions } from "../io/source-hash";
+export {
+  allocatedCpus,
+  schedulerContext,
+  shardFromEnvironment,
+  type CpuAllocation,
+  type SchedulerContext,
+  type ShardFromEnvironmentOptions,
+} from "./scheduler-env";
+export * from "./plan";

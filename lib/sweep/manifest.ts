@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
+import type { ShardProvenance } from "./plan/provenance";
 import type { Grid, Shard } from "./types";
 import * as validate from "../validate";
 
@@ -27,6 +28,12 @@ export interface SweepManifest {
   columns: string[];
   /** SHA-256 (hex) of the CSV file's bytes. */
   csvSha256: string;
+  /** Hash of the plan the shard ran from (planned sweeps only). */
+  plan?: string;
+  /** Who ran the shard, where, when, with which code (planned sweeps only). */
+  provenance?: ShardProvenance;
+  /** A merged planned sweep: each shard's provenance, row count and CSV hash, in shard order. */
+  shards?: Array<{ shard: Shard; rows: number; csvSha256: string; provenance: ShardProvenance | null }>;
 }
 
 /** Input of {@link manifestPath}. */

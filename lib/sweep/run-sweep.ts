@@ -2,7 +2,7 @@
  * runSweep: a task over a parameter grid × replications, inline or on worker threads, with an
  * optional result cache and shard selection.
  */
-import * as os from "node:os";
+import { allocatedCpus } from "./scheduler-env";
 import * as validate from "../validate";
 import { SweepCache } from "./cache";
 import { REPLICATION_COLUMN, validateGrid } from "./grid";
@@ -26,7 +26,10 @@ export interface RunSweepOptions {
   replications: number;
   /** Master seed: every item's randomness derives from (seed, cell, replication). */
   seed: number | string;
-  /** Worker threads; 0 or 1 runs inline in this thread. Default os.availableParallelism(). */
+  /**
+   * Worker threads; 0 or 1 runs inline in this thread. Default: the CPUs this process was given
+   * (SLURM_CPUS_PER_TASK, a container's CPU quota, or its CPU affinity; see allocatedCpus).
+   */
   workers?: number;
   /** Run only this deterministic slice (items with index mod count = index). */
   shard?: Shard;
@@ -81,7 +84,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRow[]> {
   const grid = validateGrid({ grid: options.grid });
   const replications = validate.integer("replications", options.replications, 1);
   const seed = validate.seed(options.seed);
-  const workers = validateWorkers({ workers: options.workers ?? os.availableParallelism() });
+  const workers = validateWorkers({ workers: options.workers ?? allocatedCpus().cpus });
   const shard = options.shard === undefined ? undefined : validateShard({ shard: options.shard });
   if (options.cacheDir !== undefined && (typeof options.cacheDir !== "string" || options.cacheDir === "")) {
     throw new RangeError(`cacheDir must be a non-empty folder path; received ${JSON.stringify(options.cacheDir)}`);

@@ -2,10 +2,10 @@
  * Naming a task so that worker threads (and other machines, for shards) can load it: a module
  * path plus an export name, e.g. "test/fixtures/sweep/mean-task.ts#seededMean".
  */
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import { taskSourceHash } from "../io/source-hash";
 import * as validate from "../validate";
 
 /** A task given as an object. */
@@ -16,8 +16,8 @@ export interface TaskRef {
   export?: string;
   /**
    * Version string, part of the cache key and of a shard's identity. Defaults to a hash of the
-   * module file's text — which does NOT see changes in the files it imports: set it (or clear the
-   * cache) when those change.
+   * task's whole local import graph and the lockfile (see taskSourceHash); set it when the task's
+   * results depend on something that graph cannot see (a data file read at run time).
    */
   version?: string;
   /** Stable name used in cache keys and manifests; defaults to "<path from package root>#<export>". */
@@ -106,6 +106,6 @@ export function resolveTask(options: ResolveTaskOptions): ResolvedTask {
   }
   const exportName = ref.export ?? "default";
   const id = ref.id ?? `${path.relative(packageRoot(file), file).split(path.sep).join("/")}#${exportName}`;
-  const version = ref.version ?? createHash("sha256").update(fs.readFileSync(file, "utf8")).digest("hex").slice(0, 16);
+  const version = ref.version ?? taskSourceHash({ file }).hash;
   return { file, exportName, id, version };
 }

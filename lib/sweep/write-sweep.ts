@@ -4,6 +4,7 @@
 import { csvColumns, csvLine, toCSV } from "./csv";
 import { REPLICATION_COLUMN, validateGrid } from "./grid";
 import { MANIFEST_FORMAT, manifestPath, sha256, type SweepManifest } from "./manifest";
+import type { ShardProvenance } from "./plan/provenance";
 import { resolveTask, type TaskSpec } from "./task-ref";
 import type { Grid, Shard, SweepRow } from "./types";
 import { validateShard } from "./validate-options";
@@ -22,6 +23,9 @@ export interface WriteSweepOptions {
   shard?: Shard;
   /** Folder relative task paths start from (as for runSweep). */
   cwd?: string;
+  /** A planned sweep's shard: the plan's hash and the run's provenance, recorded in the manifest. */
+  plan?: string;
+  provenance?: ShardProvenance;
 }
 
 /**
@@ -48,6 +52,8 @@ export function writeSweep(options: WriteSweepOptions): SweepManifest {
     rows: options.rows.length,
     columns: options.rows.length > 0 ? csvColumns({ rows: options.rows }) : emptyColumns,
     csvSha256: sha256({ data: csv }),
+    ...(options.plan === undefined ? {} : { plan: options.plan }),
+    ...(options.provenance === undefined ? {} : { provenance: options.provenance }),
   };
   writeFileAtomic({ file: options.file, data: csv });
   writeFileAtomic({ file: manifestPath({ csvFile: options.file }), data: `${JSON.stringify(manifest, null, 2)}\n` });

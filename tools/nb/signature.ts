@@ -13,6 +13,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { canonicalJson } from "../../lib/io/canonical-json";
 
 /** The notebook metadata key of the signature. */
 export const SIGNATURE_KEY = "et-signature";
@@ -46,17 +47,8 @@ export function existingSecret(env: NodeJS.ProcessEnv = process.env): Uint8Array
   return fs.existsSync(file) ? new Uint8Array(fs.readFileSync(file)) : null;
 }
 
-/** JSON with object keys sorted at every level, so that the same content always gives the same bytes. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
+/** JSON with object keys sorted at every level (the library's canonicalJson). */
+export const canonical = canonicalJson;
 
 /** A multiline nbformat string as one string (nbformat allows both forms). */
 const text = (v: unknown) => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v : "");
