@@ -46,3 +46,4 @@ export {
   type ShardFromEnvironmentOptions,
 } from "./scheduler-env";
 export * from "./plan";
+export { replicationsFor, type ReplicationsForOptions } from "./replications-for";
