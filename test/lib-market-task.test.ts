@@ -69,3 +69,19 @@ test("task parameters are validated (RangeError naming the parameter)", () => {
   assert.throws(() => marketTask({ params: ok, replication: -1, seed: 1 }), /replication/);
   assert.throws(() => marketTask({ params: ok, replication: 0, seed: "" }), /seed/);
 });
+
+test("rMaxFactor draws tiered costs of capital from U(r, rMaxFactor·d): the same buyers as rMax = rMaxFactor·d; both at once is refused", () => {
+  const base = { mechanism: "second-price", n: 30, d: 0.004, tolerance: 0.05 };
+  const byFactor = marketParamsFromTask({ params: { ...base, rMaxFactor: 3 }, replication: 2, seed: 9 });
+  const byValue = marketParamsFromTask({ params: { ...base, rMax: 3 * 0.004 }, replication: 2, seed: 9 });
+  assert.deepEqual(byFactor.buyers, byValue.buyers);
+  const rs = byFactor.buyers.map((b) => b.r);
+  assert.ok(
+    rs.every((r) => r >= 0.004 && r <= 0.012) && new Set(rs).size > 1,
+    `r within [d, 3d], not all equal: ${rs}`,
+  );
+  assert.throws(
+    () => marketTask({ params: { ...base, rMax: 0.01, rMaxFactor: 2 }, replication: 0, seed: 1 }),
+    /give rMax \(0\.01\) or rMaxFactor \(2\), not both/,
+  );
+});

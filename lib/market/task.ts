@@ -7,7 +7,8 @@
  * Parameters (all scalars; only mechanism, n and d are required):
  * - mechanism: a MechanismKind; n; d;
  * - buyers: "tiered" (default; ephema tiers) or "homogeneous"; buyerCount (default 10);
- *   alpha (homogeneous α, default 1); r (cost of capital, default d); rMax (tiered: r ~ U(r, rMax));
+ *   alpha (homogeneous α, default 1); r (cost of capital, default d); rMax (tiered: r ~ U(r, rMax)) or
+ *   rMaxFactor (tiered: r ~ U(r, rMaxFactor·d), one grid value for every d);
  *   gamma (default 0); budget (homogeneous) or budgetUnit (tiered), default (or "none") unconstrained;
  * - reward: "exponential" (default), "constant" or "gamma"; mu (default 1); rewardShape (gamma: shape,
  *   scale = mu/shape);
@@ -100,7 +101,13 @@ function population(params: MarketTaskOptions, d: number, seed: number | string)
       budget: budgetOf(params, "budget"),
     });
   }
-  const rMax = num(params, "rMax");
+  const rMaxGiven = num(params, "rMax");
+  const rMaxFactor = num(params, "rMaxFactor");
+  if (rMaxGiven !== undefined && rMaxFactor !== undefined) {
+    throw new RangeError(`give rMax (${rMaxGiven}) or rMaxFactor (${rMaxFactor}), not both`);
+  }
+  // rMaxFactor scales with the cell's d, so one grid value serves every d of a sweep.
+  const rMax = rMaxFactor === undefined ? rMaxGiven : rMaxFactor * d;
   return tieredBuyers({
     count,
     seed,
@@ -123,6 +130,7 @@ export const MARKET_TASK_PARAMETERS: readonly string[] = [
     "buyerCount",
     "r",
     "rMax",
+    "rMaxFactor",
     "gamma",
     "alpha",
     "budget",

@@ -17,7 +17,7 @@ import type { SweepManifest } from "../manifest";
 import { runSweep } from "../run-sweep";
 import { allocatedCpus, shardFromEnvironment } from "../scheduler-env";
 import { resolveTask, type TaskRef } from "../task-ref";
-import type { Shard, SweepProgress } from "../types";
+import type { Shard, SweepProgress, SweepRow } from "../types";
 import { validateWorkers } from "../validate-options";
 import { writeSweep } from "../write-sweep";
 
@@ -37,6 +37,8 @@ export interface RunPlannedShardOptions {
 /** What a finished shard wrote. */
 export interface PlannedShardResult {
   shard: Shard;
+  /** The shard's rows, as written to its CSV. */
+  rows: SweepRow[];
   csvFile: string;
   manifest: SweepManifest;
 }
@@ -136,7 +138,7 @@ export async function runPlannedShard(options: RunPlannedShardOptions): Promise<
       provenance,
     });
     fs.rmSync(layout.shardFailure(shard), { force: true });
-    return { shard, csvFile, manifest };
+    return { shard, rows, csvFile, manifest };
   } catch (err) {
     throw fail(
       new SweepInfrastructureError(
