@@ -253,6 +253,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 stopWhenOrphaned();
+// `sweep status | head` closes the pipe early: stop quietly, as other command-line tools do.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

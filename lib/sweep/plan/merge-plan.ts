@@ -128,8 +128,10 @@ export function resubmitCommands(options: ResubmitCommandsOptions): string[] {
       `Kubernetes:    kubectl apply -f ${q(manifest.file)}   (then kubectl apply -f ${q(path.join(layout.k8s, "merge-job.yaml"))})`,
     );
   }
-  const runs = shards.map((i) => `npm run sweep -- run --plan ${q(layout.plan)} --shard ${i}`);
-  lines.push(`This machine:  ${[...runs, `npm run sweep -- merge --plan ${q(layout.plan)}`].join(" && ")}`);
+  const run = (shard: string) => `npm run sweep -- run --plan ${q(layout.plan)} --shard ${shard}`;
+  const runs =
+    shards.length === 1 ? run(String(shards[0])) : `(for i in ${shards.join(" ")}; do ${run("$i")} || exit 1; done)`;
+  lines.push(`This machine:  ${runs} && npm run sweep -- merge --plan ${q(layout.plan)}`);
   return lines;
 }
 
@@ -146,6 +148,9 @@ function describe(state: ShardState, count: number): string {
   }
   return `${name}: done`;
 }
+
+/** Shards described one by one in the error; the rest are counted. */
+const SHOWN = 20;
 
 /** What {@link mergePlan} wrote. */
 export interface MergedPlan {
@@ -170,7 +175,10 @@ export function mergePlan(options: PlanDirOptions): MergedPlan {
     const shards = notDone.map((s) => s.index);
     const message = [
       `${notDone.length} of ${count} shards of plan ${plan.hash.slice(0, 16)} are not done:`,
-      ...notDone.map((s) => `  ${describe(s, count)}`),
+      ...notDone.slice(0, SHOWN).map((s) => `  ${describe(s, count)}`),
+      ...(notDone.length > SHOWN
+        ? [`  … and ${notDone.length - SHOWN} more (npm run sweep -- status lists them all)`]
+        : []),
       "Run just those shards again, then merge:",
       ...resubmitCommands({ status, shards }).map((line) => `  ${line}`),
     ].join("\n");
