@@ -33,6 +33,7 @@ import { TICKET, MARKET, MEMORY_SAMPLES, NUMPY_CHUNK, TARGETS, REPEATS, ROUNDS }
 import { emit, round4, bestOf, type BenchLine } from "./measure";
 import { benchGalaxyEra } from "./galaxy-era";
 import { benchReproduce } from "./reproduce";
+import { benchSweepShards } from "./sweep-shards";
 import { ChunkPool } from "./worker-pool";
 import { simulationEngine } from "../../lib/wasm/wasm-module";
 import type { ChunkTask } from "./chunk-task";
@@ -345,6 +346,9 @@ async function main(): Promise<void> {
   memory();
   await agentBasedMarket();
   galaxyEraModel();
+  for (const record of await benchSweepShards()) {
+    emit(Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === "number" ? round4(v) : v])));
+  }
   emit({
     figure: "bench_seconds",
     value: round4((Date.now() - started) / 1000),

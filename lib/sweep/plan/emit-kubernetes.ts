@@ -36,7 +36,7 @@ function container(plan: SweepPlan, name: string, args: string[], env: Array<Rec
     name,
     image: plan.kubernetes.image,
     workingDir: plan.kubernetes.projectDir,
-    command: ["node_modules/.bin/tsx", "tools/sweep-cli.ts", ...args],
+    command: ["node", "--require", "tsx/cjs", "tools/sweep-cli.ts", ...args],
     env,
     resources: {
       requests: { cpu: String(name === "merge" ? 1 : plan.resources.cpusPerTask), memory },

@@ -10,11 +10,13 @@ export function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The sweep CLI run by the project's own tsx (no npm start-up, no network). */
+/**
+ * The sweep CLI under Node with the project's tsx CommonJS hook (no npm, no network; about 0.5 s
+ * less per shard than the tsx command, whose ESM loader starts a hooks thread). The hook resolves
+ * from the working directory, which every generated file sets to the project folder.
+ */
 export function sweepCommand(root: string, ...args: string[]): string {
-  return [path.join(root, "node_modules", ".bin", "tsx"), path.join(root, "tools", "sweep-cli.ts"), ...args]
-    .map(shellQuote)
-    .join(" ");
+  return ["node", "--require", "tsx/cjs", path.join(root, "tools", "sweep-cli.ts"), ...args].map(shellQuote).join(" ");
 }
 
 /** The comment every generated file starts with. */
