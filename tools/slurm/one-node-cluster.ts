@@ -4,7 +4,9 @@
  * so nothing under /etc/slurm changes), each daemon by its own PID, all stopped by `stop()`.
  *
  * Needs root (slurmd runs jobs as their users; munged as user munge) and the packages slurm-wlm and
- * munge. `slurmUnavailable()` says why a cluster cannot start here, for a test to skip with.
+ * munge. `slurmUnavailable()` says why a cluster cannot start here, for a test to skip with. The
+ * daemons are started through `setpriv --pdeathsig=TERM`, so a test process killed outright does not
+ * leave a cluster behind.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import * as crypto from "node:crypto";
@@ -80,6 +82,22 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** Folders of clusters whose process died without stop(): their daemons are gone (pdeathsig), the folder is not. */
+function removeStaleFolders(): void {
+  for (const name of fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith("et-slurm-"))) {
+    const dir = path.join(os.tmpdir(), name);
+    const pidFile = path.join(dir, "slurmctld.pid");
+    const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, "utf8")) : Number.NaN;
+    let alive = false;
+    try {
+      alive = Number.isInteger(pid) && pid > 0 && process.kill(pid, 0);
+    } catch {
+      alive = false;
+    }
+    if (!alive) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Starts munged (unless one already answers), slurmctld and slurmd, and waits until the node is idle.
  *
@@ -91,6 +109,7 @@ export async function startOneNodeCluster(): Promise<OneNodeCluster> {
   const why = slurmUnavailable();
   if (why) throw new Error(`one-node Slurm cannot start: ${why}`);
   const started = performance.now();
+  removeStaleFolders();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "et-slurm-"));
   const children: ChildProcess[] = [];
   const logFiles = ["slurmctld.log", "slurmd.log"].map((f) => path.join(dir, f));
@@ -111,9 +130,13 @@ export async function startOneNodeCluster(): Promise<OneNodeCluster> {
       fs.mkdirSync("/run/munge", { recursive: true });
       execFileSync("chown", ["munge:munge", "/run/munge"]);
       // setpriv, not su: the PID recorded is munged's own, so stopping it stops the daemon.
-      const munged = spawn("setpriv", ["--reuid=munge", "--regid=munge", "--init-groups", "munged", "--foreground"], {
-        stdio: "ignore",
-      });
+      const munged = spawn(
+        "setpriv",
+        ["--pdeathsig=TERM", "--reuid=munge", "--regid=munge", "--init-groups", "munged", "--foreground"],
+        {
+          stdio: "ignore",
+        },
+      );
       children.push(munged);
       await until("munged answering", mungeWorks, 15_000, () => "");
     }
@@ -156,8 +179,9 @@ export async function startOneNodeCluster(): Promise<OneNodeCluster> {
     );
     const env = { SLURM_CONF: conf, PATH: `${process.env.PATH}:/usr/sbin` };
     const daemonEnv = { ...process.env, ...env };
-    children.push(spawn("slurmctld", ["-D", "-i"], { env: daemonEnv, stdio: "ignore" }));
-    children.push(spawn("slurmd", ["-D"], { env: daemonEnv, stdio: "ignore" }));
+    // --pdeathsig: should this process die without stop() (kill -9), the daemons get SIGTERM too.
+    children.push(spawn("setpriv", ["--pdeathsig=TERM", "slurmctld", "-D", "-i"], { env: daemonEnv, stdio: "ignore" }));
+    children.push(spawn("setpriv", ["--pdeathsig=TERM", "slurmd", "-D"], { env: daemonEnv, stdio: "ignore" }));
     const state = () => {
       try {
         return execFileSync("sinfo", ["-h", "-o", "%T"], { env: daemonEnv, encoding: "utf8", timeout: 5000 }).trim();
