@@ -64,6 +64,9 @@ export async function buildApiReference({ outDir }: BuildApiReferenceOptions): P
     readme: path.join(PROJECT_ROOT, "docs", "api.md"),
     excludePrivate: true,
     excludeInternal: true,
+    // Members declared outside the library (Error's captureStackTrace from @types/node, which links
+    // to v8.dev) are not ours to document, and the reference must fetch nothing remote.
+    excludeExternals: true,
     hideGenerator: true,
     disableSources: true,
     githubPages: false,
