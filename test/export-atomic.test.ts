@@ -14,6 +14,14 @@ import { executedFixtureWithoutFigures } from "./fixtures/export/executed-notebo
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "export-atomic-"));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+/** Every file of a site (assets/ and source/ included), by path relative to it. */
+function siteFiles(site: string): Record<string, string> {
+  const files = (fs.readdirSync(site, { recursive: true }) as string[]).filter((f) =>
+    fs.statSync(path.join(site, f)).isFile(),
+  );
+  return Object.fromEntries(files.map((f) => [f, fs.readFileSync(path.join(site, f), "utf8")]));
+}
+
 test("a bad notebook fails the export by name and the previous site stays whole", async () => {
   const input = path.join(tmp, "notebooks");
   const site = path.join(tmp, "site");
@@ -21,7 +29,7 @@ test("a bad notebook fails the export by name and the previous site stays whole"
   fs.mkdirSync(input);
   fs.writeFileSync(path.join(input, "01-good.ipynb"), JSON.stringify(executedFixtureWithoutFigures()));
   await exportSite({ inDir: input, outDir: site, figuresDir: figures, figures: false, log: () => {} });
-  const before = Object.fromEntries(fs.readdirSync(site).map((f) => [f, fs.readFileSync(path.join(site, f), "utf8")]));
+  const before = siteFiles(site);
   assert.ok(before["index.html"] && before["01-good.html"]);
 
   // A second good notebook and a broken one: the export must not publish half of it.
@@ -31,9 +39,7 @@ test("a bad notebook fails the export by name and the previous site stays whole"
     exportSite({ inDir: input, outDir: site, figuresDir: figures, figures: false, log: () => {} }),
     /03-broken\.ipynb: .*the previous site was left as it was/,
   );
-  const afterwards = Object.fromEntries(
-    fs.readdirSync(site).map((f) => [f, fs.readFileSync(path.join(site, f), "utf8")]),
-  );
+  const afterwards = siteFiles(site);
   assert.deepEqual(afterwards, before, "the previous site is untouched: no 02 page, the old index");
   assert.deepEqual(
     fs.readdirSync(tmp).filter((f) => /staging|\.old-/.test(f)),

@@ -59,6 +59,7 @@ describe("npm run export (tools/export)", () => {
   test("writes one page per notebook and an index", () => {
     assert.deepEqual(fs.readdirSync(site).sort(), [
       ".export-manifest.json",
+      "assets",
       "assumptions.html",
       "claims.html",
       "claims.json",
@@ -75,8 +76,23 @@ describe("npm run export (tools/export)", () => {
     );
   });
 
-  test("pages reference no external URL and inline plotly.js once, only where there are figures", () => {
-    for (const file of ["fixture.html", "plain.html", "index.html"]) {
+  test("pages reference no external URL; plotly.js and KaTeX are written once under assets/, linked only where needed", () => {
+    const assets = fs.readdirSync(path.join(site, "assets")).sort();
+    for (const role of ["figures", "highlight", "katex", "page", "plotly", "style"]) {
+      assert.equal(
+        assets.filter((a) => new RegExp(`^${role}-[0-9a-f]{12}\\.(js|css)$`).test(a)).length,
+        1,
+        `one ${role} asset: ${assets}`,
+      );
+    }
+    const plotlyAsset = assets.find((a) => a.startsWith("plotly-")) as string;
+    assert.ok(fs.readFileSync(path.join(site, "assets", plotlyAsset), "utf8").startsWith(PLOTLY_BANNER));
+    for (const file of [
+      "fixture.html",
+      "plain.html",
+      "index.html",
+      ...assets.filter((a) => a.endsWith(".css")).map((a) => `assets/${a}`),
+    ]) {
       const html = withoutPlotlySource(read(file)).replace(NAMESPACES, "");
       for (const [pattern, what] of [
         [/(https?|ftp|wss?):\/\//i, "an external URL"],
@@ -87,10 +103,69 @@ describe("npm run export (tools/export)", () => {
         assert.equal(at, -1, `${file} has ${what}: …${html.slice(Math.max(0, at - 80), at + 80)}…`);
       }
     }
-    const banners = (html: string) => html.split(PLOTLY_BANNER).length - 1;
-    assert.equal(banners(read("fixture.html")), 1);
-    assert.equal(banners(read("plain.html")), 0);
-    assert.equal(banners(read("index.html")), 0);
+    const links = (html: string, role: string) =>
+      html.match(new RegExp(`(src|href)="assets/${role}-[0-9a-f]{12}\\.(js|css)"`, "g"))?.length ?? 0;
+    assert.equal(links(read("fixture.html"), "plotly"), 1);
+    assert.equal(links(read("plain.html"), "plotly"), 0);
+    assert.equal(links(read("index.html"), "plotly"), 0);
+    assert.equal(links(read("fixture.html"), "katex"), 1, "KaTeX's stylesheet where there is math");
+    for (const file of ["fixture.html", "plain.html", "index.html"]) {
+      assert.equal(read(file).split(PLOTLY_BANNER).length - 1, 0, `${file} inlines no plotly.js`);
+      assert.ok(read(file).length < 200_000, `${file} weighs its content only: ${read(file).length} bytes`);
+    }
+  });
+
+  test("a page is a page of the site: section ids and contents, notebook navigation, previous/next, downloads, folded code, citation", () => {
+    const fixture = read("fixture.html");
+    const plain = read("plain.html");
+    const toc = [...fixture.matchAll(/<li class="toc-h([23])"><a href="#([a-z0-9-]+)">/g)].map((m) => m[2]);
+    assert.ok(toc.length > 0, "a table of contents");
+    for (const id of toc) assert.match(fixture, new RegExp(`<h[23][^>]* id="${id}">`), `heading #${id} exists`);
+    assert.match(
+      fixture,
+      /<nav class="site-nav"[\s\S]*<li class="current" aria-current="page">[\s\S]*<a href="plain\.html">/,
+    );
+    assert.match(fixture, /<a class="next" rel="next" href="plain\.html">/);
+    assert.match(plain, /<a class="prev" rel="prev" href="fixture\.html">/);
+    const executed = fixture.match(/<a href="([^"]+\.ipynb)" download>Executed notebook/)?.[1];
+    assert.ok(
+      executed && fs.existsSync(path.resolve(site, decodeURIComponent(executed))),
+      `the executed notebook link resolves: ${executed}`,
+    );
+    assert.match(fixture, /<details class="code-input"( open)?><summary>Code/);
+    assert.match(fixture, /<button type="button" data-code="show">show all<\/button>/);
+    assert.match(
+      fixture,
+      /<section class="how-to-cite">[\s\S]*Execution Tickets Lab contributors \(\d{4}\)\. Execution Tickets Lab/,
+    );
+    assert.match(read("index.html"), /<section class="how-to-cite">/);
+    if (!result.figuresSkipped) {
+      const svg = fixture.match(/class="figure-files">Figure 1 as <a href="([^"]+\.svg)"/)?.[1];
+      assert.ok(
+        svg && fs.existsSync(path.resolve(site, decodeURIComponent(svg))),
+        `figure 1's SVG link resolves: ${svg}`,
+      );
+    } else {
+      assert.doesNotMatch(fixture, /class="figure-files"/, "no links to figure files that were not written");
+    }
+  });
+
+  test("--self-contained pages inline everything: one file each, no assets/", async () => {
+    const input = path.join(tmp, "notebooks");
+    const single = path.join(tmp, "single");
+    await exportSite({
+      inDir: input,
+      outDir: single,
+      figuresDir: path.join(tmp, "single-figures"),
+      figures: false,
+      selfContained: true,
+      log: () => {},
+    });
+    assert.ok(!fs.existsSync(path.join(single, "assets")));
+    const html = fs.readFileSync(path.join(single, "fixture.html"), "utf8");
+    assert.equal(html.split(PLOTLY_BANNER).length - 1, 1, "plotly.js inlined once");
+    assert.doesNotMatch(html, /(src|href)="assets\//);
+    assert.doesNotMatch(withoutPlotlySource(html), /<\/script(?![>])/i);
   });
 
   test("the index lists each notebook with its title and summary", () => {
@@ -195,6 +270,21 @@ describe("npm run export (tools/export)", () => {
       assert.doesNotMatch(stats.prose, /\$\$|\$[A-Za-z\\{]|\\\(|\\\[|\\begin\{/, "no raw math left in the prose");
       assert.deepEqual(attempted, [], "no request leaves file://");
       assert.deepEqual(problems, []);
+
+      // Code is folded; "show all" unfolds every cell, "hide all" folds them again.
+      const openCells = () =>
+        page.$$eval("details.code-input", (ds) => ds.filter((d) => (d as HTMLDetailsElement).open).length);
+      const codeCells = await page.$$eval("details.code-input", (ds) => ds.length);
+      assert.ok(codeCells > 0);
+      await page.click('button[data-code="show"]');
+      assert.equal(await openCells(), codeCells);
+      await page.click('button[data-code="hide"]');
+      assert.equal(await openCells(), 0);
+      // A link to a section lands on it.
+      const firstSection = await page.$eval("nav.toc a", (a) => a.getAttribute("href"));
+      await page.goto(`${pathToFileURL(path.join(site, "fixture.html")).href}${firstSection}`);
+      const targetTop = await page.$eval(firstSection as string, (h) => h.getBoundingClientRect().top);
+      assert.ok(Math.abs(targetTop) < 40, `the section heading is at the top of the view (${targetTop} px)`);
 
       await page.goto(pathToFileURL(path.join(site, "index.html")).href);
       const links = await page.$$eval("ul.notebooks a.title", (as) => as.map((a) => a.getAttribute("href")));

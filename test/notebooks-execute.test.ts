@@ -2,10 +2,13 @@
  * Every notebook under notebooks/ executes headlessly through the real kernel: all of them run
  * ONCE, one after the other, into a temporary folder; then each must have status ok, nothing on
  * stderr (warnings count: a clean run prints no stderr) and no error text in any output. Every
- * failure message names the notebook and the code cell.
+ * failure message names the notebook and the code cell. Their exported site must weigh what its
+ * content weighs and load offline in Chromium without a console error.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { runNotebooks, type NotebookResult } from "../tools/nb";
@@ -14,6 +17,9 @@ import { CLAIM_MIME, type ClaimRecord } from "../lib/notebook/claim";
 import type { Notebook } from "../tools/nb/nbformat";
 import { listNotebooks } from "../tools/reproduce";
 import { osTempDir, ROOT } from "./fixtures/runner/helpers";
+import { chromiumGate } from "./fixtures/export/chromium-gate";
+import { CHROMIUM_FLAGS } from "../lib/notebook/chromium";
+import { exportSite } from "../tools/export/export-site";
 
 const NOTEBOOKS_DIR = path.join(ROOT, "notebooks");
 /** Counted straight from the folder, independently of listNotebooks. */
@@ -93,3 +99,62 @@ for (const notebook of notebooks) {
     assert.equal(result.stderr, "", `${notebook} wrote to stderr:\n${result.stderr}`);
   });
 }
+
+const chromium = chromiumGate();
+
+test("the site of every executed notebook: each page under 1 MB, the site under 15 MB, every page loads from file:// with no console error or request", {
+  skip: chromium.skip,
+}, async (t) => {
+  const executedDir = path.dirname([...results.values()].find((r) => r.output)?.output ?? "");
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), "site-weights-"));
+  try {
+    await exportSite({
+      inDir: executedDir,
+      outDir: site,
+      figuresDir: `${site}-figures`,
+      figures: false,
+      log: () => {},
+    });
+    const sizes = (fs.readdirSync(site, { recursive: true }) as string[])
+      .map((file) => ({ file, stat: fs.statSync(path.join(site, file)) }))
+      .filter((f) => f.stat.isFile())
+      .map((f) => ({ file: f.file, bytes: f.stat.size }));
+    const pages = sizes.filter((s) => /^\d\d-.*\.html$/.test(s.file));
+    const total = sizes.reduce((sum, s) => sum + s.bytes, 0);
+    t.diagnostic(
+      `page weights (KB): ${pages.map((p) => `${p.file} ${Math.round(p.bytes / 1024)}`).join(", ")}; site ${(total / 2 ** 20).toFixed(1)} MB`,
+    );
+    const heavy = pages.filter((p) => p.bytes >= 2 ** 20);
+    assert.deepEqual(heavy, [], "every notebook page under 1 MB");
+    assert.ok(total < 15 * 2 ** 20, `the whole site under 15 MB: ${(total / 2 ** 20).toFixed(1)} MB`);
+
+    const { chromium: playwright } = await import("playwright-core");
+    const browser = await playwright.launch({ executablePath: chromium.executable(), args: [...CHROMIUM_FLAGS] });
+    try {
+      const page = await (await browser.newContext({ offline: true })).newPage();
+      const problems: string[] = [];
+      await page.route("**/*", (route) => {
+        const url = route.request().url();
+        if (url.startsWith("file:") || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+        problems.push(`request: ${url}`);
+        return route.abort();
+      });
+      page.on("console", (msg) => {
+        if (msg.type() === "error" || msg.type() === "warning") problems.push(`${msg.type()}: ${msg.text()}`);
+      });
+      page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+      for (const { file } of [...pages, { file: "index.html" }, { file: "claims.html" }]) {
+        await page.goto(pathToFileURL(path.join(site, file)).href, { waitUntil: "load" });
+        const drawn = await page.$$eval("div.plotly-figure", (divs) =>
+          divs.every((d) => d.querySelector("svg.main-svg")),
+        );
+        assert.ok(drawn, `${file}: every figure drawn`);
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    for (const dir of [site, `${site}-figures`]) fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

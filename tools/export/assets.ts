@@ -54,9 +54,9 @@ export function pageCss(): string {
 }
 
 /**
- * plotly.js, ready to sit inside a <script> element (about 4.8 MB; inlined once per page that
- * has figures, never per figure).
+ * plotly.js's source (about 4.8 MB): written once as a site asset, or inlined into a self-contained
+ * page (page.ts keeps its "</script" from closing the element).
  */
 export function plotlyScript(): string {
-  return cached("plotly", () => fs.readFileSync(plotlyScriptPath(), "utf8").replace(/<\/(script)/gi, "<\\/$1"));
+  return cached("plotly", () => fs.readFileSync(plotlyScriptPath(), "utf8"));
 }

@@ -2,18 +2,21 @@ import * as fs from "node:fs";
 import { createMarkdownRenderer } from "./markdown";
 import { createMathRenderer } from "./math";
 import { pageHtml } from "./page";
+import type { SiteAssets } from "./site-assets";
 
 /** Input of {@link assumptionsPageHtml}. */
 export interface AssumptionsPageOptions {
   /** Path of ASSUMPTIONS.md. */
   file: string;
+  /** The site's shared assets (undefined: inline them). */
+  assets?: SiteAssets;
 }
 
 /**
  * ASSUMPTIONS.md as a page of the site (assumptions.html), so the notebooks' links to it work in
  * the exported site as they do in JupyterLab.
  */
-export function assumptionsPageHtml({ file }: AssumptionsPageOptions): string {
+export function assumptionsPageHtml({ file, assets }: AssumptionsPageOptions): string {
   const math = createMathRenderer();
   const markdown = createMarkdownRenderer({ math });
   const body = [
@@ -24,5 +27,11 @@ export function assumptionsPageHtml({ file }: AssumptionsPageOptions): string {
     `</main>`,
     `</article>`,
   ].join("\n");
-  return pageHtml({ documentTitle: "Modelling assumptions", body, withPlotly: false, withMath: math.count > 0 });
+  return pageHtml({
+    documentTitle: "Modelling assumptions",
+    body,
+    withPlotly: false,
+    withMath: math.count > 0,
+    assets,
+  });
 }

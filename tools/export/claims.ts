@@ -10,6 +10,7 @@ import { escapeHtml } from "../../lib/notebook/html-escape";
 import { formatNumber } from "../../lib/notebook/format-number";
 import type { MarkdownRenderer } from "./markdown";
 import { pageHtml } from "./page";
+import type { SiteAssets } from "./site-assets";
 
 /** A claim as the ledger lists it: the record plus where it stands. */
 export interface LedgerClaim extends Omit<ClaimRecord, "figures"> {
@@ -122,10 +123,13 @@ export function claimsPageHtml({
   claims,
   markdown,
   withMath,
+  assets,
 }: {
   claims: readonly LedgerClaim[];
   markdown: MarkdownRenderer;
   withMath: () => boolean;
+  /** The site's shared assets (undefined: inline them). */
+  assets?: SiteAssets;
 }): string {
   const number = (x: number | null, digits: number) => (x === null ? "—" : formatNumber({ value: x, digits }));
   const rows = claims.map((c) => {
@@ -160,5 +164,5 @@ export function claimsPageHtml({
     `</main>`,
     `</article>`,
   ].join("\n");
-  return pageHtml({ documentTitle: "Claim ledger", body, withPlotly: false, withMath: withMath() });
+  return pageHtml({ documentTitle: "Claim ledger", body, withPlotly: false, withMath: withMath(), assets });
 }

@@ -1,13 +1,16 @@
 /**
  * npm run export [-- --in build/notebooks --out build/site --figures build/figures]
- * Writes one self-contained HTML page per executed notebook, an index, and SVG/PNG figure files.
+ * Writes one HTML page per executed notebook (sharing assets/, or self-contained with
+ * --self-contained), an index, and SVG/PNG figure files.
  */
 import * as path from "node:path";
 import { stopWhenOrphaned } from "../nb/orphan-guard";
 import { DEFAULT_FIGURES_DIR, DEFAULT_IN_DIR, DEFAULT_OUT_DIR, ExportInputError, exportSite } from "./export-site";
 
-const USAGE = `usage: npm run export -- [--in ${DEFAULT_IN_DIR}] [--out ${DEFAULT_OUT_DIR}] [--figures ${DEFAULT_FIGURES_DIR}] [--no-figures] [--no-api] [--trust]
-  --trust  render every notebook's HTML outputs unsanitised (default: only outputs this machine's runner signed)`;
+const USAGE = `usage: npm run export -- [--in ${DEFAULT_IN_DIR}] [--out ${DEFAULT_OUT_DIR}] [--figures ${DEFAULT_FIGURES_DIR}] [--no-figures] [--no-api] [--trust] [--self-contained]
+  --trust           render every notebook's HTML outputs unsanitised (default: only outputs this machine's runner signed)
+  --self-contained  inline plotly.js, KaTeX, styles and scripts into every page (one file each, for e-mail;
+                    default: written once under assets/ and linked)`;
 
 interface CliOptions {
   inDir: string;
@@ -16,6 +19,7 @@ interface CliOptions {
   figures: boolean;
   api: boolean;
   trust: boolean;
+  selfContained: boolean;
 }
 
 function parseArgs(argv: string[]): CliOptions {
@@ -26,6 +30,7 @@ function parseArgs(argv: string[]): CliOptions {
     figures: true,
     api: true,
     trust: false,
+    selfContained: false,
   };
   const flags: Record<string, "inDir" | "outDir" | "figuresDir"> = {
     "--in": "inDir",
@@ -44,6 +49,10 @@ function parseArgs(argv: string[]): CliOptions {
     }
     if (arg === "--no-api") {
       options.api = false;
+      continue;
+    }
+    if (arg === "--self-contained") {
+      options.selfContained = true;
       continue;
     }
     if (arg === "--trust") {

@@ -20,7 +20,10 @@ import {
   pageSource,
   previousPages,
 } from "./incremental";
+import { readCitation, type SitePage } from "./page-navigation";
+import { notebookInfo, plainTitle } from "./notebook-info";
 import { renderNotebookPage } from "./render-notebook";
+import { writeSiteAssets } from "./site-assets";
 import type { FigureRef } from "./render-outputs";
 
 export const DEFAULT_IN_DIR = "build/notebooks";
@@ -44,6 +47,14 @@ export interface ExportSiteOptions {
   env?: NodeJS.ProcessEnv;
   /** Also build the library's API reference into `outDir/api` with TypeDoc (about 10 s). Default false. */
   api?: boolean;
+  /**
+   * Pages with everything inlined (plotly.js, KaTeX, styles, scripts), each a single file to attach
+   * to an e-mail (the CLI's --self-contained). Default false: the site writes those once under
+   * assets/ and pages link them.
+   */
+  selfContained?: boolean;
+  /** Folder of the source notebooks, linked for download (default: notebooks/ of the project, when it exists). */
+  sourceDir?: string;
   /**
    * Trust every notebook's HTML outputs (the CLI's --trust). Default false: only outputs signed by this
    * machine's runner pass unsanitised (tools/nb/signature.ts); Markdown cells are always sanitised.
@@ -136,6 +147,8 @@ async function buildSite({
   env = process.env,
   api = false,
   trust = false,
+  selfContained = false,
+  sourceDir = path.resolve(__dirname, "..", "..", "notebooks"),
   previousOutDir = outDir,
   previousFiguresDir = figuresDir,
 }: ExportSiteOptions & { previousOutDir?: string; previousFiguresDir?: string }): Promise<ExportSiteResult> {
@@ -170,6 +183,16 @@ async function buildSite({
   }
   const exportedAt = new Date();
   const exporter = exporterVersion();
+  const assets = selfContained ? undefined : writeSiteAssets({ outDir });
+  const citation = readCitation(path.resolve(__dirname, "..", "..", "CITATION.cff"));
+  const sitePages: SitePage[] = files.map((file) => ({ name: path.basename(file, ".ipynb"), title: pageTitle(file) }));
+  // Relative to the site's final place: the export is staged beside it, and the final folders are what pages see.
+  const figuresHref =
+    figuresSkipped === undefined
+      ? path.relative(previousOutDir, previousFiguresDir).split(path.sep).map(encodeURIComponent).join("/")
+      : undefined;
+  // What a page shows besides its notebook: a page is rebuilt when any of it changes.
+  const siteContext = JSON.stringify({ assets, sitePages, figuresHref, citation });
   const previous = previousPages({ outDir: previousOutDir, exporter });
   const records: Record<string, PageRecord> = {};
   let reused = 0;
@@ -182,7 +205,8 @@ async function buildSite({
     for (const file of files) {
       const name = path.basename(file, ".ipynb");
       const page = path.join(outDir, `${name}.html`);
-      const source = pageSource({ file, trust });
+      const downloads = downloadLinks({ file, name, outDir, finalOutDir: previousOutDir, sourceDir });
+      const source = pageSource({ file, trust, context: `${siteContext}${JSON.stringify(downloads)}` });
       const old = previous[name];
       const oldPage = path.join(previousOutDir, `${name}.html`);
       const reusable =
@@ -207,7 +231,16 @@ async function buildSite({
         let rendered: ReturnType<typeof renderNotebookPage>;
         try {
           notebook = readExecutedNotebook({ file });
-          rendered = renderNotebookPage({ notebook, exportedAt, trust });
+          rendered = renderNotebookPage({
+            notebook,
+            exportedAt,
+            trust,
+            assets,
+            sitePages,
+            downloads,
+            figuresHref,
+            citation,
+          });
         } catch (err) {
           // Named, without a stack trace; the previous site stays (see exportSite).
           throw new ExportInputError(`${file}: ${(err as Error).message}; the previous site was left as it was`);
@@ -287,14 +320,17 @@ async function buildSite({
   if (reused) log(`export: ${reused} of ${files.length} page(s) unchanged, copied from the previous export`);
   const assumptions = path.resolve(__dirname, "..", "..", "ASSUMPTIONS.md");
   if (fs.existsSync(assumptions))
-    writeFileAtomic({ file: path.join(outDir, "assumptions.html"), data: assumptionsPageHtml({ file: assumptions }) });
+    writeFileAtomic({
+      file: path.join(outDir, "assumptions.html"),
+      data: assumptionsPageHtml({ file: assumptions, assets }),
+    });
   const apiModules = api ? await apiReference({ outDir, previousOutDir, log }) : undefined;
   const apiHref = fs.existsSync(path.join(outDir, "api", "index.html")) ? "api/index.html" : undefined;
   const ledgerMath = createMathRenderer();
   const ledgerMarkdown = createMarkdownRenderer({ math: ledgerMath });
   writeFileAtomic({
     file: path.join(outDir, "claims.html"),
-    data: claimsPageHtml({ claims, markdown: ledgerMarkdown, withMath: () => ledgerMath.count > 0 }),
+    data: claimsPageHtml({ claims, markdown: ledgerMarkdown, withMath: () => ledgerMath.count > 0, assets }),
   });
   writeFileAtomic({ file: path.join(outDir, "claims.json"), data: ledgerJson({ claims, exportedAt }) });
   const failing = claims.filter((c) => c.status === "fails");
@@ -307,6 +343,8 @@ async function buildSite({
       withMath: indexHasMath,
       exportedAt,
       apiHref,
+      assets,
+      citation,
       ledger: {
         summary: ledgerSummary(claims),
         href: "claims.html",
@@ -383,4 +421,45 @@ function claimFigures({
 function numberedTitle({ name, titleHtml }: { name: string; titleHtml: string }): string {
   const number = name.match(/^(\d+)-/)?.[1];
   return number && !titleHtml.startsWith(number) ? `${number} · ${titleHtml}` : titleHtml;
+}
+
+/** A notebook's plain-text title, for the site navigation (its metadata.title, else its name). */
+function pageTitle(file: string): string {
+  try {
+    const notebook = readExecutedNotebook({ file });
+    const title = plainTitle({ markdown: notebookInfo({ notebook }).title });
+    const number = path.basename(file).match(/^(\d+)-/)?.[1];
+    return number && !title.startsWith(number) ? `${number} · ${title}` : title;
+  } catch {
+    return path.basename(file, ".ipynb");
+  }
+}
+
+/**
+ * Download links of a page: the executed notebook where the export read it (linked, like the figure
+ * files, relative to the site's final place: no second copy of its outputs), and the source notebook
+ * (when the source folder has it) copied to source/<name>.ipynb in the site.
+ */
+function downloadLinks({
+  file,
+  name,
+  outDir,
+  finalOutDir,
+  sourceDir,
+}: {
+  file: string;
+  name: string;
+  outDir: string;
+  finalOutDir: string;
+  sourceDir: string;
+}): {
+  executedHref: string;
+  sourceHref?: string;
+} {
+  const executedHref = path.relative(finalOutDir, path.resolve(file)).split(path.sep).map(encodeURIComponent).join("/");
+  const sourceFile = path.join(sourceDir, `${name}.ipynb`);
+  if (!fs.existsSync(sourceFile)) return { executedHref };
+  fs.mkdirSync(path.join(outDir, "source"), { recursive: true });
+  fs.copyFileSync(sourceFile, path.join(outDir, "source", `${name}.ipynb`));
+  return { executedHref, sourceHref: `source/${encodeURIComponent(name)}.ipynb` };
 }

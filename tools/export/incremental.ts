@@ -72,13 +72,14 @@ function hashFiles(root: string, files: string[]): string {
 }
 
 /**
- * The manifest key of an executed notebook: its bytes, --trust, and this machine's signing key
- * (whether a signature matches, and so how HTML outputs render, is a function of the bytes and the key).
+ * The manifest key of an executed notebook: its bytes, --trust, this machine's signing key
+ * (whether a signature matches, and so how HTML outputs render, is a function of the bytes and the
+ * key), and the site context the page shows (assets, navigation, downloads, figure links, citation).
  */
-export function pageSource({ file, trust }: { file: string; trust: boolean }): string {
+export function pageSource({ file, trust, context = "" }: { file: string; trust: boolean; context?: string }): string {
   const secret = existingSecret();
   const keyPrint = secret ? sha256(secret) : "no key";
-  return sha256(`${trust ? "trust" : "verify"}\0${keyPrint}\0${fs.readFileSync(file, "utf8")}`);
+  return sha256(`${trust ? "trust" : "verify"}\0${keyPrint}\0${context}\0${fs.readFileSync(file, "utf8")}`);
 }
 
 /** The previous export's records, when the exporter has not changed since (else none). */

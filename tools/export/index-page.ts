@@ -1,5 +1,7 @@
 import { escapeHtml } from "../../lib/notebook/html-escape";
 import { pageHtml } from "./page";
+import { type Citation, citationHtml } from "./page-navigation";
+import type { SiteAssets } from "./site-assets";
 
 /** One notebook as the index lists it. */
 export interface IndexEntry {
@@ -21,10 +23,22 @@ export interface IndexHtmlOptions {
   apiHref?: string;
   /** The claim ledger: its one-line summary, its page, and the claims that fail. */
   ledger?: { summary: string; href: string; failing: string[] };
+  /** The site's shared assets (undefined: inline them). */
+  assets?: SiteAssets;
+  /** The work's citation (CITATION.cff), for the "How to cite" block. */
+  citation?: Citation;
 }
 
 /** build/site/index.html: every notebook with its title, summary and execution line. */
-export function indexHtml({ entries, withMath, exportedAt = new Date(), apiHref, ledger }: IndexHtmlOptions): string {
+export function indexHtml({
+  entries,
+  withMath,
+  exportedAt = new Date(),
+  apiHref,
+  ledger,
+  assets,
+  citation,
+}: IndexHtmlOptions): string {
   const esc = (text: string) => escapeHtml({ text });
   const items = entries.map((e) => {
     const meta = [e.figureCount ? `${e.figureCount} figure${e.figureCount === 1 ? "" : "s"}` : "", e.execution ?? ""]
@@ -55,8 +69,8 @@ export function indexHtml({ entries, withMath, exportedAt = new Date(), apiHref,
     `<main>`,
     entries.length ? `<ul class="notebooks">\n${items.join("\n")}\n</ul>` : `<p>No executed notebooks were found.</p>`,
     `</main>`,
-    `<footer class="page-footer"><p>Exported ${esc(exportedAt.toISOString().slice(0, 16).replace("T", " "))} UTC with <code>npm run export</code>.</p></footer>`,
+    `<footer class="page-footer"><p>Exported ${esc(exportedAt.toISOString().slice(0, 16).replace("T", " "))} UTC with <code>npm run export</code>.</p>${citation ? citationHtml({ citation }) : ""}</footer>`,
     `</article>`,
   ].join("\n");
-  return pageHtml({ documentTitle: "Execution Tickets Lab — notebooks", body, withPlotly: false, withMath });
+  return pageHtml({ documentTitle: "Execution Tickets Lab — notebooks", body, withPlotly: false, withMath, assets });
 }

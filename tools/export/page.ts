@@ -1,51 +1,53 @@
 import { escapeHtml } from "../../lib/notebook/html-escape";
-import { highlightCss, katexCss, pageCss, plotlyScript } from "./assets";
+import { assetText, type AssetRole, type SiteAssets } from "./site-assets";
 
 /**
- * Resource policy of every page: nothing may be fetched, from anywhere. Scripts and styles are
- * inline, images and fonts data: URIs. (plotly.js needs 'unsafe-eval' for some trace types.)
+ * Resource policy of every page: nothing may be fetched from anywhere but the site itself (its
+ * assets/ folder; 'self' matches file:// pages' own folder in Chromium). Images and fonts are data:
+ * URIs. (plotly.js needs 'unsafe-eval' for some trace types.)
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'";
+  "default-src 'none'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src data: blob:; font-src 'self' data:; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'";
 
 export interface PageHtmlOptions {
   /** Plain text for <title>. */
   documentTitle: string;
   /** Body content (already rendered HTML). */
   body: string;
-  /** Inline plotly.js and draw the page's figures. */
+  /** Load plotly.js and draw the page's figures. */
   withPlotly: boolean;
-  /** Inline KaTeX's stylesheet and fonts. */
+  /** Load KaTeX's stylesheet and fonts. */
   withMath: boolean;
+  /** The site's shared assets to link; undefined: inline them (a self-contained page). */
+  assets?: SiteAssets;
 }
 
-/** Draws every figure container from its JSON (one plotly.js for the page). */
-const DRAW_FIGURES = `
-(function () {
-  var containers = document.querySelectorAll("div.plotly-figure");
-  for (var i = 0; i < containers.length; i++) {
-    var div = containers[i];
-    var figure = JSON.parse(document.getElementById(div.id + "-json").textContent);
-    Plotly.newPlot(div, figure.data, figure.layout || {}, figure.config || {});
-  }
-})();`;
-
-/** A complete, self-contained HTML document. */
-export function pageHtml({ documentTitle, body, withPlotly, withMath }: PageHtmlOptions): string {
-  const styles = [withMath ? katexCss() : "", highlightCss(), pageCss()].filter(Boolean);
+/** A complete HTML document: assets linked from the site's assets/ folder, or inlined. */
+export function pageHtml({ documentTitle, body, withPlotly, withMath, assets }: PageHtmlOptions): string {
+  const styles: AssetRole[] = [...(withMath ? (["katex"] as const) : []), "highlight", "style"];
+  const scripts: AssetRole[] = [...(withPlotly ? (["plotly", "figures"] as const) : []), "page"];
+  const esc = (text: string) => escapeHtml({ text });
+  const style = (role: AssetRole) =>
+    assets ? `<link rel="stylesheet" href="${esc(assets[role])}">` : `<style>\n${assetText(role)}\n</style>`;
+  // Inlined scripts must not close their element early (plotly.js's source mentions "</script").
+  const script = (role: AssetRole) =>
+    assets
+      ? `<script src="${esc(assets[role])}"></script>`
+      : `<script>${assetText(role).replace(/<\/(script)/gi, "<\\/$1")}</script>`;
   return [
     "<!doctype html>",
     '<html lang="en">',
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
     `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
-    `<title>${escapeHtml({ text: documentTitle })}</title>`,
-    ...styles.map((css) => `<style>\n${css}\n</style>`),
+    `<title>${esc(documentTitle)}</title>`,
+    ...styles.map(style),
     "</head>",
     "<body>",
     body,
-    ...(withPlotly ? [`<script>${plotlyScript()}</script>`, `<script>${DRAW_FIGURES}\n</script>`] : []),
+    ...scripts.map(script),
     "</body>",
     "</html>",
     "",

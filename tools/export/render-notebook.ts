@@ -5,6 +5,20 @@ import { createMarkdownRenderer } from "./markdown";
 import { createMathRenderer, type MathError } from "./math";
 import { executionSummary, notebookInfo, plainTitle } from "./notebook-info";
 import { pageHtml } from "./page";
+import { figureFileStems } from "./figure-files";
+import {
+  addHeadingIds,
+  type Citation,
+  citationHtml,
+  figureFilesHtml,
+  pagerHtml,
+  type SitePage,
+  siteNavHtml,
+  type TocEntry,
+  tocHtml,
+  toolbarHtml,
+} from "./page-navigation";
+import type { SiteAssets } from "./site-assets";
 import type { ExecutedNotebook, ExportCell } from "./read-notebook";
 import { renderOutputs, type FigureRef, type RenderContext } from "./render-outputs";
 
@@ -16,6 +30,16 @@ export interface RenderNotebookPageOptions {
   exportedAt?: Date;
   /** Render every HTML output unsanitised, signed or not (the CLI's --trust). Default false. */
   trust?: boolean;
+  /** The site's shared assets; undefined: a self-contained page with everything inlined. */
+  assets?: SiteAssets;
+  /** The site's notebooks in order, for the navigation and previous/next links. */
+  sitePages?: readonly SitePage[];
+  /** Download links (relative to the page) of the executed and the source notebook. */
+  downloads?: { executedHref?: string; sourceHref?: string };
+  /** Folder of the figure files relative to the page (e.g. "../figures"), when the export writes them. */
+  figuresHref?: string;
+  /** The work's citation (CITATION.cff), for the "How to cite" block. */
+  citation?: Citation;
 }
 
 export interface RenderedNotebook {
@@ -44,6 +68,11 @@ export function renderNotebookPage({
   indexHref = "index.html",
   exportedAt = new Date(),
   trust = false,
+  assets,
+  sitePages,
+  downloads,
+  figuresHref,
+  citation,
 }: RenderNotebookPageOptions): RenderedNotebook {
   const math = createMathRenderer();
   const markdown = createMarkdownRenderer({ math });
@@ -62,35 +91,55 @@ export function renderNotebookPage({
   const titleHtml = markdown.renderInline({ markdown: plain(info.title) });
   const summaryHtml = info.summary ? markdown.renderInline({ markdown: plain(info.summary) }) : undefined;
 
+  const toc: TocEntry[] = [];
+  const usedIds = new Set<string>();
   const cells = withoutRepeatedTitle(notebook.cells, info.title)
     .map((cell) => renderCell(cell, context))
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((html) => addHeadingIds(html, toc, usedIds));
+  const stems = figureFileStems({ notebookName: notebook.name, figures: context.figures });
+  const withFigureFiles = (html: string) =>
+    html.replace(/<!--figure-files-(\d+)-->/g, (_m, n: string) => {
+      const stem = stems[Number(n) - 1];
+      if (!figuresHref || !stem) return "";
+      const file = (ext: string) => `${figuresHref}/${encodeURIComponent(stem)}.${ext}`;
+      return figureFilesHtml({ index: Number(n), svg: file("svg"), png: file("png") });
+    });
   const execution = executionSummary({ execution: notebook.metadata.execution });
   const esc = (text: string) => escapeHtml({ text });
+  const title = plainTitle({ markdown: info.title });
+  const site = sitePages && { pages: sitePages, current: notebook.name };
   const body = [
     `<nav class="top"><a href="${esc(indexHref)}">← All notebooks</a></nav>`,
+    `<div class="layout">`,
+    site ? siteNavHtml(site) : "",
     `<article class="sheet">`,
     `<header class="page-header">`,
     `<h1>${titleHtml}</h1>`,
     summaryHtml ? `<p class="summary">${summaryHtml}</p>` : "",
+    toolbarHtml(downloads ?? {}),
     `</header>`,
     `<main>`,
-    ...cells,
+    ...cells.map(withFigureFiles),
     `</main>`,
+    site ? pagerHtml(site) : "",
     `<footer class="page-footer">`,
     `<p>${esc(execution ?? "No execution record in this notebook's metadata.")}</p>`,
     `<p>Source: <code>${esc(notebook.name)}.ipynb</code> · exported ${esc(exportedAt.toISOString().slice(0, 16).replace("T", " "))} UTC with <code>npm run export</code>.</p>`,
+    citation ? citationHtml({ citation, pageTitle: title }) : "",
     `</footer>`,
     `</article>`,
+    tocHtml(toc),
+    `</div>`,
   ]
     .filter(Boolean)
     .join("\n");
-  const title = plainTitle({ markdown: info.title });
   const html = pageHtml({
     documentTitle: title,
     body,
     withPlotly: context.figures.length > 0,
     withMath: math.count > 0,
+    assets,
   });
   return {
     html,
@@ -136,10 +185,13 @@ function renderCell(cell: ExportCell, context: RenderContext): string {
     : tags.includes("parameters")
       ? `<p class="cell-label">Parameters</p>`
       : "";
+  // Code is folded (Jupyter Book's hide-input, unfoldable); the parameters a run used stay open.
+  const open = tags.includes("parameters") || tags.includes("injected-parameters") ? " open" : "";
+  const lines = cell.source.split("\n").length;
   const input =
     has(REMOVE_INPUT) || cell.source.trim() === ""
       ? ""
-      : `<div class="input">${label}<pre class="code"><code class="hljs language-typescript">${highlightCode({ code: cell.source, language: "typescript" })}</code></pre></div>`;
+      : `<details class="code-input"${open}><summary>Code <span class="lines">(${lines} line${lines === 1 ? "" : "s"})</span></summary><div class="input">${label}<pre class="code"><code class="hljs language-typescript">${highlightCode({ code: cell.source, language: "typescript" })}</code></pre></div></details>`;
   const outputs = has(REMOVE_OUTPUT) ? "" : renderOutputs({ outputs: cell.outputs, context });
   if (!input && !outputs) return "";
   return `<div class="cell code">\n${input}\n<div class="outputs">${outputs}</div>\n</div>`;

@@ -167,6 +167,8 @@ function renderFigure(figure: PlotlyFigure, meta: FigureOutputMetadata, context:
     `<div class="plotly-figure" id="${domId}"></div>`,
     `<script type="application/json" id="${domId}-json">${jsonForScript(figure)}</script>`,
     ...(figcaption ? [figcaption] : []),
+    // Where the page links the figure's SVG/PNG files, when the export writes them (render-notebook.ts).
+    `<!--figure-files-${index}-->`,
     `</figure>`,
   ].join("\n");
 }
