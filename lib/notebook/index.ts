@@ -7,6 +7,7 @@
  */
 export { theme, themeConfig, withTheme, PALETTE, FONT_FAMILY, FIGURE_WIDTH, FIGURE_HEIGHT } from "./theme";
 export { showFigure, buildFigureBundle, pngAvailability, type ShowFigureOptions } from "./show-figure";
+export * from "./explorer";
 export { figureBundle } from "./figure-bundle";
 export { type PlotlyFigure, type FigureOutputMetadata, OUTPUT_METADATA_KEY, PLOTLY_MIME, figureTitle } from "./figure";
 export { showTable, tableBundle, type TableRow, type ShowTableOptions } from "./show-table";

@@ -18,14 +18,27 @@ export interface PageHtmlOptions {
   withPlotly: boolean;
   /** Load KaTeX's stylesheet and fonts. */
   withMath: boolean;
+  /** Load the explorers' script (after plotly.js and the figures). */
+  withExplorers?: boolean;
   /** The site's shared assets to link; undefined: inline them (a self-contained page). */
   assets?: SiteAssets;
 }
 
 /** A complete HTML document: assets linked from the site's assets/ folder, or inlined. */
-export function pageHtml({ documentTitle, body, withPlotly, withMath, assets }: PageHtmlOptions): string {
+export function pageHtml({
+  documentTitle,
+  body,
+  withPlotly,
+  withMath,
+  withExplorers = false,
+  assets,
+}: PageHtmlOptions): string {
   const styles: AssetRole[] = [...(withMath ? (["katex"] as const) : []), "highlight", "style"];
-  const scripts: AssetRole[] = [...(withPlotly ? (["plotly", "figures"] as const) : []), "page"];
+  const scripts: AssetRole[] = [
+    ...(withPlotly ? (["plotly", "figures"] as const) : []),
+    ...(withPlotly && withExplorers ? (["explorer"] as const) : []),
+    "page",
+  ];
   const esc = (text: string) => escapeHtml({ text });
   const style = (role: AssetRole) =>
     assets ? `<link rel="stylesheet" href="${esc(assets[role])}">` : `<style>\n${assetText(role)}\n</style>`;

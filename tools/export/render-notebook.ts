@@ -139,6 +139,7 @@ export function renderNotebookPage({
     body,
     withPlotly: context.figures.length > 0,
     withMath: math.count > 0,
+    withExplorers: context.figures.some((f) => f.explorer),
     assets,
   });
   return {

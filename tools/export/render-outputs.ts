@@ -7,6 +7,8 @@ import {
 } from "../../lib/notebook/figure";
 import { CLAIM_MIME, type ClaimRecord } from "../../lib/notebook/claim";
 import { escapeHtml } from "../../lib/notebook/html-escape";
+import { EXPLORER_MIME, type ExplorerRecord } from "../../lib/notebook/explorer";
+import { explorerHtml, parseExplorerRecord } from "./explorer-html";
 import { claimOutputHtml, parseClaimRecord } from "./claims";
 import type { MarkdownRenderer } from "./markdown";
 import { isBase64, sanitizeNotebookHtml } from "./sanitize";
@@ -24,6 +26,8 @@ export interface FigureRef {
   figure: PlotlyFigure;
   /** Heading of the section the figure appears in. */
   section?: string;
+  /** Whether the figure is an explorer (the page then loads the explorer script). */
+  explorer?: boolean;
 }
 
 /** What rendering a page needs and collects. */
@@ -108,6 +112,7 @@ function renderRich(output: ExportOutput, context: RenderContext): string {
       data[PLOTLY_MIME] as PlotlyFigure,
       (metadata[OUTPUT_METADATA_KEY] ?? {}) as FigureOutputMetadata,
       context,
+      parseExplorerRecord(data[EXPLORER_MIME]),
     );
   }
   if (data["text/html"] !== undefined) {
@@ -153,17 +158,31 @@ function renderLatex(latex: string, context: RenderContext): string {
     : context.math.render({ tex: trimmed, display: true });
 }
 
-function renderFigure(figure: PlotlyFigure, meta: FigureOutputMetadata, context: RenderContext): string {
+function renderFigure(
+  figure: PlotlyFigure,
+  meta: FigureOutputMetadata,
+  context: RenderContext,
+  explorer?: ExplorerRecord,
+): string {
   const index = context.figures.length + 1;
   const domId = `figure-${index}`;
   const name = typeof meta.name === "string" && meta.name ? meta.name : undefined;
   const caption = typeof meta.caption === "string" && meta.caption ? meta.caption : undefined;
-  context.figures.push({ index, domId, name, caption, figure, section: context.section ?? "" });
+  context.figures.push({
+    index,
+    domId,
+    name,
+    caption,
+    figure,
+    section: context.section ?? "",
+    explorer: explorer !== undefined,
+  });
   // No automatic "Figure N." label: notebooks number their figures in the Markdown caption cell
   // below each figure, and a second number here would contradict it.
   const figcaption = caption ? `<figcaption>${context.markdown.renderInline({ markdown: caption })}</figcaption>` : "";
   return [
-    `<figure class="output plotly" id="${domId}-figure"${name ? ` data-name="${esc(name)}"` : ""}>`,
+    `<figure class="output plotly${explorer ? " explorer" : ""}" id="${domId}-figure"${name ? ` data-name="${esc(name)}"` : ""}>`,
+    ...(explorer ? [explorerHtml({ domId, record: explorer, notebook: context.notebookName ?? "notebook" })] : []),
     `<div class="plotly-figure" id="${domId}"></div>`,
     `<script type="application/json" id="${domId}-json">${jsonForScript(figure)}</script>`,
     ...(figcaption ? [figcaption] : []),

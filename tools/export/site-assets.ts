@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { writeFileAtomic } from "../../lib/io/write-file-atomic";
 import { highlightCss, katexCss, pageCss, plotlyScript } from "./assets";
+import { explorerScript } from "./explorer-bundle";
 import { DRAW_FIGURES, PAGE_SCRIPT } from "./page-scripts";
 
 /** Asset roles, and the text each one holds. */
@@ -16,6 +17,7 @@ const ASSET_SOURCES = {
   plotly: { ext: "js", text: () => plotlyScript() },
   figures: { ext: "js", text: () => DRAW_FIGURES },
   page: { ext: "js", text: () => PAGE_SCRIPT },
+  explorer: { ext: "js", text: () => explorerScript() },
   katex: { ext: "css", text: () => katexCss() },
   highlight: { ext: "css", text: () => highlightCss() },
   style: { ext: "css", text: () => pageCss() },

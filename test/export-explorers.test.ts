@@ -1,0 +1,146 @@
+/**
+ * Explorers in the exported page, in a real browser from file://: each control is an input named
+ * as the parameter; moving it redraws the figure with exactly the library's values (compared with
+ * the same figure computed here in Node, themed as the notebook themes it); the URL fragment keeps
+ * the view and a link restores it; "reproduce this" shows the matching command; a forged explorer
+ * record (unknown figure, bad names) renders as a plain figure.
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { after, before, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { CHROMIUM_FLAGS } from "../lib/notebook/chromium";
+import { buildExplorerBundle, EXPLORER_FIGURES, EXPLORER_MIME } from "../lib/notebook/explorer";
+import { withTheme } from "../lib/notebook/theme";
+import { exportSite } from "../tools/export/export-site";
+import { chromiumGate } from "./fixtures/export/chromium-gate";
+import { codeCell, display, markdownCell } from "./fixtures/export/executed-notebook";
+
+const chromium = chromiumGate();
+let tmp: string;
+let site: string;
+
+const controls = [
+  { name: "n", min: 1, max: 100000, scale: "log" as const, step: 0.01, integer: true },
+  { name: "d", min: 0.0001, max: 0.5, scale: "log" as const, step: 0.01 },
+  { name: "mu", min: 0.1, max: 10, step: 0.1 },
+];
+
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "et-explorers-"));
+  const input = path.join(tmp, "notebooks");
+  fs.mkdirSync(input);
+  const bundle = await buildExplorerBundle({
+    figure: "ticket-value",
+    values: { n: 100, d: 0.01, mu: 1 },
+    controls,
+    name: "explore",
+    env: { ET_FIGURE_PNG: "0" },
+  });
+  const forged = {
+    ...bundle,
+    data: { ...bundle.data, [EXPLORER_MIME]: { figure: "alert", controls, values: { n: 1 } } },
+  };
+  const notebook = {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: "execution-tickets" }, title: "Explorer fixture" },
+    cells: [
+      markdownCell("# Explorer fixture\n\n## Explore\n"),
+      codeCell("await showExplorer(...)", [display(bundle)]),
+      codeCell("forged", [display(forged)]),
+    ],
+  };
+  fs.writeFileSync(path.join(input, "02-explorer.ipynb"), JSON.stringify(notebook));
+  site = path.join(tmp, "site");
+  await exportSite({
+    inDir: input,
+    outDir: site,
+    figuresDir: path.join(tmp, "figures"),
+    figures: false,
+    log: () => {},
+  });
+});
+
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+test("the page names each control as its parameter and offers the reproducing command; a forged record stays a plain figure", () => {
+  const html = fs.readFileSync(path.join(site, "02-explorer.html"), "utf8");
+  assert.equal(html.match(/<form class="explorer-controls"/g)?.length, 1, "one explorer: the forged record is ignored");
+  for (const name of ["n", "d", "mu"]) assert.match(html, new RegExp(`<input type="range" name="${name}"`));
+  assert.match(html, /npm run nb -- run notebooks\/02-explorer\.ipynb --param n=100 --param d=0\.01 --param mu=1/);
+  assert.match(html, /<script src="assets\/explorer-[0-9a-f]{12}\.js"><\/script>/);
+  assert.doesNotMatch(html, /"figure":"alert"/);
+});
+
+test("moving a control redraws the figure with the library's values; the fragment keeps the view and restores it", {
+  skip: chromium.skip,
+}, async () => {
+  const { chromium: playwright } = await import("playwright-core");
+  const browser = await playwright.launch({ executablePath: chromium.executable(), args: [...CHROMIUM_FLAGS] });
+  try {
+    const page = await (await browser.newContext({ offline: true })).newPage();
+    const problems: string[] = [];
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (/^(file|data|blob):/.test(url)) return route.continue();
+      problems.push(`request: ${url}`);
+      return route.abort();
+    });
+    page.on(
+      "console",
+      (m) => (m.type() === "error" || m.type() === "warning") && problems.push(`${m.type()}: ${m.text()}`),
+    );
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    const url = pathToFileURL(path.join(site, "02-explorer.html")).href;
+    await page.goto(url);
+    const traces = () =>
+      page.$eval("#figure-1", (div) =>
+        (div as unknown as { data: { x: number[]; y: number[] }[] }).data.map((t) => ({ x: t.x, y: t.y })),
+      );
+    const expected = (values: Record<string, number>) =>
+      withTheme(EXPLORER_FIGURES["ticket-value"](values)).data.map((t) => ({ x: t.x, y: t.y }));
+    assert.deepEqual(await traces(), expected({ n: 100, d: 0.01, mu: 1 }), "drawn at the notebook's values");
+
+    // Move each control: d to 10^-3, n to 10^3.5 → 3162, mu to 2.5.
+    const move = async (name: string, position: number) =>
+      page.$eval(
+        `input[name="${name}"]`,
+        (input, p) => {
+          (input as HTMLInputElement).value = String(p);
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        },
+        position,
+      );
+    await move("d", -3);
+    assert.deepEqual(await traces(), expected({ n: 100, d: 0.001, mu: 1 }));
+    await move("n", 3.5);
+    assert.deepEqual(await traces(), expected({ n: 3162, d: 0.001, mu: 1 }));
+    await move("mu", 2.5);
+    assert.deepEqual(await traces(), expected({ n: 3162, d: 0.001, mu: 2.5 }));
+    assert.match(decodeURIComponent(new URL(page.url()).hash), /^#n=3162&d=0\.001&mu=2\.5$/);
+    assert.equal(
+      await page.$eval("details.reproduce code", (c) => c.textContent),
+      "npm run nb -- run notebooks/02-explorer.ipynb --param n=3162 --param d=0.001 --param mu=2.5",
+    );
+    const ms = Number(await page.$eval("#figure-1", (div) => (div as HTMLElement).dataset.recomputeMs));
+    assert.ok(ms >= 0 && ms < 50, `a closed-form figure redraws in under 50 ms (${ms} ms)`);
+
+    // A link with a view opens that view.
+    const fresh = await (await browser.newContext({ offline: true })).newPage();
+    await fresh.goto(`${url}#n=500&d=0.02`);
+    const restored = await fresh.$eval("#figure-1", (div) =>
+      (div as unknown as { data: { x: number[]; y: number[] }[] }).data.map((t) => ({ x: t.x, y: t.y })),
+    );
+    assert.deepEqual(restored, expected({ n: 500, d: 0.02, mu: 1 }));
+    assert.equal(
+      await fresh.$eval('input[name="n"]', (i) => i.parentElement?.querySelector("output")?.textContent),
+      "500",
+    );
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});

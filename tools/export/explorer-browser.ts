@@ -1,0 +1,109 @@
+/**
+ * The exported page's explorers, in the reader's browser (bundled by esbuild with the library's
+ * figure code; see explorer-bundle.ts). Each control change redraws its figure from the library at
+ * the new values, themed as the notebook themes it, writes the view into the URL fragment
+ * (`#n=500&d=0.02`, so a link opens that view) and updates the "reproduce" command.
+ */
+// The pure modules only (the package index also holds Node-side display code).
+import {
+  controlParameter,
+  controlValue,
+  type ExplorerRecord,
+  type RangeControl,
+} from "../../lib/notebook/explorer/explorer-spec";
+import { EXPLORER_FIGURES } from "../../lib/notebook/explorer/figures";
+import { withTheme } from "../../lib/notebook/theme";
+
+declare const Plotly: { react(div: HTMLElement, data: unknown, layout: unknown, config: unknown): Promise<unknown> };
+
+type Values = Record<string, number | string>;
+
+/** The fragment's state (`#a=1&b=x`), or none when the fragment is a plain anchor. */
+function fragmentState(): Record<string, string> {
+  const hash = decodeURIComponent(location.hash.slice(1));
+  if (!hash.includes("=")) return {};
+  return Object.fromEntries(
+    hash
+      .split("&")
+      .map((pair) => pair.split("=") as [string, string])
+      .filter(([k, v]) => k && v !== undefined),
+  );
+}
+
+function writeFragment(values: Values, names: string[]): void {
+  const state = { ...fragmentState() };
+  for (const name of names) state[name] = String(values[name]);
+  const text = Object.entries(state)
+    .map(([k, v]) => `${k}=${v}`)
+    .join("&");
+  history.replaceState(null, "", `#${text}`);
+}
+
+function readControl(input: HTMLInputElement | HTMLSelectElement, record: ExplorerRecord): number | string {
+  // A value from a link is kept exactly (the slider can only show it to its step) until the reader moves it.
+  if (input.dataset.exact !== undefined) return Number(input.dataset.exact);
+  const control = record.controls.find((c) => c.name === input.name);
+  if (!control || "choices" in control) return input.dataset.kind === "number" ? Number(input.value) : input.value;
+  return controlValue(control as RangeControl, Number(input.value));
+}
+
+function setControl(input: HTMLInputElement | HTMLSelectElement, record: ExplorerRecord, text: string): void {
+  const control = record.controls.find((c) => c.name === input.name);
+  if (!control) return;
+  if ("choices" in control) {
+    if (control.choices.map(String).includes(text)) input.value = text;
+    return;
+  }
+  const value = Number(text);
+  if (!(value >= control.min && value <= control.max)) return; // a link with a value out of range keeps the notebook's
+  input.value = String(control.scale === "log" ? Math.log10(value) : value);
+  input.dataset.exact = String(control.integer ? Math.round(value) : value);
+}
+
+function start(form: HTMLFormElement): void {
+  const domId = form.dataset.figure as string;
+  const div = document.getElementById(domId) as HTMLElement;
+  const record = JSON.parse(
+    (document.getElementById(`${domId}-explorer`) as HTMLElement).textContent as string,
+  ) as ExplorerRecord & { notebook: string };
+  const draw = Object.hasOwn(EXPLORER_FIGURES, record.figure) ? EXPLORER_FIGURES[record.figure] : undefined;
+  if (!draw) return;
+  const inputs = Array.from(form.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input[name], select[name]"));
+  const names = inputs.map((i) => i.name);
+  const timeLabel = form.querySelector(".explorer-time") as HTMLElement;
+  const command = form.parentElement?.querySelector("details.reproduce code") as HTMLElement | null;
+  const redraw = (remember: boolean) => {
+    const values: Values = { ...record.values };
+    const shown: Values = {};
+    for (const input of inputs) {
+      const control = record.controls.find((c) => c.name === input.name);
+      if (!control) continue;
+      shown[input.name] = readControl(input, record);
+      values[controlParameter(control)] = shown[input.name];
+      const output = input.parentElement?.querySelector("output");
+      if (output) output.textContent = String(shown[input.name]);
+    }
+    const started = performance.now();
+    const figure = withTheme(draw(values));
+    Plotly.react(div, figure.data, figure.layout ?? {}, figure.config ?? {});
+    const ms = performance.now() - started;
+    div.dataset.recomputeMs = ms.toFixed(2);
+    timeLabel.textContent = `redrawn in ${ms.toFixed(1)} ms`;
+    if (command)
+      command.textContent = `npm run nb -- run notebooks/${record.notebook}.ipynb ${names.map((n) => `--param ${n}=${shown[n]}`).join(" ")}`;
+    if (remember) writeFragment(shown, names);
+  };
+  for (const input of inputs) {
+    input.addEventListener("input", () => {
+      delete input.dataset.exact;
+      redraw(true);
+    });
+  }
+  const state = fragmentState();
+  if (names.some((n) => n in state)) {
+    for (const input of inputs) if (input.name in state) setControl(input, record, state[input.name]);
+    redraw(false);
+  }
+}
+
+for (const form of Array.from(document.querySelectorAll<HTMLFormElement>("form.explorer-controls"))) start(form);
