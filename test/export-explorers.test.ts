@@ -126,7 +126,7 @@ test("moving a control redraws the figure with the library's values; the fragmen
       "npm run nb -- run notebooks/02-explorer.ipynb --param n=3162 --param d=0.001 --param mu=2.5",
     );
     const ms = Number(await page.$eval("#figure-1", (div) => (div as HTMLElement).dataset.recomputeMs));
-    assert.ok(ms >= 0 && ms < 50, `a closed-form figure redraws in under 50 ms (${ms} ms)`);
+    assert.ok(ms >= 0 && ms < 50, `a closed-form figure recomputes in under 50 ms (${ms} ms)`);
 
     // A link with a view opens that view.
     const fresh = await (await browser.newContext({ offline: true })).newPage();

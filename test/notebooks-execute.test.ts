@@ -151,6 +151,34 @@ test("the site of every executed notebook: each page under 1 MB, the site under 
         assert.ok(drawn, `${file}: every figure drawn`);
       }
       assert.deepEqual(problems, []);
+
+      // The closing note's screenshots: notebook 02's explorer at the notebook's values and after moving n and d.
+      const explorerPage = pages.find((p) => p.file.startsWith("02-"));
+      if (explorerPage) {
+        const shots = path.join(ROOT, "build", "screenshots");
+        fs.mkdirSync(shots, { recursive: true });
+        await page.setViewportSize({ width: 1400, height: 900 });
+        await page.goto(pathToFileURL(path.join(site, explorerPage.file)).href, { waitUntil: "load" });
+        const figure = page.locator("figure.explorer").first();
+        await figure.screenshot({ path: path.join(shots, "explorer-02-notebook-values.png") });
+        for (const [name, position] of [
+          ["n", 3.5],
+          ["d", -3],
+        ] as const) {
+          await page.$eval(
+            `figure.explorer input[name="${name}"]`,
+            (input, p) => {
+              (input as HTMLInputElement).value = String(p);
+              input.dispatchEvent(new Event("input", { bubbles: true }));
+            },
+            position,
+          );
+        }
+        await figure.screenshot({ path: path.join(shots, "explorer-02-n3162-d0.001.png") });
+        t.diagnostic(
+          `explorer screenshots in ${shots}; redraw ${await page.$eval("figure.explorer .plotly-figure", (d) => `${(d as HTMLElement).dataset.recomputeMs} ms recompute, ${(d as HTMLElement).dataset.drawMs} ms draw`)}`,
+        );
+      }
     } finally {
       await browser.close();
     }

@@ -9,6 +9,7 @@ import {
   checkControl,
   controlParameter,
   controlPosition,
+  shownValue,
   EXPLORER_FIGURES,
   type ExplorerControl,
   type ExplorerRecord,
@@ -56,7 +57,7 @@ function controlHtml(control: ExplorerControl, value: number | string): string {
   return [
     `<label>${label} <input type="range" name="${esc(control.name)}" min="${lo}" max="${hi}" step="${step}" value="${controlPosition(control, value as number)}"`,
     `${log ? ' data-scale="log"' : ""}${control.integer ? ' data-integer="1"' : ""}>`,
-    ` <output>${esc(String(value))}</output></label>`,
+    ` <output>${esc(shownValue(value))}</output></label>`,
   ].join("");
 }
 

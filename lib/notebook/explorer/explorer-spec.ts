@@ -104,3 +104,13 @@ export function checkControl(control: ExplorerControl, value: unknown): void {
     throw new RangeError(`${control.name} is ${JSON.stringify(value)}, outside ${where} [${min}, ${max}]`);
   }
 }
+
+/**
+ * A control's value as its label shows it: 4 significant digits (the value used stays exact).
+ *
+ * @example
+ * shownValue(0.00707945784384138); // → "0.007079"
+ */
+export function shownValue(value: number | string): string {
+  return typeof value === "number" ? String(Number(value.toPrecision(4))) : value;
+}

@@ -5,9 +5,12 @@
  */
 import type { PlotlyFigure } from "../figure";
 import { PALETTE } from "../theme";
-import { npvOfRewards } from "../../model/npv";
+import { lookaheadTicketValue } from "../../model/lookahead";
+import { npvOfRewards, npvVariance } from "../../model/npv";
 import { stakeValue } from "../../model/stake";
 import { ticketValue } from "../../model/ticket-value";
+import { issuedValue, unissuedValue } from "../../model/value-capture";
+import { ticketVariance } from "../../model/variance";
 
 type Values = Record<string, number | string>;
 const num = (values: Values, name: string): number => {
@@ -115,8 +118,208 @@ function stakeValueFigure(values: Values): PlotlyFigure {
   };
 }
 
+/** A log grid of `points` values from `lo` to `hi`. */
+function logGrid(lo: number, hi: number, points = 160): number[] {
+  return Array.from({ length: points }, (_, i) => lo * (hi / lo) ** (i / (points - 1)));
+}
+
+/**
+ * 01: the NPV of all future rewards, μ/d, with ± one standard deviation √(σ²/(d(2+d))) for
+ * exponential rewards (σ = μ), against d; the chosen d marked. Values: d, mu.
+ *
+ * @example
+ * EXPLORER_FIGURES.npv({ d: 0.01, mu: 1 }).data[2].y[0]; // → 100
+ */
+function npvFigure(values: Values): PlotlyFigure {
+  const d = num(values, "d");
+  const mu = num(values, "mu");
+  const grid = logGrid(1e-4, 1);
+  const sd = (r: number) => Math.sqrt(npvVariance({ sigma2: mu * mu, d: r }));
+  return {
+    data: [
+      {
+        type: "scatter",
+        mode: "lines",
+        x: grid,
+        y: grid.map((r) => npvOfRewards({ mu, d: r }) + sd(r)),
+        name: "± one standard deviation (R ~ Exp)",
+        line: { color: PALETTE[0], width: 0.5 },
+        showlegend: false,
+      },
+      {
+        type: "scatter",
+        mode: "lines",
+        x: grid,
+        y: grid.map((r) => Math.max(0, npvOfRewards({ mu, d: r }) - sd(r))),
+        name: "± one standard deviation (R ~ Exp)",
+        line: { color: PALETTE[0], width: 0.5 },
+        fill: "tonexty",
+        fillcolor: "rgba(0,114,178,0.15)",
+      },
+      {
+        type: "scatter",
+        mode: "markers",
+        x: [d],
+        y: [npvOfRewards({ mu, d })],
+        name: `d = ${d}: μ/d = ${npvOfRewards({ mu, d }).toPrecision(4)}`,
+        marker: { color: PALETTE[3], size: 10 },
+      },
+      {
+        type: "scatter",
+        mode: "lines",
+        x: grid,
+        y: grid.map((r) => npvOfRewards({ mu, d: r })),
+        name: "E[NPV] = μ/d",
+        line: { color: PALETTE[0], width: 2.5 },
+      },
+    ],
+    layout: {
+      height: 360,
+      margin: { t: 24 },
+      xaxis: { title: { text: "per-slot discount rate d (log scale)" }, type: "log" },
+      yaxis: { title: { text: "NPV of all future rewards (log scale)" }, type: "log" },
+      legend: { x: 0.98, xanchor: "right", y: 0.98 },
+    },
+  };
+}
+
+/**
+ * 03: issued (n·μ/(nd+1)) and unissued value against n; they always add up to μ/d. Values: d, mu.
+ *
+ * @example
+ * EXPLORER_FIGURES["value-capture"]({ d: 0.01, mu: 1 }).data.length; // → 3
+ */
+function valueCaptureFigure(values: Values): PlotlyFigure {
+  const d = num(values, "d");
+  const mu = num(values, "mu");
+  const grid = nGrid(1e6);
+  return {
+    data: [
+      {
+        type: "scatter",
+        mode: "lines",
+        x: grid,
+        y: grid.map((n) => issuedValue({ mu, n, d })),
+        name: "issued n·μ/(nd+1)",
+        line: { color: PALETTE[0], width: 2.5 },
+      },
+      {
+        type: "scatter",
+        mode: "lines",
+        x: grid,
+        y: grid.map((n) => unissuedValue({ mu, n, d })),
+        name: "unissued",
+        line: { color: PALETTE[1], width: 2.5 },
+      },
+      {
+        type: "scatter",
+        mode: "lines",
+        x: [1, 1e6],
+        y: [npvOfRewards({ mu, d }), npvOfRewards({ mu, d })],
+        name: "sum μ/d",
+        line: { color: PALETTE[6], dash: "dot", width: 1.5 },
+      },
+    ],
+    layout: {
+      height: 360,
+      margin: { t: 24 },
+      xaxis: { title: { text: "tickets outstanding n (log scale)" }, type: "log" },
+      yaxis: { title: { text: "present value" }, rangemode: "tozero" },
+      legend: { x: 0.02, y: 0.5 },
+    },
+  };
+}
+
+/**
+ * 05: the coefficient of variation of one ticket's value, SD(V)/E[V], against n for rewards
+ * R ~ Gamma(shape, μ/shape) (σ² = μ²/shape). Values: rewardShape, d, mu.
+ *
+ * @example
+ * EXPLORER_FIGURES["ticket-variance"]({ rewardShape: 1, d: 0.01, mu: 1 }).data.length; // → 1
+ */
+function ticketVarianceFigure(values: Values): PlotlyFigure {
+  const shape = num(values, "rewardShape");
+  const d = num(values, "d");
+  const mu = num(values, "mu");
+  const sigma2 = (mu * mu) / shape;
+  const grid = nGrid(1e6);
+  return {
+    data: [
+      {
+        type: "scatter",
+        mode: "lines",
+        x: grid,
+        y: grid.map((n) => Math.sqrt(ticketVariance({ mu, sigma2, n, d })) / ticketValue({ mu, n, d })),
+        name: `SD(V)/E[V], reward shape ${shape} (σ/μ = ${(1 / Math.sqrt(shape)).toPrecision(3)})`,
+        line: { color: PALETTE[0], width: 2.5 },
+      },
+    ],
+    layout: {
+      height: 360,
+      margin: { t: 24 },
+      xaxis: { title: { text: "tickets outstanding n (log scale)" }, type: "log" },
+      yaxis: { title: { text: "coefficient of variation of V (log scale)" }, type: "log" },
+      legend: { x: 0.02, y: 0.98 },
+    },
+  };
+}
+
+/**
+ * 10: a ticket drawn m slots ahead of its proposal, μ(1+d)^(−m)/(nd+1), against n, next to the
+ * post's ticket (m = 0); the chosen n marked. Values: n, d, lookahead, mu.
+ *
+ * @example
+ * EXPLORER_FIGURES.lookahead({ n: 100, d: 0.01, lookahead: 32, mu: 1 }).data[2].y[0]; // → 0.363652
+ */
+function lookaheadFigure(values: Values): PlotlyFigure {
+  const n = num(values, "n");
+  const d = num(values, "d");
+  const m = num(values, "lookahead");
+  const mu = num(values, "mu");
+  const grid = nGrid(Math.max(1e4, 10 * n));
+  return {
+    data: [
+      {
+        type: "scatter",
+        mode: "lines",
+        x: grid,
+        y: grid.map((k) => ticketValue({ mu, n: k, d })),
+        name: "the post's ticket (m = 0)",
+        line: { color: PALETTE[6], dash: "dot", width: 1.5 },
+      },
+      {
+        type: "scatter",
+        mode: "lines",
+        x: grid,
+        y: grid.map((k) => lookaheadTicketValue({ mu, n: k, d, m })),
+        name: `lookahead m = ${m} slots`,
+        line: { color: PALETTE[0], width: 2.5 },
+      },
+      {
+        type: "scatter",
+        mode: "markers",
+        x: [n],
+        y: [lookaheadTicketValue({ mu, n, d, m })],
+        name: `n = ${n}`,
+        marker: { color: PALETTE[3], size: 10 },
+      },
+    ],
+    layout: {
+      height: 360,
+      margin: { t: 24 },
+      xaxis: { title: { text: "tickets outstanding n (log scale)" }, type: "log" },
+      yaxis: { title: { text: "expected ticket value" }, rangemode: "tozero" },
+      legend: { x: 0.98, xanchor: "right", y: 0.98 },
+    },
+  };
+}
+
 /** Every figure an explorer can draw, by name. */
 export const EXPLORER_FIGURES: Readonly<Record<string, (values: Values) => PlotlyFigure>> = {
+  npv: npvFigure,
   "ticket-value": ticketValueFigure,
+  "value-capture": valueCaptureFigure,
   "stake-value": stakeValueFigure,
+  "ticket-variance": ticketVarianceFigure,
+  lookahead: lookaheadFigure,
 };

@@ -9,6 +9,7 @@ export {
   controlValue,
   controlPosition,
   controlParameter,
+  shownValue,
   checkControl,
   type ChoiceControl,
   type ExplorerControl,

@@ -17,7 +17,7 @@ import {
 
 /** Input of {@link showExplorer} and {@link buildExplorerBundle}. */
 export interface ShowExplorerOptions {
-  /** The library figure to draw: "ticket-value" (n, d, mu) or "stake-value" (share, d, mu). */
+  /** The library figure to draw, a key of EXPLORER_FIGURES: "npv" (d, mu), "ticket-value" (n, d, mu), "value-capture" (d, mu), "stake-value" (share, d, mu), "ticket-variance" (rewardShape, d, mu), "lookahead" (n, d, lookahead, mu). */
   figure: string;
   /** The notebook's values of every parameter the figure takes (from its parameters cell). */
   values: Record<string, number | string>;
