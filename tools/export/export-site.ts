@@ -20,6 +20,7 @@ import {
   pageSource,
   previousPages,
 } from "./incremental";
+import { readBibliography } from "./bibliography";
 import { readCitation, type SitePage } from "./page-navigation";
 import { notebookInfo, plainTitle } from "./notebook-info";
 import { renderNotebookPage } from "./render-notebook";
@@ -185,6 +186,7 @@ async function buildSite({
   const exporter = exporterVersion();
   const assets = selfContained ? undefined : writeSiteAssets({ outDir });
   const citation = readCitation(path.resolve(__dirname, "..", "..", "CITATION.cff"));
+  const bibliography = readBibliography(path.resolve(__dirname, "..", "..", "references.bib"));
   const sitePages: SitePage[] = files.map((file) => ({ name: path.basename(file, ".ipynb"), title: pageTitle(file) }));
   // Relative to the site's final place: the export is staged beside it, and the final folders are what pages see.
   const figuresHref =
@@ -192,7 +194,13 @@ async function buildSite({
       ? path.relative(previousOutDir, previousFiguresDir).split(path.sep).map(encodeURIComponent).join("/")
       : undefined;
   // What a page shows besides its notebook: a page is rebuilt when any of it changes.
-  const siteContext = JSON.stringify({ assets, sitePages, figuresHref, citation });
+  const siteContext = JSON.stringify({
+    assets,
+    sitePages,
+    figuresHref,
+    citation,
+    bibliography: [...bibliography.values()],
+  });
   const previous = previousPages({ outDir: previousOutDir, exporter });
   const records: Record<string, PageRecord> = {};
   let reused = 0;
@@ -240,7 +248,11 @@ async function buildSite({
             downloads,
             figuresHref,
             citation,
+            bibliography,
           });
+          for (const key of rendered.unknownCitations) {
+            log(`export: ${notebook.name}: [@${key}] is not in references.bib (shown as "?${key}")`);
+          }
         } catch (err) {
           // Named, without a stack trace; the previous site stays (see exportSite).
           throw new ExportInputError(`${file}: ${(err as Error).message}; the previous site was left as it was`);

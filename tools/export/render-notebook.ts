@@ -19,6 +19,7 @@ import {
   toolbarHtml,
 } from "./page-navigation";
 import type { SiteAssets } from "./site-assets";
+import { type BibEntry, PageCitations } from "./bibliography";
 import type { ExecutedNotebook, ExportCell } from "./read-notebook";
 import { renderOutputs, type FigureRef, type RenderContext } from "./render-outputs";
 
@@ -40,6 +41,8 @@ export interface RenderNotebookPageOptions {
   figuresHref?: string;
   /** The work's citation (CITATION.cff), for the "How to cite" block. */
   citation?: Citation;
+  /** references.bib, for `[@key]` citations and the page's bibliography. */
+  bibliography?: Map<string, BibEntry>;
 }
 
 export interface RenderedNotebook {
@@ -55,6 +58,8 @@ export interface RenderedNotebook {
   mathErrors: MathError[];
   /** The footer's execution line, if the notebook records one. */
   execution?: string;
+  /** `[@key]` citations whose key is not in references.bib. */
+  unknownCitations: string[];
 }
 
 /** Cell tags that hide parts of a cell in the export (Jupyter Book conventions). */
@@ -73,6 +78,7 @@ export function renderNotebookPage({
   downloads,
   figuresHref,
   citation,
+  bibliography = new Map(),
 }: RenderNotebookPageOptions): RenderedNotebook {
   const math = createMathRenderer();
   const markdown = createMarkdownRenderer({ math });
@@ -97,6 +103,10 @@ export function renderNotebookPage({
     .map((cell) => renderCell(cell, context))
     .filter(Boolean)
     .map((html) => addHeadingIds(html, toc, usedIds));
+  const citations = new PageCitations(bibliography);
+  const cited = cells.map((html) => citations.cite(html));
+  const references = citations.html();
+  if (references) toc.push({ level: 2, id: "references", html: "References" });
   const stems = figureFileStems({ notebookName: notebook.name, figures: context.figures });
   const withFigureFiles = (html: string) =>
     html.replace(/<!--figure-files-(\d+)-->/g, (_m, n: string) => {
@@ -120,7 +130,8 @@ export function renderNotebookPage({
     toolbarHtml(downloads ?? {}),
     `</header>`,
     `<main>`,
-    ...cells.map(withFigureFiles),
+    ...cited.map(withFigureFiles),
+    references,
     `</main>`,
     site ? pagerHtml(site) : "",
     `<footer class="page-footer">`,
@@ -151,6 +162,7 @@ export function renderNotebookPage({
     claims: context.claims ?? [],
     mathErrors: math.errors,
     execution,
+    unknownCitations: [...citations.unknown],
   };
 }
 
