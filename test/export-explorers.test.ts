@@ -16,6 +16,7 @@ import { buildExplorerBundle, EXPLORER_FIGURES, EXPLORER_MIME } from "../lib/not
 import { withTheme } from "../lib/notebook/theme";
 import { exportSite } from "../tools/export/export-site";
 import { chromiumGate } from "./fixtures/export/chromium-gate";
+import { offlinePage } from "./fixtures/export/offline-page";
 import { codeCell, display, markdownCell } from "./fixtures/export/executed-notebook";
 
 const chromium = chromiumGate();
@@ -81,19 +82,7 @@ test("moving a control redraws the figure with the library's values; the fragmen
   const { chromium: playwright } = await import("playwright-core");
   const browser = await playwright.launch({ executablePath: chromium.executable(), args: [...CHROMIUM_FLAGS] });
   try {
-    const page = await (await browser.newContext({ offline: true })).newPage();
-    const problems: string[] = [];
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (/^(file|data|blob):/.test(url)) return route.continue();
-      problems.push(`request: ${url}`);
-      return route.abort();
-    });
-    page.on(
-      "console",
-      (m) => (m.type() === "error" || m.type() === "warning") && problems.push(`${m.type()}: ${m.text()}`),
-    );
-    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    const { page, problems } = await offlinePage(browser);
     const url = pathToFileURL(path.join(site, "02-explorer.html")).href;
     await page.goto(url);
     const traces = () =>
@@ -129,7 +118,7 @@ test("moving a control redraws the figure with the library's values; the fragmen
     assert.ok(ms >= 0 && ms < 50, `a closed-form figure recomputes in under 50 ms (${ms} ms)`);
 
     // A link with a view opens that view.
-    const fresh = await (await browser.newContext({ offline: true })).newPage();
+    const { page: fresh, problems: freshProblems } = await offlinePage(browser);
     await fresh.goto(`${url}#n=500&d=0.02`);
     const restored = await fresh.$eval("#figure-1", (div) =>
       (div as unknown as { data: { x: number[]; y: number[] }[] }).data.map((t) => ({ x: t.x, y: t.y })),
@@ -139,7 +128,7 @@ test("moving a control redraws the figure with the library's values; the fragmen
       await fresh.$eval('input[name="n"]', (i) => i.parentElement?.querySelector("output")?.textContent),
       "500",
     );
-    assert.deepEqual(problems, []);
+    assert.deepEqual([...problems, ...freshProblems], []);
   } finally {
     await browser.close();
   }

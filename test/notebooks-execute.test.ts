@@ -18,6 +18,7 @@ import type { Notebook } from "../tools/nb/nbformat";
 import { listNotebooks } from "../tools/reproduce";
 import { osTempDir, ROOT } from "./fixtures/runner/helpers";
 import { chromiumGate } from "./fixtures/export/chromium-gate";
+import { offlinePage } from "./fixtures/export/offline-page";
 import { CHROMIUM_FLAGS } from "../lib/notebook/chromium";
 import { exportSite } from "../tools/export/export-site";
 
@@ -131,18 +132,7 @@ test("the site of every executed notebook: each page under 1 MB, the site under 
     const { chromium: playwright } = await import("playwright-core");
     const browser = await playwright.launch({ executablePath: chromium.executable(), args: [...CHROMIUM_FLAGS] });
     try {
-      const page = await (await browser.newContext({ offline: true })).newPage();
-      const problems: string[] = [];
-      await page.route("**/*", (route) => {
-        const url = route.request().url();
-        if (url.startsWith("file:") || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
-        problems.push(`request: ${url}`);
-        return route.abort();
-      });
-      page.on("console", (msg) => {
-        if (msg.type() === "error" || msg.type() === "warning") problems.push(`${msg.type()}: ${msg.text()}`);
-      });
-      page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+      const { page, problems } = await offlinePage(browser);
       for (const { file } of [...pages, { file: "index.html" }, { file: "claims.html" }]) {
         await page.goto(pathToFileURL(path.join(site, file)).href, { waitUntil: "load" });
         const drawn = await page.$$eval("div.plotly-figure", (divs) =>

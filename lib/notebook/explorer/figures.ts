@@ -27,6 +27,30 @@ function nGrid(max: number, points = 160): number[] {
   return [...out];
 }
 
+/** A line trace. */
+function curve(x: number[], y: number[], name: string, line: Record<string, unknown>): Record<string, unknown> {
+  return { type: "scatter", mode: "lines", x, y, name, line };
+}
+
+/** A figure over n (log axis) at the explorers' common size. */
+function overN(
+  data: PlotlyFigure["data"],
+  yTitle: string,
+  yLog: boolean,
+  legend: Record<string, unknown>,
+): PlotlyFigure {
+  return {
+    data,
+    layout: {
+      height: 360,
+      margin: { t: 24 },
+      xaxis: { title: { text: "tickets outstanding n (log scale)" }, type: "log" },
+      yaxis: yLog ? { title: { text: yTitle }, type: "log" } : { title: { text: yTitle }, rangemode: "tozero" },
+      legend,
+    },
+  };
+}
+
 /**
  * 02: one ticket's value μ/(nd+1) against n, the chosen n marked. Values: n, d, mu.
  *
@@ -39,16 +63,14 @@ function ticketValueFigure(values: Values): PlotlyFigure {
   const mu = num(values, "mu");
   const grid = nGrid(Math.max(1e4, 10 * n));
   const at = ticketValue({ mu, n, d });
-  return {
-    data: [
-      {
-        type: "scatter",
-        mode: "lines",
-        x: grid,
-        y: grid.map((k) => ticketValue({ mu, n: k, d })),
-        name: "μ/(nd+1)",
-        line: { color: PALETTE[0], width: 2.5 },
-      },
+  return overN(
+    [
+      curve(
+        grid,
+        grid.map((k) => ticketValue({ mu, n: k, d })),
+        "μ/(nd+1)",
+        { color: PALETTE[0], width: 2.5 },
+      ),
       {
         type: "scatter",
         mode: "markers",
@@ -57,23 +79,16 @@ function ticketValueFigure(values: Values): PlotlyFigure {
         name: `n = ${n}: E[V] = ${at.toPrecision(4)}`,
         marker: { color: PALETTE[3], size: 10 },
       },
-      {
-        type: "scatter",
-        mode: "lines",
-        x: [1, grid[grid.length - 1]],
-        y: [mu, mu],
-        name: "μ (a ticket drawn at once)",
-        line: { color: PALETTE[6], dash: "dot", width: 1.5 },
-      },
+      curve([1, grid[grid.length - 1]], [mu, mu], "μ (a ticket drawn at once)", {
+        color: PALETTE[6],
+        dash: "dot",
+        width: 1.5,
+      }),
     ],
-    layout: {
-      height: 360,
-      margin: { t: 24 },
-      xaxis: { title: { text: "tickets outstanding n (log scale)" }, type: "log" },
-      yaxis: { title: { text: "expected ticket value E[V]" }, rangemode: "tozero" },
-      legend: { x: 0.98, xanchor: "right", y: 0.98 },
-    },
-  };
+    "expected ticket value E[V]",
+    false,
+    { x: 0.98, xanchor: "right", y: 0.98 },
+  );
 }
 
 /**
@@ -89,33 +104,20 @@ function stakeValueFigure(values: Values): PlotlyFigure {
   const mu = num(values, "mu");
   const grid = nGrid(1e6);
   const limit = P * npvOfRewards({ mu, d });
-  return {
-    data: [
-      {
-        type: "scatter",
-        mode: "lines",
-        x: grid,
-        y: grid.map((n) => stakeValue({ mu, n, d, share: P })),
-        name: `P·nμ/(nd+1), P = ${(100 * P).toPrecision(3)} %`,
-        line: { color: PALETTE[0], width: 2.5 },
-      },
-      {
-        type: "scatter",
-        mode: "lines",
-        x: [1, 1e6],
-        y: [limit, limit],
-        name: "limit P·μ/d",
-        line: { color: PALETTE[6], dash: "dot", width: 1.5 },
-      },
+  return overN(
+    [
+      curve(
+        grid,
+        grid.map((n) => stakeValue({ mu, n, d, share: P })),
+        `P·nμ/(nd+1), P = ${(100 * P).toPrecision(3)} %`,
+        { color: PALETTE[0], width: 2.5 },
+      ),
+      curve([1, 1e6], [limit, limit], "limit P·μ/d", { color: PALETTE[6], dash: "dot", width: 1.5 }),
     ],
-    layout: {
-      height: 360,
-      margin: { t: 24 },
-      xaxis: { title: { text: "tickets outstanding n (log scale)" }, type: "log" },
-      yaxis: { title: { text: "value of P % of the tickets" }, rangemode: "tozero" },
-      legend: { x: 0.02, y: 0.98 },
-    },
-  };
+    "value of P % of the tickets",
+    false,
+    { x: 0.02, y: 0.98 },
+  );
 }
 
 /** A log grid of `points` values from `lo` to `hi`. */
@@ -164,14 +166,12 @@ function npvFigure(values: Values): PlotlyFigure {
         name: `d = ${d}: μ/d = ${npvOfRewards({ mu, d }).toPrecision(4)}`,
         marker: { color: PALETTE[3], size: 10 },
       },
-      {
-        type: "scatter",
-        mode: "lines",
-        x: grid,
-        y: grid.map((r) => npvOfRewards({ mu, d: r })),
-        name: "E[NPV] = μ/d",
-        line: { color: PALETTE[0], width: 2.5 },
-      },
+      curve(
+        grid,
+        grid.map((r) => npvOfRewards({ mu, d: r })),
+        "E[NPV] = μ/d",
+        { color: PALETTE[0], width: 2.5 },
+      ),
     ],
     layout: {
       height: 360,
@@ -193,41 +193,30 @@ function valueCaptureFigure(values: Values): PlotlyFigure {
   const d = num(values, "d");
   const mu = num(values, "mu");
   const grid = nGrid(1e6);
-  return {
-    data: [
-      {
-        type: "scatter",
-        mode: "lines",
-        x: grid,
-        y: grid.map((n) => issuedValue({ mu, n, d })),
-        name: "issued n·μ/(nd+1)",
-        line: { color: PALETTE[0], width: 2.5 },
-      },
-      {
-        type: "scatter",
-        mode: "lines",
-        x: grid,
-        y: grid.map((n) => unissuedValue({ mu, n, d })),
-        name: "unissued",
-        line: { color: PALETTE[1], width: 2.5 },
-      },
-      {
-        type: "scatter",
-        mode: "lines",
-        x: [1, 1e6],
-        y: [npvOfRewards({ mu, d }), npvOfRewards({ mu, d })],
-        name: "sum μ/d",
-        line: { color: PALETTE[6], dash: "dot", width: 1.5 },
-      },
+  return overN(
+    [
+      curve(
+        grid,
+        grid.map((n) => issuedValue({ mu, n, d })),
+        "issued n·μ/(nd+1)",
+        { color: PALETTE[0], width: 2.5 },
+      ),
+      curve(
+        grid,
+        grid.map((n) => unissuedValue({ mu, n, d })),
+        "unissued",
+        { color: PALETTE[1], width: 2.5 },
+      ),
+      curve([1, 1e6], [npvOfRewards({ mu, d }), npvOfRewards({ mu, d })], "sum μ/d", {
+        color: PALETTE[6],
+        dash: "dot",
+        width: 1.5,
+      }),
     ],
-    layout: {
-      height: 360,
-      margin: { t: 24 },
-      xaxis: { title: { text: "tickets outstanding n (log scale)" }, type: "log" },
-      yaxis: { title: { text: "present value" }, rangemode: "tozero" },
-      legend: { x: 0.02, y: 0.5 },
-    },
-  };
+    "present value",
+    false,
+    { x: 0.02, y: 0.5 },
+  );
 }
 
 /**
@@ -243,25 +232,19 @@ function ticketVarianceFigure(values: Values): PlotlyFigure {
   const mu = num(values, "mu");
   const sigma2 = (mu * mu) / shape;
   const grid = nGrid(1e6);
-  return {
-    data: [
-      {
-        type: "scatter",
-        mode: "lines",
-        x: grid,
-        y: grid.map((n) => Math.sqrt(ticketVariance({ mu, sigma2, n, d })) / ticketValue({ mu, n, d })),
-        name: `SD(V)/E[V], reward shape ${shape} (σ/μ = ${(1 / Math.sqrt(shape)).toPrecision(3)})`,
-        line: { color: PALETTE[0], width: 2.5 },
-      },
+  return overN(
+    [
+      curve(
+        grid,
+        grid.map((n) => Math.sqrt(ticketVariance({ mu, sigma2, n, d })) / ticketValue({ mu, n, d })),
+        `SD(V)/E[V], reward shape ${shape} (σ/μ = ${(1 / Math.sqrt(shape)).toPrecision(3)})`,
+        { color: PALETTE[0], width: 2.5 },
+      ),
     ],
-    layout: {
-      height: 360,
-      margin: { t: 24 },
-      xaxis: { title: { text: "tickets outstanding n (log scale)" }, type: "log" },
-      yaxis: { title: { text: "coefficient of variation of V (log scale)" }, type: "log" },
-      legend: { x: 0.02, y: 0.98 },
-    },
-  };
+    "coefficient of variation of V (log scale)",
+    true,
+    { x: 0.02, y: 0.98 },
+  );
 }
 
 /**
@@ -277,24 +260,20 @@ function lookaheadFigure(values: Values): PlotlyFigure {
   const m = num(values, "lookahead");
   const mu = num(values, "mu");
   const grid = nGrid(Math.max(1e4, 10 * n));
-  return {
-    data: [
-      {
-        type: "scatter",
-        mode: "lines",
-        x: grid,
-        y: grid.map((k) => ticketValue({ mu, n: k, d })),
-        name: "the post's ticket (m = 0)",
-        line: { color: PALETTE[6], dash: "dot", width: 1.5 },
-      },
-      {
-        type: "scatter",
-        mode: "lines",
-        x: grid,
-        y: grid.map((k) => lookaheadTicketValue({ mu, n: k, d, m })),
-        name: `lookahead m = ${m} slots`,
-        line: { color: PALETTE[0], width: 2.5 },
-      },
+  return overN(
+    [
+      curve(
+        grid,
+        grid.map((k) => ticketValue({ mu, n: k, d })),
+        "the post's ticket (m = 0)",
+        { color: PALETTE[6], dash: "dot", width: 1.5 },
+      ),
+      curve(
+        grid,
+        grid.map((k) => lookaheadTicketValue({ mu, n: k, d, m })),
+        `lookahead m = ${m} slots`,
+        { color: PALETTE[0], width: 2.5 },
+      ),
       {
         type: "scatter",
         mode: "markers",
@@ -304,14 +283,10 @@ function lookaheadFigure(values: Values): PlotlyFigure {
         marker: { color: PALETTE[3], size: 10 },
       },
     ],
-    layout: {
-      height: 360,
-      margin: { t: 24 },
-      xaxis: { title: { text: "tickets outstanding n (log scale)" }, type: "log" },
-      yaxis: { title: { text: "expected ticket value" }, rangemode: "tozero" },
-      legend: { x: 0.98, xanchor: "right", y: 0.98 },
-    },
-  };
+    "expected ticket value",
+    false,
+    { x: 0.98, xanchor: "right", y: 0.98 },
+  );
 }
 
 /** Every figure an explorer can draw, by name. */
