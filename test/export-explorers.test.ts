@@ -38,6 +38,7 @@ before(async () => {
     values: { n: 100, d: 0.01, mu: 1 },
     controls,
     name: "explore",
+    caption: "E[V] against n at the notebook's values",
     env: { ET_FIGURE_PNG: "0" },
   });
   const forged = {
@@ -92,6 +93,11 @@ test("moving a control redraws the figure with the library's values; the fragmen
     const expected = (values: Record<string, number>) =>
       withTheme(EXPLORER_FIGURES["ticket-value"](values)).data.map((t) => ({ x: t.x, y: t.y }));
     assert.deepEqual(await traces(), expected({ n: 100, d: 0.01, mu: 1 }), "drawn at the notebook's values");
+    assert.equal(
+      await page.$eval("p.explorer-view", (p) => (p as HTMLElement).hidden),
+      true,
+      "no note at the notebook's values",
+    );
 
     // Move each control: d to 10^-3, n to 10^3.5 → 3162, mu to 2.5.
     const move = async (name: string, position: number) =>
@@ -110,6 +116,10 @@ test("moving a control redraws the figure with the library's values; the fragmen
     await move("mu", 2.5);
     assert.deepEqual(await traces(), expected({ n: 3162, d: 0.001, mu: 2.5 }));
     assert.match(decodeURIComponent(new URL(page.url()).hash), /^#n=3162&d=0\.001&mu=2\.5$/);
+    assert.equal(
+      await page.$eval("p.explorer-view", (p) => ((p as HTMLElement).hidden ? "" : p.textContent)),
+      "Shown at n = 3162, d = 0.001, mu = 2.5; the caption describes the notebook's run.",
+    );
     assert.equal(
       await page.$eval("details.reproduce code", (c) => c.textContent),
       "npm run nb -- run notebooks/02-explorer.ipynb --param n=3162 --param d=0.001 --param mu=2.5",

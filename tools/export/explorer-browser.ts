@@ -73,6 +73,11 @@ function start(form: HTMLFormElement): void {
   const names = inputs.map((i) => i.name);
   const timeLabel = form.querySelector(".explorer-time") as HTMLElement;
   const command = form.parentElement?.querySelector("details.reproduce code") as HTMLElement | null;
+  // The caption was written by the notebook at its own values: say when the figure shows others.
+  const view = document.createElement("p");
+  view.className = "explorer-view";
+  view.hidden = true;
+  form.parentElement?.querySelector("figcaption")?.before(view);
   const redraw = (remember: boolean) => {
     const values: Values = { ...record.values };
     const shown: Values = {};
@@ -96,6 +101,9 @@ function start(form: HTMLFormElement): void {
     if (command)
       command.textContent = `npm run nb -- run notebooks/${record.notebook}.ipynb ${names.map((n) => `--param ${n}=${shown[n]}`).join(" ")}`;
     if (remember) writeFragment(shown, names);
+    const moved = record.controls.filter((c) => shown[c.name] !== record.values[controlParameter(c)]);
+    view.hidden = moved.length === 0;
+    view.textContent = `Shown at ${names.map((n) => `${n} = ${shownValue(shown[n])}`).join(", ")}; the caption describes the notebook's run.`;
   };
   for (const input of inputs) {
     input.addEventListener("input", () => {

@@ -87,7 +87,7 @@ function ticketValueFigure(values: Values): PlotlyFigure {
     ],
     "expected ticket value E[V]",
     false,
-    { x: 0.98, xanchor: "right", y: 0.98 },
+    { x: 0.02, y: 0.02, yanchor: "bottom" },
   );
 }
 
@@ -285,7 +285,7 @@ function lookaheadFigure(values: Values): PlotlyFigure {
     ],
     "expected ticket value",
     false,
-    { x: 0.98, xanchor: "right", y: 0.98 },
+    { x: 0.02, y: 0.02, yanchor: "bottom" },
   );
 }
 
