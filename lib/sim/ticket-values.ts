@@ -20,7 +20,7 @@
  */
 import type { RewardModel } from "../rewards/reward-model";
 import { rng, exponential, GeometricSampler, type RandomStream } from "../random";
-import { lookaheadTicketValue } from "../model";
+import { lookaheadTicketValue } from "../model/lookahead";
 import * as validate from "../validate";
 import { DiscountTable } from "../model/discount-table";
 import { planChunks, type Chunk } from "./chunks";

@@ -2,7 +2,9 @@
  * The exported page's explorers, in the reader's browser (bundled by esbuild with the library's
  * figure code; see explorer-bundle.ts). Each control change redraws its figure from the library at
  * the new values, themed as the notebook themes it, writes the view into the URL fragment
- * (`#n=500&d=0.02`, so a link opens that view) and updates the "reproduce" command.
+ * (`#n=500&d=0.02`, so a link opens that view) and updates the "reproduce" command. A figure with
+ * a simulated part reruns it in a Web Worker (progress shown; the next move cancels it) with the
+ * library's engine, so its points equal the notebook's for the same values and seed.
  */
 // The pure modules only (the package index also holds Node-side display code).
 import {
@@ -13,9 +15,19 @@ import {
   shownValue,
 } from "../../lib/notebook/explorer/explorer-spec";
 import { EXPLORER_FIGURES } from "../../lib/notebook/explorer/figures";
+import { EXPLORER_SIMULATIONS, type SimulatedPoint } from "../../lib/notebook/explorer/simulations";
 import { withTheme } from "../../lib/notebook/theme";
 
 declare const Plotly: { react(div: HTMLElement, data: unknown, layout: unknown, config: unknown): Promise<unknown> };
+/** The simulation worker's source, inlined by explorer-bundle.ts. */
+declare const __EXPLORER_WORKER__: string;
+
+let workerUrl: string | undefined;
+/** A new simulation worker (from one Blob URL for the page: file:// pages cannot load worker files). */
+function newWorker(): Worker {
+  workerUrl ??= URL.createObjectURL(new Blob([__EXPLORER_WORKER__], { type: "text/javascript" }));
+  return new Worker(workerUrl);
+}
 
 type Values = Record<string, number | string>;
 
@@ -78,6 +90,50 @@ function start(form: HTMLFormElement): void {
   view.className = "explorer-view";
   view.hidden = true;
   form.parentElement?.querySelector("figcaption")?.before(view);
+  // Simulated points run in a worker: progress shown, and a new move cancels the run in flight.
+  const simulated = Object.hasOwn(EXPLORER_SIMULATIONS, record.figure);
+  const progress = document.createElement("progress");
+  progress.className = "explorer-progress";
+  progress.hidden = true;
+  form.append(progress);
+  let worker: Worker | undefined;
+  const simulate = (values: Values) => {
+    worker?.terminate();
+    div.dataset.simulation = "running";
+    progress.hidden = false;
+    progress.value = 0;
+    const current = newWorker();
+    worker = current;
+    current.onmessage = (event: MessageEvent) => {
+      const message = event.data as {
+        type: string;
+        done: number;
+        total: number;
+        point: SimulatedPoint;
+        ms: number;
+        message: string;
+      };
+      if (message.type === "progress") {
+        progress.max = message.total;
+        progress.value = message.done;
+        return;
+      }
+      current.terminate();
+      if (worker === current) worker = undefined;
+      progress.hidden = true;
+      if (message.type === "error") {
+        div.dataset.simulation = "failed";
+        timeLabel.textContent = `simulation failed: ${message.message}`;
+        return;
+      }
+      const figure = withTheme(draw(values, message.point));
+      Plotly.react(div, figure.data, figure.layout ?? {}, figure.config ?? {});
+      div.dataset.simulation = "done";
+      div.dataset.simulationMs = message.ms.toFixed(1);
+      timeLabel.textContent += `; simulated in ${message.ms.toFixed(0)} ms`;
+    };
+    current.postMessage({ figure: record.figure, values });
+  };
   const redraw = (remember: boolean) => {
     const values: Values = { ...record.values };
     const shown: Values = {};
@@ -98,6 +154,7 @@ function start(form: HTMLFormElement): void {
     div.dataset.recomputeMs = (computed - started).toFixed(2);
     div.dataset.drawMs = (drawn - computed).toFixed(2);
     timeLabel.textContent = `recomputed in ${(computed - started).toFixed(1)} ms, drawn in ${(drawn - computed).toFixed(1)} ms`;
+    if (simulated) simulate(values);
     if (command)
       command.textContent = `npm run nb -- run notebooks/${record.notebook}.ipynb ${names.map((n) => `--param ${n}=${shown[n]}`).join(" ")}`;
     if (remember) writeFragment(shown, names);

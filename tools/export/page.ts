@@ -4,10 +4,11 @@ import { assetText, type AssetRole, type SiteAssets } from "./site-assets";
 /**
  * Resource policy of every page: nothing may be fetched from anywhere but the site itself (its
  * assets/ folder; 'self' matches file:// pages' own folder in Chromium). Images and fonts are data:
- * URIs. (plotly.js needs 'unsafe-eval' for some trace types.)
+ * URIs; explorers' simulation workers start from blob: URLs. (plotly.js needs 'unsafe-eval' for
+ * some trace types.)
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src data: blob:; font-src 'self' data:; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'";
+  "default-src 'none'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src data: blob:; font-src 'self' data:; worker-src blob:; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'";
 
 export interface PageHtmlOptions {
   /** Plain text for <title>. */

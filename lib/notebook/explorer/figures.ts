@@ -4,6 +4,7 @@
  * and the page computes exactly what the notebook computed.
  */
 import type { PlotlyFigure } from "../figure";
+import type { SimulatedPoint } from "./simulations";
 import { PALETTE } from "../theme";
 import { lookaheadTicketValue } from "../../model/lookahead";
 import { npvOfRewards, npvVariance } from "../../model/npv";
@@ -52,12 +53,13 @@ function overN(
 }
 
 /**
- * 02: one ticket's value μ/(nd+1) against n, the chosen n marked. Values: n, d, mu.
+ * 02: one ticket's value μ/(nd+1) against n, the chosen n marked, and (when given) the simulated
+ * mean at that n with its 95 % interval. Values: n, d, mu (and samples, seed for the simulation).
  *
  * @example
  * EXPLORER_FIGURES["ticket-value"]({ n: 100, d: 0.01, mu: 1 }).data[1].y[0]; // → 0.5
  */
-function ticketValueFigure(values: Values): PlotlyFigure {
+function ticketValueFigure(values: Values, simulated?: SimulatedPoint): PlotlyFigure {
   const n = num(values, "n");
   const d = num(values, "d");
   const mu = num(values, "mu");
@@ -84,6 +86,19 @@ function ticketValueFigure(values: Values): PlotlyFigure {
         dash: "dot",
         width: 1.5,
       }),
+      ...(simulated
+        ? [
+            {
+              type: "scatter",
+              mode: "markers",
+              x: [simulated.x],
+              y: [simulated.mean],
+              error_y: { type: "data", array: [1.96 * simulated.stderr], visible: true, thickness: 1.5, width: 6 },
+              name: `simulated: ${simulated.samples} tickets, mean ± 1.96 s.e.`,
+              marker: { color: PALETTE[2], size: 8, symbol: "circle-open", line: { width: 2 } },
+            },
+          ]
+        : []),
     ],
     "expected ticket value E[V]",
     false,
@@ -290,11 +305,12 @@ function lookaheadFigure(values: Values): PlotlyFigure {
 }
 
 /** Every figure an explorer can draw, by name. */
-export const EXPLORER_FIGURES: Readonly<Record<string, (values: Values) => PlotlyFigure>> = {
-  npv: npvFigure,
-  "ticket-value": ticketValueFigure,
-  "value-capture": valueCaptureFigure,
-  "stake-value": stakeValueFigure,
-  "ticket-variance": ticketVarianceFigure,
-  lookahead: lookaheadFigure,
-};
+export const EXPLORER_FIGURES: Readonly<Record<string, (values: Values, simulated?: SimulatedPoint) => PlotlyFigure>> =
+  {
+    npv: npvFigure,
+    "ticket-value": ticketValueFigure,
+    "value-capture": valueCaptureFigure,
+    "stake-value": stakeValueFigure,
+    "ticket-variance": ticketVarianceFigure,
+    lookahead: lookaheadFigure,
+  };

@@ -17,3 +17,9 @@ export {
   type RangeControl,
 } from "./explorer-spec";
 export { EXPLORER_FIGURES } from "./figures";
+export {
+  EXPLORER_SIMULATIONS,
+  runExplorerSimulation,
+  type ExplorerSimulation,
+  type SimulatedPoint,
+} from "./simulations";

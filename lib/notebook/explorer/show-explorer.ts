@@ -7,6 +7,7 @@ import { currentDisplayWriter, type DisplayBundle } from "../display-writer";
 import { buildFigureBundle } from "../show-figure";
 import * as validate from "../../validate";
 import { EXPLORER_FIGURES } from "./figures";
+import { runExplorerSimulation } from "./simulations";
 import {
   checkControl,
   controlParameter,
@@ -51,7 +52,13 @@ export async function buildExplorerBundle(options: ShowExplorerOptions): Promise
       throw new RangeError(`controls: ${parameter} is not one of the values (${Object.keys(values).join(", ")})`);
     checkControl(control, values[parameter]);
   }
-  const bundle = await buildFigureBundle({ figure: draw(values), name, caption, env });
+  // The simulated part (if the figure has one) runs here in full; the page reruns it in a worker.
+  const bundle = await buildFigureBundle({
+    figure: draw(values, runExplorerSimulation(figure, values)),
+    name,
+    caption,
+    env,
+  });
   const record: ExplorerRecord = { figure, controls: controls.map((c) => ({ ...c })), values: { ...values } };
   return { ...bundle, data: { ...bundle.data, [EXPLORER_MIME]: record } };
 }
