@@ -30,7 +30,7 @@
  * P_marg = P_avg/2; with the default price, P_avg = (1+ρ)(1/α − 1)/β. Geometric bonus: bisection.
  */
 import * as validate from "../../validate";
-import { ticketValue } from "../../model";
+import { ticketValue } from "../../model/ticket-value";
 import { validateBonus, type MultiBlockBonus } from "../bonus";
 
 /** Input of {@link shareValueWithBonus} and {@link marginalShareValue}. */

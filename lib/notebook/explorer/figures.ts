@@ -6,7 +6,9 @@
 import type { PlotlyFigure } from "../figure";
 import type { SimulatedPoint } from "./simulations";
 import { PALETTE } from "../theme";
+import { marginalShareValue, shareValueWithBonus } from "../../market/theory/multi-block";
 import { lookaheadTicketValue } from "../../model/lookahead";
+import { pooledTicketVariance } from "../../model/pooling";
 import { npvOfRewards, npvVariance } from "../../model/npv";
 import { stakeValue } from "../../model/stake";
 import { ticketValue } from "../../model/ticket-value";
@@ -304,6 +306,79 @@ function lookaheadFigure(values: Values): PlotlyFigure {
   );
 }
 
+/**
+ * 09: the risk per ticket of a pool of k of the n tickets, SD/E[V] of its per-ticket payoff, against
+ * k, for rewards R ~ Gamma(shape, μ/shape). Values: n, d, rewardShape, mu.
+ *
+ * @example
+ * EXPLORER_FIGURES["pooled-risk"]({ n: 20, d: 0.05, rewardShape: 2, mu: 1 }).data[0].x.length; // → 20
+ */
+function pooledRiskFigure(values: Values): PlotlyFigure {
+  const n = num(values, "n");
+  const d = num(values, "d");
+  const shape = num(values, "rewardShape");
+  const mu = num(values, "mu");
+  const sigma2 = (mu * mu) / shape;
+  const ks = n <= 160 ? Array.from({ length: n }, (_, i) => i + 1) : nGrid(n);
+  const cv = (k: number) => Math.sqrt(pooledTicketVariance({ mu, sigma2, n, d, k })) / ticketValue({ mu, n, d });
+  return {
+    data: [
+      curve(ks, ks.map(cv), `pool of k of n = ${n} tickets`, { color: PALETTE[0], width: 2.5 }),
+      curve([1, n], [cv(1), cv(1) / Math.sqrt(n)], "1/√k (independent tickets)", {
+        color: PALETTE[6],
+        dash: "dot",
+        width: 1.5,
+      }),
+    ],
+    layout: {
+      height: 360,
+      margin: { t: 24 },
+      xaxis: { title: { text: "tickets in the pool k (log scale)" }, type: "log" },
+      yaxis: { title: { text: "SD / mean of the payoff per ticket (log scale)" }, type: "log" },
+      legend: { x: 0.02, y: 0.02, yanchor: "bottom" },
+    },
+  };
+}
+
+/**
+ * 13: with a linear multi-block bonus β, the value of a maintained share P per unit of share
+ * (average) and of a little more share (marginal), in units of μ/d, against P. Values: beta, d, mu.
+ *
+ * @example
+ * EXPLORER_FIGURES["share-with-bonus"]({ beta: 0.5, d: 0.01, mu: 1 }).data.length; // → 2
+ */
+function shareWithBonusFigure(values: Values): PlotlyFigure {
+  const beta = num(values, "beta");
+  const d = num(values, "d");
+  const mu = num(values, "mu");
+  const shares = Array.from({ length: 100 }, (_, i) => (i + 1) / 100);
+  const bonus = { kind: "linear" as const, beta };
+  const unit = npvOfRewards({ mu, d });
+  return {
+    data: [
+      curve(
+        shares,
+        shares.map((share) => shareValueWithBonus({ mu, share, d, bonus }) / share / unit),
+        "average: V(P)/P",
+        { color: PALETTE[0], width: 2.5 },
+      ),
+      curve(
+        shares,
+        shares.map((share) => marginalShareValue({ mu, share, d, bonus }) / unit),
+        "marginal: dV/dP",
+        { color: PALETTE[3], width: 2.5 },
+      ),
+    ],
+    layout: {
+      height: 360,
+      margin: { t: 24 },
+      xaxis: { title: { text: "maintained share P" }, range: [0, 1] },
+      yaxis: { title: { text: "value per unit of share / (μ/d)" }, rangemode: "tozero" },
+      legend: { x: 0.02, y: 0.98 },
+    },
+  };
+}
+
 /** Every figure an explorer can draw, by name. */
 export const EXPLORER_FIGURES: Readonly<Record<string, (values: Values, simulated?: SimulatedPoint) => PlotlyFigure>> =
   {
@@ -313,4 +388,6 @@ export const EXPLORER_FIGURES: Readonly<Record<string, (values: Values, simulate
     "stake-value": stakeValueFigure,
     "ticket-variance": ticketVarianceFigure,
     lookahead: lookaheadFigure,
+    "pooled-risk": pooledRiskFigure,
+    "share-with-bonus": shareWithBonusFigure,
   };
