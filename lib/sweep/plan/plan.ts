@@ -61,7 +61,7 @@ export interface SweepPlan {
   /** Shared result cache, relative to the plan's folder; null: no cache. */
   cache: string | null;
   /** Kubernetes placeholders: the image holding the project, and the claim of the volume holding the plan folder. */
-  kubernetes: { image: string; volumeClaim: string; projectDir: string };
+  kubernetes: { image: string; volumeClaim: string };
 }
 
 /** Input of {@link makePlan}. */
@@ -88,7 +88,6 @@ const DEFAULT_RESOURCES: PlanResources = { cpusPerTask: 1, mem: "1G", time: "01:
 export const K8S_PLACEHOLDERS = {
   image: "REPLACE-WITH-IMAGE",
   volumeClaim: "REPLACE-WITH-VOLUME-CLAIM",
-  projectDir: "/work/project",
 } as const;
 
 function fileSha256(file: string): string {
