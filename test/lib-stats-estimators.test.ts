@@ -6,6 +6,7 @@ import {
   RunningStats,
   batchMeans,
   meanOf,
+  medianOf,
   varianceOf,
   autocorrelation,
   makeEstimate,
@@ -237,4 +238,16 @@ test("chiSquareCritical is exact: Q(k/2, x/2) = α to 1e-10 against a 60-digit s
   assert.ok(Math.abs(chiSquareSurvivalExact(wh(1, 4.753424), 1) / 1e-6 - 1) > 1e-3);
   assert.throws(() => chiSquareCritical({ degreesOfFreedom: 0, alpha: 0.05 }), /degreesOfFreedom must be an integer/);
   assert.throws(() => chiSquareCritical({ degreesOfFreedom: 3, alpha: 1 }), /alpha must be a number in \(0, 1\)/);
+});
+
+test("medianOf: the middle value, or the mean of the two middle values; NaN and empty input refused", () => {
+  assert.equal(medianOf([3, 1, 2]), 2);
+  assert.equal(medianOf([4, 1, 3, 2]), 2.5);
+  assert.equal(medianOf([7]), 7);
+  assert.equal(medianOf(new Float64Array([-1, -Infinity, 5, 2])), 0.5);
+  const values = [0.3, 9, -2, 4, 4, 1];
+  assert.deepEqual(values, [0.3, 9, -2, 4, 4, 1], "the input is not reordered");
+  assert.equal(medianOf(values), 2.5);
+  assert.throws(() => medianOf([1, Number.NaN]), /NaN/);
+  assert.throws(() => medianOf([]), /values must be an array of at least 1 number/);
 });

@@ -5,7 +5,7 @@
  */
 export { type Estimate, Z_95, makeEstimate, type MakeEstimateOptions } from "./estimate";
 export { RunningStats, type RunningStatsState } from "./running-stats";
-export { meanOf, varianceOf, autocorrelation, type AutocorrelationOptions } from "./sample-moments";
+export { meanOf, medianOf, varianceOf, autocorrelation, type AutocorrelationOptions } from "./sample-moments";
 export { batchMeans, type BatchMeansOptions, type BatchMeansEstimate } from "./batch-means";
 export { findRoot, minimiseOnInterval, type FindRootOptions, type MinimiseOnIntervalOptions } from "./find-root";
 export { check, assertAgreement, ROUNDING_ULPS, type CheckOptions, type CheckResult } from "./check";

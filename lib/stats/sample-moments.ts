@@ -25,6 +25,21 @@ export function meanOf(values: ArrayLike<number>): number {
 }
 
 /**
+ * Sample median of a non-empty array: the middle value, or the mean of the two middle values of an
+ * even count. NaN is refused (it has no place in an order).
+ *
+ * @example
+ * medianOf([4, 1, 3, 2]); // → 2.5
+ */
+export function medianOf(values: ArrayLike<number>): number {
+  checkValues(values, 1);
+  const sorted = Float64Array.from(values).sort();
+  if (sorted.some(Number.isNaN)) throw new RangeError("values must not contain NaN (a median needs an order)");
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
  * Unbiased sample variance Σ(x − x̄)²/(N − 1) of at least two values (two-pass, compensated).
  *
  * @example
