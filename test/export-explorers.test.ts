@@ -17,32 +17,12 @@ import { buildExplorerBundle, EXPLORER_FIGURES, EXPLORER_MIME, runExplorerSimula
 import { withTheme } from "../lib/notebook/theme";
 import { exportSite } from "../tools/export/export-site";
 import { chromiumGate } from "./fixtures/export/chromium-gate";
+import { sameTraces } from "./fixtures/export/explorer-moves";
 import { offlinePage } from "./fixtures/export/offline-page";
 import { codeCell, display, markdownCell } from "./fixtures/export/executed-notebook";
 
 const chromium = chromiumGate();
 
-/**
- * Traces equal to Node's: x exactly; y exactly where no transcendental function is involved, else
- * to the last bits. The browser's V8 may round Math.exp, Math.log and ** differently in the last bit
- * from Node's (measured: Chromium 156 against Node 20 differ on about one input in ten), so a
- * simulated mean, a sum of such terms, can differ by a few units in the last place; 1e-13 relative
- * is far below any estimate's standard error and far above that rounding.
- */
-function sameTraces(actual: { x: unknown; y: unknown }[], expected: { x: unknown; y: unknown }[], what: string): void {
-  assert.equal(actual.length, expected.length, `${what}: number of traces`);
-  actual.forEach((trace, i) => {
-    assert.deepEqual(trace.x, expected[i].x, `${what}: trace ${i} x`);
-    const [a, e] = [trace.y as number[], expected[i].y as number[]];
-    assert.equal(a.length, e.length);
-    a.forEach((v, k) =>
-      assert.ok(
-        v === e[k] || Math.abs(v - e[k]) <= 1e-13 * Math.abs(e[k]),
-        `${what}: trace ${i} y[${k}] ${v} vs ${e[k]}`,
-      ),
-    );
-  });
-}
 let tmp: string;
 let site: string;
 

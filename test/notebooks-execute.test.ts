@@ -18,6 +18,7 @@ import type { Notebook } from "../tools/nb/nbformat";
 import { listNotebooks } from "../tools/reproduce";
 import { osTempDir, ROOT } from "./fixtures/runner/helpers";
 import { chromiumGate } from "./fixtures/export/chromium-gate";
+import { moveEveryExplorer } from "./fixtures/export/explorer-moves";
 import { offlinePage } from "./fixtures/export/offline-page";
 import { CHROMIUM_FLAGS } from "../lib/notebook/chromium";
 import { exportSite } from "../tools/export/export-site";
@@ -140,6 +141,21 @@ test("the site of every executed notebook: each page under 1 MB, the site under 
         );
         assert.ok(drawn, `${file}: every figure drawn`);
       }
+      // Every notebook 01–13 has an explorer; moving each control redraws its figure with the
+      // library's values (simulated points from the page's worker equal Node's).
+      const explored: string[] = [];
+      for (const { file } of pages) {
+        await page.goto(pathToFileURL(path.join(site, file)).href, { waitUntil: "load" });
+        const lines = await moveEveryExplorer(page, file);
+        if (lines.length > 0) explored.push(file.slice(0, 2));
+        for (const line of lines) t.diagnostic(line);
+      }
+      const expected = Array.from({ length: 13 }, (_, i) => String(i + 1).padStart(2, "0"));
+      assert.deepEqual(
+        expected.filter((nb) => !explored.includes(nb)),
+        [],
+        "every notebook 01–13 has an explorer",
+      );
       assert.deepEqual(problems, []);
 
       // The closing note's screenshots: notebook 02's explorer at the notebook's values and after moving n and d.

@@ -49,6 +49,7 @@ export {
   type MarketTaskContext,
 } from "./task";
 export { competitiveCapture, type CompetitiveCaptureOptions, type CompetitiveCaptureResult } from "./theory/capture";
+export { winnerCrossover, type WinnerCrossoverOptions } from "./theory/winner-crossover";
 export { paiResnick, type PaiResnickOptions, type PaiResnickResult } from "./theory/pai-resnick";
 export {
   expectedRuns,

@@ -23,6 +23,7 @@ import { EmpiricalReward } from "./empirical";
 import { ScaledReward } from "./scaled";
 import { Ar1Process, type Ar1Options } from "./ar1";
 import { RegimeSwitchingProcess, type RegimeSwitchingOptions } from "./regime-switching";
+import { exponentialStorms, type ExponentialStormsOptions } from "./exponential-storms";
 
 export type { RewardModel, RewardDistribution } from "./reward-model";
 export type { RewardProcess, RewardPath } from "./reward-process";
@@ -111,8 +112,11 @@ export const rewardProcesses = Object.freeze({
   ar1: (options: Ar1Options) => new Ar1Process(options),
   /** A calm/storm two-state Markov chain choosing the reward model of each slot. */
   regimeSwitching: (options: RegimeSwitchingOptions) => new RegimeSwitchingProcess(options),
+  /** Exponential calm and storm rewards rescaled to a stationary mean μ (notebook 07's stylised storms). */
+  exponentialStorms: (options: ExponentialStormsOptions) => exponentialStorms(options),
 });
 export { BrokenPareto } from "./broken-pareto";
+export { exponentialStorms, type ExponentialStormsOptions } from "./exponential-storms";
 export {
   calibrateMainnet,
   type CalibrateMainnetOptions,

@@ -1,6 +1,7 @@
 /**
  * Bundling library code for the reader's browser with esbuild: Node built-ins the library imports
- * are replaced by browser shims (SHA-256 for seed derivation; file access refuses), `__dirname` is
+ * are replaced by browser shims (SHA-256 for seed derivation; file access refuses), mathjs is left
+ * out (only the formulas' printing loads it, lazily), `__dirname` is
  * a placeholder, and the engine is the JavaScript one (the WebAssembly module is loaded from disk in
  * Node; the JavaScript loops draw bit-identical numbers, as lib/wasm's tests check).
  */
@@ -37,6 +38,9 @@ export function bundleForBrowser({ entry, define = {} }: BundleForBrowserOptions
     write: false,
     logLevel: "silent",
     alias: ALIASES,
+    // mathjs (650 KB) prints the formulas in notebooks and is loaded on first use only; no figure
+    // uses it, so the browser bundles leave it out (a call would fail with esbuild's "dynamic require").
+    external: ["mathjs", "mathjs/*"],
     define: { __dirname: '"/"', "process.env.ET_ENGINE": '"js"', ...define },
   }).outputFiles[0].text;
 }

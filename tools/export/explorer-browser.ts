@@ -109,7 +109,7 @@ function start(form: HTMLFormElement): void {
         type: string;
         done: number;
         total: number;
-        point: SimulatedPoint;
+        points: SimulatedPoint[];
         ms: number;
         message: string;
       };
@@ -126,7 +126,7 @@ function start(form: HTMLFormElement): void {
         timeLabel.textContent = `simulation failed: ${message.message}`;
         return;
       }
-      const figure = withTheme(draw(values, message.point));
+      const figure = withTheme(draw(values, message.points));
       Plotly.react(div, figure.data, figure.layout ?? {}, figure.config ?? {});
       div.dataset.simulation = "done";
       div.dataset.simulationMs = message.ms.toFixed(1);

@@ -18,7 +18,7 @@ self.onmessage = (event: MessageEvent<Job>) => {
       self.postMessage({ type: "progress", done: i + 1, total: chunks.length });
       return state;
     });
-    self.postMessage({ type: "result", point: simulation.finish(values, states), ms: performance.now() - started });
+    self.postMessage({ type: "result", points: simulation.finish(values, states), ms: performance.now() - started });
   } catch (err) {
     self.postMessage({ type: "error", message: (err as Error).message });
   }

@@ -18,7 +18,7 @@ import {
 
 /** Input of {@link showExplorer} and {@link buildExplorerBundle}. */
 export interface ShowExplorerOptions {
-  /** The library figure to draw, a key of EXPLORER_FIGURES: "npv" (d, mu), "ticket-value" (n, d, mu), "value-capture" (d, mu), "stake-value" (share, d, mu), "ticket-variance" (rewardShape, d, mu), "lookahead" (n, d, lookahead, mu), "pooled-risk" (n, d, rewardShape, mu), "share-with-bonus" (beta, d, mu). */
+  /** The library figure to draw, a key of EXPLORER_FIGURES: "npv" (d, mu), "ticket-value" (n, d, mu), "value-capture" (d, mu), "stake-value" (share, d, mu), "ticket-variance" (rewardShape, d, mu), "lookahead" (n, d, lookahead, mu), "pooled-risk" (n, d, rewardShape, mu), "share-with-bonus" (beta, d, mu), "realistic-scale" (annualRate, mu, sigma2, nLogMax), "storm-premium" (mu, d, calmMean, stormMean, pCalmToStorm, pStormToCalm, premiumNMax), "one-buyer-capture" (mu, socialRate, buyerRate, gamma, nLogMax), "builder-investor" (mu, d, builderAlpha, builderRFactor, investorAlpha, investorRFactor), "market-capture" (mu, d, tolerance, buyerCount, rMaxFactor, priceFactor, replications, nMax, seed; simulated). */
   figure: string;
   /** The notebook's values of every parameter the figure takes (from its parameters cell). */
   values: Record<string, number | string>;
