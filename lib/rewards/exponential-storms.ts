@@ -26,7 +26,7 @@ export interface ExponentialStormsOptions {
  * Exponential calm and storm rewards whose stationary mean is μ.
  *
  * @example
- * exponentialStorms({ mu: 1, calmMean: 0.6, stormMean: 3, pCalmToStorm: 0.02, pStormToCalm: 0.1 }).storm.mean; // → 2.5
+ * exponentialStorms({ mu: 2, calmMean: 0.6, stormMean: 3, pCalmToStorm: 0.02, pStormToCalm: 0.1 }).storm.mean; // → 6
  */
 export function exponentialStorms(options: ExponentialStormsOptions): RegimeSwitchingProcess {
   validate.knownKeys("rewardProcesses.exponentialStorms options", options ?? {}, [

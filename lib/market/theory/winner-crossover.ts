@@ -26,11 +26,12 @@ export interface WinnerCrossoverOptions {
 /**
  * The smallest n at which competitiveCapture's winner differs from its winner at n = 1, found by
  * bisection over the integers (so it assumes, as with valuations of the form above, that the winner
- * changes at most once); Infinity when the winner at `maxN` is still the winner at n = 1.
+ * changes at most once); Infinity when the winner at `maxN` is still the winner at n = 1. Below,
+ * the risk-neutral valuations cross at n = 0.1/0.0016 = 62.5.
  *
  * @example
  * const buyers = customBuyers({ buyers: [{ alpha: 0.95, r: 0.003 }, { alpha: 0.85, r: 0.001 }] });
- * winnerCrossover({ buyers, mu: 1, sigma2: 0, d: 0.001 }); // → 63 (the valuations cross at n = 62.5)
+ * winnerCrossover({ buyers, mu: 1, sigma2: 0, d: 0.001 }); // → 63
  */
 export function winnerCrossover(options: WinnerCrossoverOptions): number {
   validate.knownKeys("winnerCrossover options", options ?? {}, ["buyers", "mu", "sigma2", "d", "maxN"]);

@@ -16,7 +16,7 @@ import { curve, nGrid, num, overN, type Values } from "./plot-helpers";
  * post's ticket (m = 0); the chosen n marked. Values: n, d, lookahead, mu.
  *
  * @example
- * lookaheadFigure({ n: 100, d: 0.01, lookahead: 32, mu: 1 }).data[2].y[0]; // → 0.363652
+ * EXPLORER_FIGURES.lookahead({ n: 100, d: 0.01, lookahead: 32, mu: 1 }).data[2].y[0]; // → 0.363652
  */
 export function lookaheadFigure(values: Values): PlotlyFigure {
   const n = num(values, "n");
@@ -58,7 +58,7 @@ export function lookaheadFigure(values: Values): PlotlyFigure {
  * k, for rewards R ~ Gamma(shape, μ/shape). Values: n, d, rewardShape, mu.
  *
  * @example
- * pooledRiskFigure({ n: 20, d: 0.05, rewardShape: 2, mu: 1 }).data[0].x.length; // → 20
+ * EXPLORER_FIGURES["pooled-risk"]({ n: 20, d: 0.05, rewardShape: 2, mu: 1 }).data[0].x.length; // → 20
  */
 export function pooledRiskFigure(values: Values): PlotlyFigure {
   const n = num(values, "n");
@@ -92,7 +92,7 @@ export function pooledRiskFigure(values: Values): PlotlyFigure {
  * (average) and of a little more share (marginal), in units of μ/d, against P. Values: beta, d, mu.
  *
  * @example
- * shareWithBonusFigure({ beta: 0.5, d: 0.01, mu: 1 }).data.length; // → 2
+ * EXPLORER_FIGURES["share-with-bonus"]({ beta: 0.5, d: 0.01, mu: 1 }).data.length; // → 2
  */
 export function shareWithBonusFigure(values: Values): PlotlyFigure {
   const beta = num(values, "beta");

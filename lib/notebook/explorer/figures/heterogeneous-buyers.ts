@@ -17,7 +17,7 @@ import { curve, nGrid, num, type Values } from "./plot-helpers";
  * builderAlpha, builderRFactor, investorAlpha, investorRFactor (rates in units of d).
  *
  * @example
- * builderInvestorFigure({ mu: 1, d: 0.001, builderAlpha: 0.95, builderRFactor: 3, investorAlpha: 0.85, investorRFactor: 1 }).data[2].x[0]; // → 63
+ * EXPLORER_FIGURES["builder-investor"]({ mu: 1, d: 0.001, builderAlpha: 0.95, builderRFactor: 3, investorAlpha: 0.85, investorRFactor: 1 }).data[2].x[0]; // → 63
  */
 export function builderInvestorFigure(values: Values): PlotlyFigure {
   const mu = num(values, "mu");

@@ -54,7 +54,7 @@ function secondPriceTheory(values: Values, ns: number[]): number[] {
  * rMaxFactor, priceFactor, replications, nMax, seed.
  *
  * @example
- * marketCaptureFigure({ mu: 1, d: 0.001, tolerance: 1e-6, buyerCount: 10, rMaxFactor: 2, priceFactor: 0.8, replications: 2, nMax: 10, seed: 1 }).data.length; // → 1
+ * EXPLORER_FIGURES["market-capture"]({ mu: 1, d: 0.001, tolerance: 1e-6, buyerCount: 10, rMaxFactor: 2, priceFactor: 0.8, replications: 2, nMax: 10, seed: 1 }).data.length; // → 1
  */
 export function marketCaptureFigure(values: Values, points?: SimulatedPoint[]): PlotlyFigure {
   const ns = marketCaptureNs(values);

@@ -16,7 +16,7 @@ import { curve, logGrid, nGrid, num, overN, type Values } from "./plot-helpers";
  * mean at that n with its 95 % interval. Values: n, d, mu (and samples, seed for the simulation).
  *
  * @example
- * ticketValueFigure({ n: 100, d: 0.01, mu: 1 }).data[1].y[0]; // → 0.5
+ * EXPLORER_FIGURES["ticket-value"]({ n: 100, d: 0.01, mu: 1 }).data[1].y[0]; // → 0.5
  */
 export function ticketValueFigure(values: Values, points?: SimulatedPoint[]): PlotlyFigure {
   const simulated = points?.[0];
@@ -71,7 +71,7 @@ export function ticketValueFigure(values: Values, points?: SimulatedPoint[]): Pl
  * Values: share (P as a fraction), d, mu.
  *
  * @example
- * stakeValueFigure({ share: 0.1, d: 0.01, mu: 1 }).data[1].y[0]; // → 10
+ * EXPLORER_FIGURES["stake-value"]({ share: 0.1, d: 0.01, mu: 1 }).data[1].y[0]; // → 10
  */
 export function stakeValueFigure(values: Values): PlotlyFigure {
   const P = num(values, "share");
@@ -100,7 +100,7 @@ export function stakeValueFigure(values: Values): PlotlyFigure {
  * exponential rewards (σ = μ), against d; the chosen d marked. Values: d, mu.
  *
  * @example
- * npvFigure({ d: 0.01, mu: 1 }).data[2].y[0]; // → 100
+ * EXPLORER_FIGURES.npv({ d: 0.01, mu: 1 }).data[2].y[0]; // → 100
  */
 export function npvFigure(values: Values): PlotlyFigure {
   const d = num(values, "d");
@@ -157,7 +157,7 @@ export function npvFigure(values: Values): PlotlyFigure {
  * 03: issued (n·μ/(nd+1)) and unissued value against n; they always add up to μ/d. Values: d, mu.
  *
  * @example
- * valueCaptureFigure({ d: 0.01, mu: 1 }).data.length; // → 3
+ * EXPLORER_FIGURES["value-capture"]({ d: 0.01, mu: 1 }).data.length; // → 3
  */
 export function valueCaptureFigure(values: Values): PlotlyFigure {
   const d = num(values, "d");
@@ -194,7 +194,7 @@ export function valueCaptureFigure(values: Values): PlotlyFigure {
  * R ~ Gamma(shape, μ/shape) (σ² = μ²/shape). Values: rewardShape, d, mu.
  *
  * @example
- * ticketVarianceFigure({ rewardShape: 1, d: 0.01, mu: 1 }).data.length; // → 1
+ * EXPLORER_FIGURES["ticket-variance"]({ rewardShape: 1, d: 0.01, mu: 1 }).data.length; // → 1
  */
 export function ticketVarianceFigure(values: Values): PlotlyFigure {
   const shape = num(values, "rewardShape");

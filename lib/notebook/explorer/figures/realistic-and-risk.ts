@@ -21,7 +21,7 @@ import { curve, nGrid, num, type Values } from "./plot-helpers";
  * (left), and Var(V)/Var(R) for the calibrated law (right). Values: annualRate, mu, sigma2, nLogMax.
  *
  * @example
- * realisticScaleFigure({ annualRate: 0.04, mu: 0.05, sigma2: 0.3, nLogMax: 1e10 }).data.length; // → 3
+ * EXPLORER_FIGURES["realistic-scale"]({ annualRate: 0.04, mu: 0.05, sigma2: 0.3, nLogMax: 1e10 }).data.length; // → 3
  */
 export function realisticScaleFigure(values: Values): PlotlyFigure {
   const annualRate = num(values, "annualRate");
@@ -72,7 +72,7 @@ export function realisticScaleFigure(values: Values): PlotlyFigure {
  * Values: mu, d, calmMean, stormMean, pCalmToStorm, pStormToCalm, premiumNMax.
  *
  * @example
- * stormPremiumFigure({ mu: 1, d: 0.01, calmMean: 0.6, stormMean: 3, pCalmToStorm: 0.02, pStormToCalm: 0.1, premiumNMax: 1e5 }).data.length; // → 3
+ * EXPLORER_FIGURES["storm-premium"]({ mu: 1, d: 0.01, calmMean: 0.6, stormMean: 3, pCalmToStorm: 0.02, pStormToCalm: 0.1, premiumNMax: 1e5 }).data.length; // → 3
  */
 export function stormPremiumFigure(values: Values): PlotlyFigure {
   const d = num(values, "d");
@@ -112,7 +112,7 @@ export function stormPremiumFigure(values: Values): PlotlyFigure {
  * next to the limit d/r. Values: mu, socialRate, buyerRate, gamma, nLogMax.
  *
  * @example
- * oneBuyerCaptureFigure({ mu: 0.05, socialRate: 0.03, buyerRate: 0.05, gamma: 1, nLogMax: 1e9 }).data.length; // → 3
+ * EXPLORER_FIGURES["one-buyer-capture"]({ mu: 0.05, socialRate: 0.03, buyerRate: 0.05, gamma: 1, nLogMax: 1e9 }).data.length; // → 3
  */
 export function oneBuyerCaptureFigure(values: Values): PlotlyFigure {
   const mu = num(values, "mu");
