@@ -12,6 +12,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { JUPYTER_DATA_DIR, KERNEL_NAME } from "../tools/nb/kernelspec";
 import { joinText, type Notebook } from "../tools/nb/nbformat";
+import { runNotebook } from "../tools/nb/run-notebook";
 import { findExecutable } from "../tools/nb/which";
 import { listNotebooks } from "../tools/reproduce";
 import { fixture, osTempDir, ROOT } from "./fixtures/runner/helpers";
@@ -23,7 +24,9 @@ const missing = !findExecutable({ name: "jupyter" })
     : null;
 const skip = missing && process.env.CI !== "true" ? `${missing} (Debian: apt-get install jupyter-nbconvert)` : false;
 
-test("jupyter nbconvert --execute runs notebooks with the project kernelspec", { skip }, () => {
+test("jupyter nbconvert --execute runs notebooks with the project kernelspec, numbering cells as our runner does", {
+  skip,
+}, async () => {
   if (missing) assert.fail(`${missing}; under CI=true this test must run (.ci/run installs jupyter-nbconvert)`);
   const inputs = [fixture("nbconvert.ipynb"), ...(process.env.ET_NBCONVERT_ALL === "1" ? listNotebooks() : [])];
   const outDir = osTempDir();
@@ -53,4 +56,12 @@ test("jupyter nbconvert --execute runs notebooks with the project kernelspec", {
     .map((o) => (o.output_type === "stream" ? joinText(o.text) : ""))
     .join("");
   assert.equal(printed, "validated 42\n", "the notebook imported execution-tickets and printed its result");
+  // nbclient numbers a cell from the kernel's execute_input message (tslab, patched, sends it).
+  const counts = (notebook: Notebook) =>
+    notebook.cells.filter((c) => c.cell_type === "code").map((c) => c.execution_count);
+  const ours = await runNotebook({ path: fixture("nbconvert.ipynb"), outDir: osTempDir(), timeoutSeconds: 120 });
+  assert.equal(ours.status, "ok", ours.error);
+  const runner = JSON.parse(fs.readFileSync(ours.output as string, "utf8")) as Notebook;
+  assert.deepEqual(counts(nb), counts(runner), "nbconvert's execution counts equal the runner's");
+  assert.deepEqual(counts(nb), [1, 2]);
 });
