@@ -4,7 +4,8 @@ import { after, describe, test } from "node:test";
 import { currentDisplayWriter, type DisplayBundle } from "../lib/notebook/display-writer";
 import { OUTPUT_METADATA_KEY, PLOTLY_MIME } from "../lib/notebook/figure";
 import { figureBundle } from "../lib/notebook/figure-bundle";
-import { closeFigureRenderer, plotlyScriptPath } from "../lib/notebook/figure-renderer";
+import { CHROMIUM_FLAGS, findChromium } from "../lib/notebook/chromium";
+import { closeFigureRenderer, PLOTLY_TRACE_TYPES, plotlyScriptPath } from "../lib/notebook/figure-renderer";
 import { formatNumber } from "../lib/notebook/format-number";
 import { checkBundle } from "../lib/notebook/show-check";
 import { buildFigureBundle, pngAvailability } from "../lib/notebook/show-figure";
@@ -24,6 +25,7 @@ const PLOTLY_SOURCE_SAMPLES = (() => {
 })();
 
 after(() => closeFigureRenderer());
+const chromiumLookup = findChromium();
 
 function assertNoPlotlySource(bundle: DisplayBundle): void {
   const text = JSON.stringify(bundle);
@@ -79,6 +81,36 @@ describe("figure display bundle", () => {
 
   test("rejects an empty name", () => {
     assert.throws(() => figureBundle({ figure, name: " " }), /name must be a non-empty string; received " "/);
+  });
+
+  test("refuses a trace type the shipped plotly.js bundle cannot draw, naming the trace and the bundle's types", async () => {
+    await assert.rejects(
+      buildFigureBundle({ figure: { data: [figure.data[0], { type: "scatter3d" }] }, env: { ET_FIGURE_PNG: "0" } }),
+      /figure\.data\[1\] has type "scatter3d", which the project's plotly\.js bundle .* use one of bar, box, .*scatter/,
+    );
+  });
+
+  test("PLOTLY_TRACE_TYPES is exactly the trace types of the shipped bundle (read from plotly's schema in Chromium)", {
+    skip: chromiumLookup.found ? false : chromiumLookup.reason,
+  }, async () => {
+    const { chromium } = await import("playwright-core");
+    const browser = await chromium.launch({
+      executablePath: (chromiumLookup as { path: string }).path,
+      args: [...CHROMIUM_FLAGS],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.addScriptTag({ path: plotlyScriptPath() });
+      const types = await page.evaluate(() =>
+        Object.keys(
+          (window as unknown as { Plotly: { PlotSchema: { get(): { traces: object } } } }).Plotly.PlotSchema.get()
+            .traces,
+        ),
+      );
+      assert.deepEqual([...types].sort(), [...PLOTLY_TRACE_TYPES].sort());
+    } finally {
+      await browser.close();
+    }
   });
 });
 

@@ -26,6 +26,11 @@ export { showLatex, latexBundle } from "./show-latex";
 export { showEquations, alignedEquations, type EquationLike, type AlignedEquationsOptions } from "./show-equations";
 export { formatNumber } from "./format-number";
 export { logIntegerGrid, decadeTicks, type LogIntegerGridOptions, type DecadeTicksOptions } from "./log-axis";
-export { renderFigureImage, closeFigureRenderer } from "./figure-renderer";
+export {
+  renderFigureImage,
+  closeFigureRenderer,
+  checkTraceTypes,
+  PLOTLY_TRACE_TYPES,
+} from "./figure-renderer";
 export { findChromium } from "./chromium";
 export { writeDisplayData, type DisplayBundle } from "./display-writer";

@@ -2,7 +2,7 @@ import { findChromium } from "./chromium";
 import { currentDisplayWriter, type DisplayBundle } from "./display-writer";
 import type { PlotlyFigure } from "./figure";
 import { figureBundle } from "./figure-bundle";
-import { renderFigureImage } from "./figure-renderer";
+import { checkTraceTypes, renderFigureImage } from "./figure-renderer";
 import { withTheme } from "./theme";
 import * as validate from "../validate";
 
@@ -48,6 +48,7 @@ export interface BuildFigureBundleOptions extends ShowFigureOptions {
 export async function buildFigureBundle(options: BuildFigureBundleOptions): Promise<DisplayBundle> {
   validate.knownKeys("buildFigureBundle options", options ?? {}, ["figure", "name", "caption", "env"]);
   const { figure, name, caption, env = process.env } = options;
+  checkTraceTypes(figure);
   const themed = withTheme(figure);
   const availability = pngAvailability({ env });
   if (!availability.render) return figureBundle({ figure: themed, name, caption, pngNote: availability.reason });
