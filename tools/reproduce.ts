@@ -17,6 +17,7 @@ import { parseJobs, UsageError } from "./nb/cli";
 import { type PassSummary, watchAndReproduce } from "./watch";
 import { PROJECT_ROOT } from "./nb/kernelspec";
 import { stopWhenOrphaned } from "./nb/orphan-guard";
+import { skippedOutputsWarning } from "./skipped-outputs-warning";
 
 export const NOTEBOOKS_DIR = path.join(PROJECT_ROOT, "notebooks");
 const EXPORTER = path.join(PROJECT_ROOT, "tools", "export", "cli.ts");
@@ -103,6 +104,8 @@ async function reproduceOnce(options: PassOptions, quiet = false): Promise<PassS
     console.error(`${failed.length} of ${results.length} notebook(s) failed: ${failed.map((r) => r.path).join(", ")}`);
   }
   if (exported.status === "failed") console.error("the export failed");
+  const warning = skippedOutputsWarning();
+  if (warning) console.error(`\n${warning}`);
   return summary;
 }
 
