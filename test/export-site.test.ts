@@ -6,7 +6,9 @@ import * as path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { CHROMIUM_FLAGS } from "../lib/notebook/chromium";
+import { plotlyScriptPath } from "../lib/notebook/figure-renderer";
 import { exportSite, type ExportSiteResult } from "../tools/export/export-site";
+import { figureFileNames } from "../tools/export/figure-files";
 import { chromiumGate } from "./fixtures/export/chromium-gate";
 import {
   executedFixture,
@@ -19,7 +21,7 @@ import {
 } from "./fixtures/export/executed-notebook";
 
 const chromium = chromiumGate();
-const PLOTLY_BANNER = fs.readFileSync(require.resolve("plotly.js-dist-min/plotly.min.js"), "utf8").slice(0, 60);
+const PLOTLY_BANNER = fs.readFileSync(plotlyScriptPath(), "utf8").slice(0, 60);
 /** XML namespace names are identifiers, not resources: KaTeX's MathML and SVG carry them. */
 const NAMESPACES =
   /https?:\/\/www\.w3\.org\/(1998\/Math\/MathML|2000\/svg|1999\/xlink|1999\/xhtml|XML\/1998\/namespace)/g;
@@ -186,9 +188,11 @@ describe("npm run export (tools/export)", () => {
     );
   });
 
-  test("writes every figure as SVG and PNG", { skip: chromium.skip }, () => {
+  test("writes every figure as SVG and PNG for the screen, and for papers as SVG, PDF and 300-dpi PNG at 3.5 and 7 in with fonts of 7 pt or more; figures.json traces each", {
+    skip: chromium.skip,
+  }, () => {
     chromium.executable();
-    const expected = FIXTURE_FIGURE_STEMS.flatMap((stem) => [`${stem}.png`, `${stem}.svg`]).sort();
+    const expected = [...FIXTURE_FIGURE_STEMS.flatMap((stem) => figureFileNames(stem)), "figures.json"].sort();
     assert.deepEqual(fs.readdirSync(figures).sort(), expected);
     for (const stem of FIXTURE_FIGURE_STEMS) {
       const svg = fs.readFileSync(path.join(figures, `${stem}.svg`), "utf8");
@@ -197,6 +201,46 @@ describe("npm run export (tools/export)", () => {
       const png = fs.readFileSync(path.join(figures, `${stem}.png`));
       assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       assert.equal(png.readUInt32BE(16), 1280, "PNG at 2× the 640 px figure width");
+      for (const inches of [3.5, 7]) {
+        const paper = (ext: string) => path.join(figures, `${stem}-${inches}in.${ext}`);
+        // SVG laid out at the column's width in CSS pixels (1 px prints as 0.75 pt): every font ≥ 7 pt.
+        const paperSvg = fs.readFileSync(paper("svg"), "utf8");
+        assert.equal(
+          Number(paperSvg.match(/^<svg[^>]* width="([\d.]+)"/)?.[1]),
+          inches * 96,
+          `${stem} ${inches} in: SVG width`,
+        );
+        const fonts = [...paperSvg.matchAll(/font-size: ?([\d.]+)px/g)].map((m) => Number(m[1]));
+        assert.ok(
+          fonts.length > 0 && Math.min(...fonts) * 0.75 >= 7,
+          `${stem} ${inches} in: smallest font ${Math.min(...fonts) * 0.75} pt`,
+        );
+        const pdf = fs.readFileSync(paper("pdf"));
+        assert.equal(pdf.subarray(0, 5).toString("latin1"), "%PDF-");
+        const box = pdf.toString("latin1").match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/);
+        assert.ok(box, "the PDF has a page size");
+        assert.ok(Math.abs(Number(box[1]) - inches * 72) < 1, `${stem} ${inches} in: PDF page ${box[1]} pt wide`);
+        const print = fs.readFileSync(paper("png"));
+        assert.equal(
+          print.readUInt32BE(16),
+          inches * 300,
+          `${stem} ${inches} in: PNG ${inches * 300} px wide (300 dpi)`,
+        );
+        const phys = print.indexOf("pHYs");
+        assert.ok(phys > 0 && print.readUInt32BE(phys + 4) === 11811, "the PNG says 300 dpi (11811 px/m)");
+      }
+    }
+    const manifest = JSON.parse(fs.readFileSync(path.join(figures, "figures.json"), "utf8"));
+    assert.match(manifest.commit, /^([0-9a-f]{40}(-dirty)?|not a git checkout)$/);
+    assert.match(manifest.libraryVersion, /^\d+\.\d+\.\d+/);
+    assert.deepEqual(
+      manifest.figures.map((f: { files: string[] }) => f.files[0]),
+      FIXTURE_FIGURE_STEMS.map((stem) => `${stem}.svg`),
+    );
+    for (const f of manifest.figures) {
+      assert.equal(f.notebook, "fixture");
+      assert.ok(Number.isInteger(f.figure) && f.figure >= 1);
+      assert.equal(typeof f.parameters, "object");
     }
     assert.equal(logLines.filter((l) => /skipped/.test(l)).length, 0);
   });

@@ -2,14 +2,54 @@ import { CHROMIUM_FLAGS, findChromium } from "./chromium";
 import type { PlotlyFigure } from "./figure";
 import { FIGURE_HEIGHT, FIGURE_WIDTH } from "./theme";
 
-/** plotly.js bundle on disk; loaded into the rendering page from here, never from the network. */
+/**
+ * plotly.js bundle on disk; loaded into the rendering page and the exported site from here, never
+ * from the network. The cartesian bundle (1.5 MB, the full one is 4.8 MB) holds every trace type
+ * the notebooks draw; {@link PLOTLY_TRACE_TYPES} lists them and showFigure refuses any other.
+ */
 export function plotlyScriptPath(): string {
-  return require.resolve("plotly.js-dist-min/plotly.min.js");
+  return require.resolve("plotly.js-cartesian-dist-min/plotly-cartesian.min.js");
+}
+
+/** The trace types of the plotly.js bundle the project ships (checked against the bundle in Chromium by the tests). */
+export const PLOTLY_TRACE_TYPES: readonly string[] = Object.freeze([
+  "bar",
+  "box",
+  "contour",
+  "heatmap",
+  "histogram",
+  "histogram2d",
+  "histogram2dcontour",
+  "image",
+  "pie",
+  "scatter",
+  "scatterternary",
+  "violin",
+]);
+
+/**
+ * Refuses a figure with a trace type the shipped plotly.js bundle cannot draw (it would show
+ * nothing where the notebook meant a trace), naming the trace and what the bundle has.
+ *
+ * @example
+ * checkTraceTypes({ data: [{ type: "scatter3d" }] }); // throws: trace 0 has type "scatter3d", …
+ */
+export function checkTraceTypes(figure: PlotlyFigure): void {
+  (figure.data ?? []).forEach((trace, i) => {
+    const type = (trace as { type?: unknown }).type ?? "scatter";
+    if (typeof type !== "string" || !PLOTLY_TRACE_TYPES.includes(type)) {
+      throw new RangeError(
+        `figure.data[${i}] has type ${JSON.stringify(type)}, which the project's plotly.js bundle (plotly.js-cartesian-dist-min) does not draw; ` +
+          `use one of ${PLOTLY_TRACE_TYPES.join(", ")}, or switch plotlyScriptPath in lib/notebook/figure-renderer.ts to a bundle that has it`,
+      );
+    }
+  });
 }
 
 export interface RenderFigureOptions {
   figure: PlotlyFigure;
-  format: "png" | "svg";
+  /** "pdf": the SVG printed by Chromium to a one-page PDF of the figure's size (vector, fonts embedded). */
+  format: "png" | "svg" | "pdf";
   /** CSS pixels; default layout.width or {@link FIGURE_WIDTH}. */
   width?: number;
   /** CSS pixels; default layout.height or {@link FIGURE_HEIGHT}. */
@@ -32,6 +72,7 @@ interface ContextLike {
 }
 interface PageLike {
   setContent(html: string): Promise<void>;
+  pdf(options: { width: string; height: string; printBackground: boolean; pageRanges: string }): Promise<Buffer>;
   addScriptTag(options: { path: string }): Promise<unknown>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
 }
@@ -44,6 +85,8 @@ interface PlaywrightLike {
 interface Renderer {
   browser: BrowserLike;
   page: PageLike;
+  /** A second page that prints SVGs to PDF (created on first use). */
+  printer: () => Promise<PageLike>;
 }
 
 /** One browser and one plotly-loaded page per process, created on first use and reused. */
@@ -60,7 +103,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * @example
  * const png = await renderFigureImage({ figure: { data: [], layout: {} }, format: "png" });
  */
-export function renderFigureImage(params: RenderFigureOptions & { format: "png" }): Promise<Buffer>;
+export function renderFigureImage(params: RenderFigureOptions & { format: "png" | "pdf" }): Promise<Buffer>;
 export function renderFigureImage(params: RenderFigureOptions & { format: "svg" }): Promise<string>;
 export function renderFigureImage(params: RenderFigureOptions): Promise<Buffer | string> {
   const run = queue.then(() => renderNow(params));
@@ -69,8 +112,21 @@ export function renderFigureImage(params: RenderFigureOptions): Promise<Buffer |
 }
 
 async function renderNow({ figure, format, width, height, scale = 2 }: RenderFigureOptions): Promise<Buffer | string> {
-  const { page } = await getRenderer();
+  const { page, printer } = await getRenderer();
   const layout = figure.layout ?? {};
+  if (format === "pdf") {
+    const size = {
+      width: width ?? numberOr(layout.width, FIGURE_WIDTH),
+      height: height ?? numberOr(layout.height, FIGURE_HEIGHT),
+    };
+    const svg = (await renderNow({ figure, format: "svg", ...size })) as string;
+    const print = await printer();
+    // The SVG is plotly.js's own output (text in it is escaped); the page has no script and no network.
+    await print.setContent(
+      `<!doctype html><html><head><meta charset="utf-8"><style>@page{margin:0}html,body{margin:0;padding:0}svg{display:block}</style></head><body>${svg}</body></html>`,
+    );
+    return print.pdf({ width: `${size.width}px`, height: `${size.height}px`, printBackground: true, pageRanges: "1" });
+  }
   const options = {
     format,
     width: width ?? numberOr(layout.width, FIGURE_WIDTH),
@@ -130,7 +186,12 @@ async function launch(): Promise<Renderer> {
     const page = await context.newPage();
     await page.setContent("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>");
     await page.addScriptTag({ path: plotlyScriptPath() });
-    return { browser, page };
+    let printPage: Promise<PageLike> | undefined;
+    const printer = () => {
+      printPage ??= context.newPage();
+      return printPage;
+    };
+    return { browser, page, printer };
   } catch (err) {
     await browser.close().catch(() => undefined);
     throw err;

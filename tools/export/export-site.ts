@@ -26,6 +26,8 @@ import { notebookInfo, plainTitle } from "./notebook-info";
 import { renderNotebookPage } from "./render-notebook";
 import { writeSiteAssets } from "./site-assets";
 import type { FigureRef } from "./render-outputs";
+import { figuresManifest } from "./figures-manifest";
+import { runParameters } from "./run-parameters";
 
 export const DEFAULT_IN_DIR = "build/notebooks";
 export const DEFAULT_OUT_DIR = "build/site";
@@ -282,6 +284,10 @@ async function buildSite({
           mathErrors: rendered.mathErrors.map((e) => ({ tex: e.tex, message: e.message })),
           figureFiles: drawn.files.map((f) => path.relative(figuresDir, f)),
           figureHashes: drawn.hashes,
+          run: {
+            parameters: runParameters({ notebook }),
+            started: (notebook.metadata.execution as { started?: string } | undefined)?.started,
+          },
         };
       }
       records[name] = record;
@@ -365,6 +371,10 @@ async function buildSite({
     }),
   });
   if (!fs.existsSync(figuresDir) && figuresSkipped === undefined) fs.mkdirSync(figuresDir, { recursive: true });
+  if (figuresSkipped === undefined) {
+    const manifest = figuresManifest({ records, exportedAt, root: path.resolve(__dirname, "..", "..") });
+    writeFileAtomic({ file: path.join(figuresDir, "figures.json"), data: `${JSON.stringify(manifest, null, 1)}\n` });
+  }
   return { index, pages, claims, claimsFile: "", figuresSkipped, apiModules };
 }
 

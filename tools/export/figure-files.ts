@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { PlotlyFigure } from "../../lib/notebook/figure";
 import { renderFigureImage } from "../../lib/notebook/figure-renderer";
+import { CSS_PX_PER_INCH, PAPER_COLUMN_INCHES, paperFigure } from "../../lib/notebook/paper-figure";
 import { writeFileAtomic } from "../../lib/io/write-file-atomic";
+import { withPngResolution } from "./png-resolution";
 import type { FigureRef } from "./render-outputs";
 
 export interface FigureFileStemsOptions {
@@ -48,10 +51,48 @@ export interface WrittenFigureFiles {
   drawn: number;
 }
 
+/** Dots per inch of the print PNGs. */
+export const PRINT_DPI = 300;
+
+/** The files of one figure, by what they are for (names relative to the figures folder). */
+export function figureFileNames(stem: string): string[] {
+  const paper = (["single", "double"] as const).flatMap((column) =>
+    ["svg", "pdf", "png"].map((ext) => `${stem}-${PAPER_COLUMN_INCHES[column]}in.${ext}`),
+  );
+  return [`${stem}.svg`, `${stem}.png`, ...paper];
+}
+
+/** Draws every file of one figure: the screen SVG and PNG, and per column a vector SVG and PDF and a 300-dpi PNG. */
+async function drawFigure(figure: PlotlyFigure): Promise<Uint8Array[]> {
+  const bytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  const text = (svg: string) => new TextEncoder().encode(svg);
+  const files: Uint8Array[] = [
+    text(await renderFigureImage({ figure, format: "svg" })),
+    bytes(await renderFigureImage({ figure, format: "png", scale: 2 })),
+  ];
+  for (const column of ["single", "double"] as const) {
+    const paper = paperFigure({ figure, column });
+    const size = { width: paper.layout?.width as number, height: paper.layout?.height as number };
+    files.push(
+      text(await renderFigureImage({ figure: paper, format: "svg", ...size })),
+      bytes(await renderFigureImage({ figure: paper, format: "pdf", ...size })),
+      withPngResolution({
+        png: bytes(
+          await renderFigureImage({ figure: paper, format: "png", ...size, scale: PRINT_DPI / CSS_PX_PER_INCH }),
+        ),
+        dpi: PRINT_DPI,
+      }),
+    );
+  }
+  return files;
+}
+
 /**
- * Writes each figure as <stem>.svg (vector, for papers) and <stem>.png (2× pixel ratio) through
- * the shared headless Chromium; a figure whose JSON is unchanged since the previous export (a page
- * rebuilt for a Markdown edit) is copied from it instead of drawn again.
+ * Writes each figure's files ({@link figureFileNames}): <stem>.svg and <stem>.png (2× pixel ratio)
+ * as the page shows it, and for papers <stem>-3.5in and <stem>-7in as SVG, PDF and 300-dpi PNG, laid
+ * out at the column's width with fonts of at least 7 pt (paperFigure). Drawn through the shared
+ * headless Chromium; a figure whose JSON is unchanged since the previous export (a page rebuilt for a
+ * Markdown edit) is copied from it instead of drawn again.
  */
 export async function writeFigureFiles({
   notebookName,
@@ -66,21 +107,18 @@ export async function writeFigureFiles({
   for (const [i, ref] of figures.entries()) {
     const hash = createHash("sha256").update(JSON.stringify(ref.figure)).digest("hex");
     hashes[stems[i]] = hash;
-    const svgFile = path.join(dir, `${stems[i]}.svg`);
-    const pngFile = path.join(dir, `${stems[i]}.png`);
-    const old = previous && [".svg", ".png"].map((ext) => path.join(previous.dir, `${stems[i]}${ext}`));
+    const names = figureFileNames(stems[i]);
+    const targets = names.map((name) => path.join(dir, name));
+    const old = previous && names.map((name) => path.join(previous.dir, name));
     if (old && previous?.hashes[stems[i]] === hash && old.every((f) => fs.existsSync(f))) {
       fs.mkdirSync(dir, { recursive: true });
-      fs.copyFileSync(old[0], svgFile);
-      fs.copyFileSync(old[1], pngFile);
+      old.forEach((f, k) => fs.copyFileSync(f, targets[k]));
     } else {
       drawn++;
-      const svg = await renderFigureImage({ figure: ref.figure, format: "svg" });
-      const png = await renderFigureImage({ figure: ref.figure, format: "png", scale: 2 });
-      writeFileAtomic({ file: svgFile, data: svg });
-      writeFileAtomic({ file: pngFile, data: new Uint8Array(png.buffer, png.byteOffset, png.byteLength) });
+      const files = await drawFigure(ref.figure);
+      files.forEach((data, k) => writeFileAtomic({ file: targets[k], data }));
     }
-    written.push(svgFile, pngFile);
+    written.push(...targets);
   }
   return { files: written, hashes, drawn };
 }

@@ -6,6 +6,7 @@
  * lib/notebook display code it renders with. The index, the ledger and the shared pages are always
  * rebuilt.
  */
+import type { ParameterValue } from "./run-parameters";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -28,6 +29,8 @@ export interface PageRecord {
   figureFiles: string[];
   /** Per figure file stem, the hash of the figure drawn into it. */
   figureHashes?: Record<string, string>;
+  /** The run's parameters (the parameters cell with --param overrides) and start, for figures.json. */
+  run?: { parameters: Record<string, ParameterValue>; started?: string };
 }
 
 interface Manifest {
