@@ -85,10 +85,12 @@ test("paperFigure: a log axis spanning under two decades keeps its 2-and-5 label
 });
 
 /** A minimal valid PNG (1×1, grey), built here from its bytes. */
-const ONE_PIXEL = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010800000000" +
-    "3a7e9b550000000a49444154789c636000000002000148afa4710000000049454e44ae426082",
-  "hex",
+const ONE_PIXEL = new Uint8Array(
+  Buffer.from(
+    "89504e470d0a1a0a0000000d4948445200000001000000010800000000" +
+      "3a7e9b550000000a49444154789c636000000002000148afa4710000000049454e44ae426082",
+    "hex",
+  ),
 );
 
 test("withPngResolution: a pHYs chunk of 300 dpi (11811 px/m, unit metre, CRC 0x78a53f76) right after IHDR; an old one replaced; non-PNG refused", () => {
@@ -101,10 +103,10 @@ test("withPngResolution: a pHYs chunk of 300 dpi (11811 px/m, unit metre, CRC 0x
   assert.equal(out[at + 16], 1);
   assert.equal(out.readUInt32BE(at + 17), 0x78a53f76, "the CRC Python's zlib.crc32 gives for these bytes");
   assert.equal(out.length, ONE_PIXEL.length + 21);
-  const again = Buffer.from(withPngResolution({ png: out, dpi: 300 }));
+  const again = Buffer.from(withPngResolution({ png: new Uint8Array(out), dpi: 300 }));
   assert.equal(again.length, out.length, "the old pHYs is replaced, not doubled");
   assert.throws(
-    () => withPngResolution({ png: Buffer.from("not a png at all, not at all, no"), dpi: 300 }),
+    () => withPngResolution({ png: new TextEncoder().encode("not a png at all, not at all, no"), dpi: 300 }),
     /not a PNG/,
   );
   assert.throws(() => withPngResolution({ png: ONE_PIXEL, dpi: 0 }), /dpi must be a positive number/);
