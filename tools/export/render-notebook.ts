@@ -21,7 +21,7 @@ import {
 import type { SiteAssets } from "./site-assets";
 import { type BibEntry, PageCitations } from "./bibliography";
 import type { ExecutedNotebook, ExportCell } from "./read-notebook";
-import { renderOutputs, type FigureRef, type RenderContext } from "./render-outputs";
+import { numberedCaptions, renderOutputs, type FigureRef, type RenderContext } from "./render-outputs";
 
 export interface RenderNotebookPageOptions {
   notebook: ExecutedNotebook;
@@ -90,6 +90,7 @@ export function renderNotebookPage({
     notebookName: notebook.name,
     section: "",
     claims: [],
+    figureCaptions: new Map(),
   };
   const info = notebookInfo({ notebook });
   // Metadata is plain text with Markdown and math, not HTML: "<name>" must show as written.
@@ -104,7 +105,11 @@ export function renderNotebookPage({
     .filter(Boolean)
     .map((html) => addHeadingIds(html, toc, usedIds));
   const citations = new PageCitations(bibliography);
-  const cited = cells.map((html) => citations.cite(html));
+  const cited = cells
+    .map((html) =>
+      numberedCaptions({ html, figures: context.figures, captions: context.figureCaptions ?? new Map(), markdown }),
+    )
+    .map((html) => citations.cite(html));
   const references = citations.html();
   if (references) toc.push({ level: 2, id: "references", html: "References" });
   const stems = figureFileStems({ notebookName: notebook.name, figures: context.figures });
@@ -180,6 +185,19 @@ function withoutRepeatedTitle(cells: ExportCell[], title: string): ExportCell[] 
   return copy;
 }
 
+/**
+ * A Markdown cell that opens with "**Figure N.** …" right after figure N captions it: that paragraph
+ * goes into the figure (numberedCaptions) and the rest of the cell stays text.
+ */
+function takeFigureCaption(source: string, context: RenderContext): string {
+  const match = source.match(/^\s*\*\*Figure (\d+)\.\*\*[ \t]*([\s\S]*?)(?:\n[ \t]*\n([\s\S]*))?$/);
+  if (!match) return source;
+  const index = Number(match[1]);
+  if (index !== context.figures.length || context.figureCaptions?.has(index)) return source;
+  context.figureCaptions?.set(index, context.markdown.renderInline({ markdown: match[2].trim() }));
+  return match[3] ?? "";
+}
+
 function renderCell(cell: ExportCell, context: RenderContext): string {
   const tags = Array.isArray(cell.metadata.tags) ? (cell.metadata.tags as unknown[]).map(String) : [];
   const has = (list: string[]) => tags.some((t) => list.includes(t));
@@ -187,7 +205,9 @@ function renderCell(cell: ExportCell, context: RenderContext): string {
   if (cell.cell_type === "markdown") {
     const headings = [...cell.source.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)];
     if (headings.length) context.section = headings[headings.length - 1][1];
-    return `<section class="cell markdown">\n${context.markdown.render({ markdown: cell.source, attachments: cell.attachments })}</section>`;
+    const source = takeFigureCaption(cell.source, context);
+    if (source.trim() === "") return "";
+    return `<section class="cell markdown">\n${context.markdown.render({ markdown: source, attachments: cell.attachments })}</section>`;
   }
   if (cell.cell_type === "raw") {
     const format = String(cell.metadata.format ?? cell.metadata.raw_mimetype ?? "");

@@ -43,6 +43,8 @@ export interface RenderContext {
   section?: string;
   /** Claims found so far, with their section. */
   claims?: { record: ClaimRecord; section: string }[];
+  /** Caption paragraphs ("**Figure N.** …") taken from Markdown cells, rendered, by figure number. */
+  figureCaptions?: Map<number, string>;
 }
 
 export interface RenderOutputsOptions {
@@ -177,19 +179,46 @@ function renderFigure(
     section: context.section ?? "",
     explorer: explorer !== undefined,
   });
-  // No automatic "Figure N." label: notebooks number their figures in the Markdown caption cell
-  // below each figure, and a second number here would contradict it.
-  const figcaption = caption ? `<figcaption>${context.markdown.renderInline({ markdown: caption })}</figcaption>` : "";
+  // The one numbered caption is filled in when the page is complete (numberedCaptions): the notebook's
+  // "**Figure N.**" paragraph below the figure when it has one, else the figure helper's caption.
+  const figcaption = `<!--figcaption-${index}-->`;
   return [
     `<figure class="output plotly${explorer ? " explorer" : ""}" id="${domId}-figure"${name ? ` data-name="${esc(name)}"` : ""}>`,
     ...(explorer ? [explorerHtml({ domId, record: explorer, notebook: context.notebookName ?? "notebook" })] : []),
     `<div class="plotly-figure" id="${domId}"></div>`,
     `<script type="application/json" id="${domId}-json">${jsonForScript(figure)}</script>`,
-    ...(figcaption ? [figcaption] : []),
+    figcaption,
     // Where the page links the figure's SVG/PNG files, when the export writes them (render-notebook.ts).
     `<!--figure-files-${index}-->`,
     `</figure>`,
   ].join("\n");
+}
+
+/**
+ * Gives every figure exactly one numbered caption: the "**Figure N.** …" paragraph a Markdown cell
+ * gave it (moved out of the text into the figure), else the figure helper's short caption, else the
+ * number alone.
+ *
+ * @example
+ * numberedCaptions({ html, figures: context.figures, captions: context.figureCaptions, markdown });
+ */
+export function numberedCaptions({
+  html,
+  figures,
+  captions,
+  markdown,
+}: {
+  html: string;
+  figures: FigureRef[];
+  captions: Map<number, string>;
+  markdown: MarkdownRenderer;
+}): string {
+  return html.replace(/<!--figcaption-(\d+)-->/g, (_m, n: string) => {
+    const index = Number(n);
+    const short = figures[index - 1]?.caption;
+    const text = captions.get(index) ?? (short ? markdown.renderInline({ markdown: short }) : "");
+    return `<figcaption><span class="figure-number">Figure ${index}.</span>${text ? ` ${text}` : ""}</figcaption>`;
+  });
 }
 
 /** JSON that can sit inside <script>: no "</script", "<!--" or U+2028/9 can end or break it. */
