@@ -5,6 +5,7 @@
  * stored, a damaged entry is detected and re-executed, and running notebooks in parallel gives the
  * outputs of a serial run.
  */
+import { parameterRunName } from "../tools/nb/run-name";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -87,9 +88,15 @@ test("with the kernel: unchanged → cached (current Markdown, same outputs); ne
     "the cached outputs, in order",
   );
 
+  const defaultCopy = fs.readFileSync(path.join(outDir, "ok.ipynb"), "utf8");
   const [third] = await runNotebooks({ paths: [source], outDir, cache, params: { n: 21 } });
   assert.deepEqual(third.cache, { hit: false, reason: "parameters changed" });
-  assert.match(JSON.stringify(read(path.join(outDir, "ok.ipynb")).cells), /result default 42/);
+  // A --param run has a name of its own (a hash of its parameters); the default run's copy stays.
+  const named = path.join(outDir, `${parameterRunName({ name: "ok", params: { n: 21 } })}.ipynb`);
+  assert.match(path.basename(named), /^ok\.p-[0-9a-f]{8}\.ipynb$/);
+  assert.equal(third.output, named);
+  assert.match(JSON.stringify(read(named).cells), /result default 42/);
+  assert.equal(fs.readFileSync(path.join(outDir, "ok.ipynb"), "utf8"), defaultCopy, "the default run's copy is intact");
   const [forced] = await runNotebooks({ paths: [source], outDir, cache: { ...cache, force: true } });
   assert.deepEqual(forced.cache, { hit: false, reason: "--force" });
 });

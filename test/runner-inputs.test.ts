@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { runNotebook, runNotebooks, parseParamArgs, ParameterSyntaxError } from "../tools/nb";
 import { nbformat4Problem } from "../tools/nb/notebook-file";
 import { declaredParameters, injectParameters, INJECTED_TAG } from "../tools/nb/parameters";
+import { parameterRunName, splitRunName } from "../tools/nb/run-name";
 import type { Cell } from "../tools/nb/nbformat";
 import { fixture, osTempDir, ROOT } from "./fixtures/runner/helpers";
 
@@ -153,4 +154,19 @@ test("the CLI exits 2 on bad usage and 1 when a notebook fails, with one message
   assert.equal(missing.stderr.match(/notebooks\/nope\.ipynb: no such notebook/g)?.length, 1);
   assert.match(missing.stdout, /^INVALID .* notebooks\/nope\.ipynb$/m);
   assert.equal(cli(["run", "x.ipynb", "--timeout", "soon"]).status, 2);
+});
+
+test("a --param run's name: the notebook's, plus .p- and 8 hex digits of its parameters' canonical JSON (order-free); none for the default run", () => {
+  assert.equal(parameterRunName({ name: "02-ticket-value", params: {} }), "02-ticket-value");
+  const a = parameterRunName({ name: "02-ticket-value", params: { n: 500, d: 0.02 } });
+  assert.match(a, /^02-ticket-value\.p-[0-9a-f]{8}$/);
+  assert.equal(
+    parameterRunName({ name: "02-ticket-value", params: { d: 0.02, n: 500 } }),
+    a,
+    "key order does not matter",
+  );
+  assert.notEqual(parameterRunName({ name: "02-ticket-value", params: { n: 501, d: 0.02 } }), a);
+  assert.deepEqual(splitRunName(a), { notebook: "02-ticket-value", parameterised: true });
+  assert.deepEqual(splitRunName("02-ticket-value"), { notebook: "02-ticket-value", parameterised: false });
+  assert.deepEqual(splitRunName("notes.p-xyz"), { notebook: "notes.p-xyz", parameterised: false });
 });

@@ -32,7 +32,7 @@ export const PLOTLY_TRACE_TYPES: readonly string[] = Object.freeze([
  * nothing where the notebook meant a trace), naming the trace and what the bundle has.
  *
  * @example
- * checkTraceTypes({ data: [{ type: "scatter3d" }] }); // throws: trace 0 has type "scatter3d", …
+ * checkTraceTypes({ data: [{ type: "scatter" }, { type: "bar" }] }); // passes; a "scatter3d" trace would throw
  */
 export function checkTraceTypes(figure: PlotlyFigure): void {
   (figure.data ?? []).forEach((trace, i) => {

@@ -1,3 +1,4 @@
+import { splitRunName } from "../nb/run-name";
 import { assumptionsPageHtml } from "./assumptions-page";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -23,7 +24,7 @@ import {
 import { readBibliography } from "./bibliography";
 import { readCitation, type SitePage } from "./page-navigation";
 import { notebookInfo, plainTitle } from "./notebook-info";
-import { renderNotebookPage } from "./render-notebook";
+import { type PageRuns, renderNotebookPage } from "./render-notebook";
 import { writeSiteAssets } from "./site-assets";
 import type { FigureRef } from "./render-outputs";
 import { figuresManifest } from "./figures-manifest";
@@ -189,7 +190,12 @@ async function buildSite({
   const assets = selfContained ? undefined : writeSiteAssets({ outDir });
   const citation = readCitation(path.resolve(__dirname, "..", "..", "CITATION.cff"));
   const bibliography = readBibliography(path.resolve(__dirname, "..", "..", "references.bib"));
-  const sitePages: SitePage[] = files.map((file) => ({ name: path.basename(file, ".ipynb"), title: pageTitle(file) }));
+  // Runs with --param (<notebook>.p-<hash>) are pages of their own, linked from their notebook's page
+  // rather than listed in the navigation, the index or the claim ledger.
+  const runs = parameterRuns(files);
+  const sitePages: SitePage[] = files
+    .filter((file) => !splitRunName(path.basename(file, ".ipynb")).parameterised)
+    .map((file) => ({ name: path.basename(file, ".ipynb"), title: pageTitle(file) }));
   // Relative to the site's final place: the export is staged beside it, and the final folders are what pages see.
   const figuresHref =
     figuresSkipped === undefined
@@ -216,7 +222,12 @@ async function buildSite({
       const name = path.basename(file, ".ipynb");
       const page = path.join(outDir, `${name}.html`);
       const downloads = downloadLinks({ file, name, outDir, finalOutDir: previousOutDir, sourceDir });
-      const source = pageSource({ file, trust, context: `${siteContext}${JSON.stringify(downloads)}` });
+      const pageRuns = runs.get(name);
+      const source = pageSource({
+        file,
+        trust,
+        context: `${siteContext}${JSON.stringify(downloads)}${JSON.stringify(pageRuns ?? null)}`,
+      });
       const old = previous[name];
       const oldPage = path.join(previousOutDir, `${name}.html`);
       const reusable =
@@ -251,6 +262,7 @@ async function buildSite({
             figuresHref,
             citation,
             bibliography,
+            runs: pageRuns,
           });
           for (const key of rendered.unknownCitations) {
             log(`export: ${notebook.name}: [@${key}] is not in references.bib (shown as "?${key}")`);
@@ -303,6 +315,7 @@ async function buildSite({
         mathErrors: rendered.mathErrors.length,
       });
       const pageHref = `${encodeURIComponent(notebook.name)}.html`;
+      if (splitRunName(name).parameterised) continue; // linked from its notebook's page only
       for (const { record, section } of rendered.claims) {
         if (claims.some((c) => c.notebook === notebook.name && c.id === record.id)) {
           throw new ExportInputError(
@@ -376,6 +389,33 @@ async function buildSite({
     writeFileAtomic({ file: path.join(figuresDir, "figures.json"), data: `${JSON.stringify(manifest, null, 1)}\n` });
   }
   return { index, pages, claims, claimsFile: "", figuresSkipped, apiModules };
+}
+
+/**
+ * For every notebook with --param runs among the files, its runs; for every run, its notebook: what
+ * the pages' footers link, with each run's --param values (from its execution record).
+ */
+function parameterRuns(files: string[]): Map<string, PageRuns> {
+  const out = new Map<string, PageRuns>();
+  const names = new Set(files.map((f) => path.basename(f, ".ipynb")));
+  for (const file of files) {
+    const name = path.basename(file, ".ipynb");
+    const { notebook, parameterised } = splitRunName(name);
+    if (!parameterised || !names.has(notebook)) continue;
+    let parameters: Record<string, unknown> = {};
+    try {
+      const meta = JSON.parse(fs.readFileSync(file, "utf8")).metadata?.execution?.parameters;
+      if (meta && typeof meta === "object") parameters = meta;
+    } catch {
+      // An unreadable notebook fails with its name when its page is rendered.
+    }
+    const run = { name, parameters };
+    const of = out.get(notebook) ?? { variants: [] };
+    of.variants?.push(run);
+    out.set(notebook, of);
+    out.set(name, { of: { name: notebook }, parameters });
+  }
+  return out;
 }
 
 /**
@@ -479,9 +519,10 @@ function downloadLinks({
   sourceHref?: string;
 } {
   const executedHref = path.relative(finalOutDir, path.resolve(file)).split(path.sep).map(encodeURIComponent).join("/");
-  const sourceFile = path.join(sourceDir, `${name}.ipynb`);
+  const notebook = splitRunName(name).notebook; // a --param run's source is its notebook's
+  const sourceFile = path.join(sourceDir, `${notebook}.ipynb`);
   if (!fs.existsSync(sourceFile)) return { executedHref };
   fs.mkdirSync(path.join(outDir, "source"), { recursive: true });
-  fs.copyFileSync(sourceFile, path.join(outDir, "source", `${name}.ipynb`));
-  return { executedHref, sourceHref: `source/${encodeURIComponent(name)}.ipynb` };
+  fs.copyFileSync(sourceFile, path.join(outDir, "source", `${notebook}.ipynb`));
+  return { executedHref, sourceHref: `source/${encodeURIComponent(notebook)}.ipynb` };
 }

@@ -23,8 +23,18 @@ import { type BibEntry, PageCitations } from "./bibliography";
 import type { ExecutedNotebook, ExportCell } from "./read-notebook";
 import { numberedCaptions, renderOutputs, type FigureRef, type RenderContext } from "./render-outputs";
 
+/** A notebook's runs with --param (on its page), or the notebook a run belongs to (on the run's page). */
+export interface PageRuns {
+  variants?: { name: string; parameters: Record<string, unknown> }[];
+  of?: { name: string };
+  /** The run's --param values (on a run's page). */
+  parameters?: Record<string, unknown>;
+}
+
 export interface RenderNotebookPageOptions {
   notebook: ExecutedNotebook;
+  /** Links between a notebook's page and its --param runs' pages (footer). */
+  runs?: PageRuns;
   /** Link target of the "all notebooks" link. Default "index.html". */
   indexHref?: string;
   /** Export time shown in the footer (default now). */
@@ -79,6 +89,7 @@ export function renderNotebookPage({
   figuresHref,
   citation,
   bibliography = new Map(),
+  runs,
 }: RenderNotebookPageOptions): RenderedNotebook {
   const math = createMathRenderer();
   const markdown = createMarkdownRenderer({ math });
@@ -141,6 +152,7 @@ export function renderNotebookPage({
     site ? pagerHtml(site) : "",
     `<footer class="page-footer">`,
     `<p>${esc(execution ?? "No execution record in this notebook's metadata.")}</p>`,
+    runs ? runsHtml(runs, esc) : "",
     `<p>Source: <code>${esc(notebook.name)}.ipynb</code> · exported ${esc(exportedAt.toISOString().slice(0, 16).replace("T", " "))} UTC with <code>npm run export</code>.</p>`,
     citation ? citationHtml({ citation, pageTitle: title }) : "",
     `</footer>`,
@@ -183,6 +195,23 @@ function withoutRepeatedTitle(cells: ExportCell[], title: string): ExportCell[] 
   const copy = [...cells];
   copy[first] = { ...cells[first], source: cells[first].source.slice(match[0].length) };
   return copy;
+}
+
+/** `n = 500, d = 0.02`: a run's --param values as a reader reads them. */
+function parameterText(parameters: Record<string, unknown>): string {
+  return Object.entries(parameters)
+    .map(([k, v]) => `${k} = ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join(", ");
+}
+
+/** The footer's links between a notebook's default run and its --param runs. */
+function runsHtml(runs: PageRuns, esc: (text: string) => string): string {
+  const href = (name: string) => `${encodeURIComponent(name)}.html`;
+  if (runs.of) {
+    return `<p class="runs">This page is a run with ${esc(parameterText(runs.parameters ?? {}))}; the notebook's default run: <a href="${href(runs.of.name)}">${esc(runs.of.name)}</a>.</p>`;
+  }
+  const links = (runs.variants ?? []).map((v) => `<a href="${href(v.name)}">${esc(parameterText(v.parameters))}</a>`);
+  return links.length ? `<p class="runs">Runs of this notebook with other parameters: ${links.join(" · ")}.</p>` : "";
 }
 
 /**

@@ -14,6 +14,7 @@ import { INJECTED_TAG, injectParameters, type Parameters } from "./parameters";
 import { type ProgressReporter, silentReporter } from "./progress";
 import type { NotebookResult } from "./results";
 import { serializeNotebook } from "./serialize";
+import { parameterRunName } from "./run-name";
 import {
   type CacheInputs,
   type CacheLookup,
@@ -126,8 +127,23 @@ function skipped(file: string, parameters: Parameters): NotebookResult {
   return { path: file, status: "skipped", seconds: 0, cells: { executed: 0, total: 0 }, stderr: "", parameters };
 }
 
-function outputPath({ file, inplace, outDir }: { file: string; inplace?: boolean; outDir?: string }): string {
-  return inplace ? file : path.join(outDir ?? DEFAULT_OUT_DIR, path.basename(file));
+/** Where a run's executed copy goes: over the source (--inplace), else outDir/<name>[.p-<hash>].ipynb. */
+function outputPath({
+  file,
+  inplace,
+  outDir,
+  params = {},
+}: {
+  file: string;
+  inplace?: boolean;
+  outDir?: string;
+  params?: Parameters;
+}): string {
+  if (inplace) return file;
+  return path.join(
+    outDir ?? DEFAULT_OUT_DIR,
+    `${parameterRunName({ name: path.basename(file, ".ipynb"), params })}.ipynb`,
+  );
 }
 
 function invalid(file: string, parameters: Parameters, error: string): NotebookResult {
@@ -208,7 +224,7 @@ async function runOne(
   }
 
   const sourceCells = nb.cells.filter((c) => c.cell_type === "code" && !cellTags(c).includes(INJECTED_TAG)).length;
-  const target = outputPath({ file, inplace: options.inplace, outDir: options.outDir });
+  const target = outputPath({ file, inplace: options.inplace, outDir: options.outDir, params });
   let cacheEntry: { dir: string; key: string; inputs: CacheInputs; reason: string } | undefined;
   if (options.cache) {
     const dir = options.cache.dir ?? DEFAULT_CACHE_DIR;
