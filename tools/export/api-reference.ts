@@ -69,6 +69,9 @@ export async function buildApiReference({ outDir }: BuildApiReferenceOptions): P
     excludeExternals: true,
     hideGenerator: true,
     disableSources: true,
+    // No member-visibility checkboxes: the reference documents public members only, and the
+    // filter repeated on each of its 600 pages weighs about a megabyte.
+    visibilityFilters: {},
     githubPages: false,
     logLevel: LogLevel.Error,
   });
