@@ -18,6 +18,7 @@ import type { Notebook } from "../tools/nb/nbformat";
 import { listNotebooks } from "../tools/reproduce";
 import { osTempDir, ROOT } from "./fixtures/runner/helpers";
 import { chromiumGate } from "./fixtures/export/chromium-gate";
+import { checkFigureLayouts, notebookFigures } from "../tools/figure-layout/check-figures";
 import { moveEveryExplorer } from "./fixtures/export/explorer-moves";
 import { offlinePage } from "./fixtures/export/offline-page";
 import { CHROMIUM_FLAGS } from "../lib/notebook/chromium";
@@ -103,6 +104,16 @@ for (const notebook of notebooks) {
 }
 
 const chromium = chromiumGate();
+
+test("every figure of every executed notebook passes the layout check: no legend over data, no text over text, no plot over 15 % empty", {
+  skip: chromium.skip,
+}, async (t) => {
+  const executedDir = path.dirname([...results.values()].find((r) => r.output)?.output ?? "");
+  const checked = await checkFigureLayouts({ figures: notebookFigures(executedDir) });
+  const flagged = checked.flatMap((c) => c.problems.map((p) => `${c.label}: ${p.kind}: ${p.detail}`));
+  t.diagnostic(`${checked.length} figures checked, ${flagged.length} problem(s)`);
+  assert.deepEqual(flagged, [], flagged.join("\n"));
+});
 
 test("the site of every executed notebook: each page under 1 MB, the site (API reference included) under 15 MB, every page loads from file:// with no console error or request", {
   skip: chromium.skip,

@@ -1,4 +1,5 @@
 import { CHROMIUM_FLAGS, findChromium } from "./chromium";
+import { layoutProblemsInPage } from "./layout-problems";
 import type { PlotlyFigure } from "./figure";
 import { FIGURE_HEIGHT, FIGURE_WIDTH } from "./theme";
 
@@ -72,8 +73,8 @@ interface ContextLike {
 }
 interface PageLike {
   setContent(html: string): Promise<void>;
+  addScriptTag(options: { path?: string; content?: string }): Promise<unknown>;
   pdf(options: { width: string; height: string; printBackground: boolean; pageRanges: string }): Promise<Buffer>;
-  addScriptTag(options: { path: string }): Promise<unknown>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
 }
 interface PlaywrightLike {
@@ -152,6 +153,72 @@ async function renderNow({ figure, format, width, height, scale = 2 }: RenderFig
     : decodeURIComponent(payload);
 }
 
+/** Where a legend may go, in order of preference: the plot's four corners, then under the plot. */
+const LEGEND_PLACES: Record<string, unknown>[] = [
+  { orientation: "v", x: 0.01, xanchor: "left", y: 0.99, yanchor: "top" },
+  { orientation: "v", x: 0.99, xanchor: "right", y: 0.99, yanchor: "top" },
+  { orientation: "v", x: 0.01, xanchor: "left", y: 0.01, yanchor: "bottom" },
+  { orientation: "v", x: 0.99, xanchor: "right", y: 0.01, yanchor: "bottom" },
+];
+const LEGEND_BELOW = { orientation: "h", x: 0, xanchor: "left", y: -0.2, yanchor: "top" };
+
+/**
+ * The figure with its legend where it covers no data: as it is when it already does; else the first
+ * free corner of the plot; else under the plot. Measured on the figure as plotly.js draws it in the
+ * shared headless Chromium (layout-problems.ts), at the figure's own size. A figure without a legend
+ * comes back unchanged.
+ *
+ * @example
+ * const placed = await placeLegend({ figure: withTheme(figure) }); // placed.layout.legend: a free corner
+ */
+export function placeLegend({ figure }: { figure: PlotlyFigure }): Promise<PlotlyFigure> {
+  const run = queue.then(() => placeNow(figure));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function placeNow(figure: PlotlyFigure): Promise<PlotlyFigure> {
+  const { page } = await getRenderer();
+  const layout = figure.layout ?? {};
+  const legend = (layout.legend ?? {}) as Record<string, unknown>;
+  const covered = async (place: Record<string, unknown> | undefined) => {
+    const candidate = place ? { ...figure, layout: { ...layout, legend: { ...legend, ...place } } } : figure;
+    const problems = await page.evaluate(
+      async ({ fig, size }) => {
+        const g = globalThis as unknown as {
+          Plotly: { newPlot(...a: unknown[]): Promise<unknown>; purge(d: unknown): void };
+          layoutProblemsInPage: (input: { id: string }) => { kind: string }[];
+          document: {
+            getElementById(id: string): unknown;
+            createElement(t: string): { id: string; style: Record<string, string> };
+            body: { append(e: unknown): void };
+          };
+        };
+        let div = g.document.getElementById("legend-probe");
+        if (!div) {
+          const made = g.document.createElement("div");
+          made.id = "legend-probe";
+          g.document.body.append(made);
+          div = made;
+        }
+        g.Plotly.purge(div);
+        await g.Plotly.newPlot(div, fig.data, { ...fig.layout, ...size }, { staticPlot: true });
+        return g.layoutProblemsInPage({ id: "legend-probe" });
+      },
+      {
+        fig: { data: figure.data, layout: candidate.layout ?? {} },
+        size: { width: numberOr(layout.width, FIGURE_WIDTH), height: numberOr(layout.height, FIGURE_HEIGHT) },
+      },
+    );
+    return problems.filter((p) => p.kind === "legend-over-data").length;
+  };
+  if (layout.showlegend === false || (await covered(undefined)) === 0) return figure;
+  for (const place of [...LEGEND_PLACES, LEGEND_BELOW]) {
+    if ((await covered(place)) === 0) return { ...figure, layout: { ...layout, legend: { ...legend, ...place } } };
+  }
+  return figure;
+}
+
 function numberOr(value: unknown, fallback: number): number {
   return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : fallback;
 }
@@ -186,6 +253,10 @@ async function launch(): Promise<Renderer> {
     const page = await context.newPage();
     await page.setContent("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>");
     await page.addScriptTag({ path: plotlyScriptPath() });
+    // The layout check runs in this page (placeLegend); tsx-compiled functions call esbuild's __name.
+    await page.addScriptTag({
+      content: `window.__name = (f) => f; window.layoutProblemsInPage = ${layoutProblemsInPage.toString()};`,
+    });
     let printPage: Promise<PageLike> | undefined;
     const printer = () => {
       printPage ??= context.newPage();

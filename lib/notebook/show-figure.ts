@@ -2,7 +2,7 @@ import { findChromium } from "./chromium";
 import { currentDisplayWriter, type DisplayBundle } from "./display-writer";
 import type { PlotlyFigure } from "./figure";
 import { figureBundle } from "./figure-bundle";
-import { checkTraceTypes, renderFigureImage } from "./figure-renderer";
+import { checkTraceTypes, placeLegend, renderFigureImage } from "./figure-renderer";
 import { withTheme } from "./theme";
 import * as validate from "../validate";
 
@@ -53,15 +53,18 @@ export async function buildFigureBundle(options: BuildFigureBundleOptions): Prom
   const availability = pngAvailability({ env });
   if (!availability.render) return figureBundle({ figure: themed, name, caption, pngNote: availability.reason });
   let png: Buffer;
+  let placed: PlotlyFigure;
   try {
-    png = await renderFigureImage({ figure: themed, format: "png" });
+    // Chromium is at hand for the PNG: the legend goes where it covers no data (placeLegend).
+    placed = await placeLegend({ figure: themed });
+    png = await renderFigureImage({ figure: placed, format: "png" });
   } catch (err) {
     const message = (err as Error).message.split("\n")[0];
     throw new Error(
       `showFigure: rendering the static PNG with headless Chromium failed: ${message} (set ET_FIGURE_PNG=0 to skip the PNG)`,
     );
   }
-  return figureBundle({ figure: themed, name, caption, png });
+  return figureBundle({ figure: placed, name, caption, png });
 }
 
 /**

@@ -9,7 +9,7 @@ import { CHROMIUM_FLAGS, findChromium } from "../../lib/notebook/chromium";
 import { PLOTLY_MIME, type PlotlyFigure } from "../../lib/notebook/figure";
 import { plotlyScriptPath } from "../../lib/notebook/figure-renderer";
 import { withTheme } from "../../lib/notebook/theme";
-import { type LayoutProblem, layoutProblemsInPage } from "./layout-problems";
+import { type LayoutProblem, layoutProblemsInPage } from "../../lib/notebook/layout-problems";
 
 /** One figure to check, and a label to report it by. */
 export interface FigureToCheck {

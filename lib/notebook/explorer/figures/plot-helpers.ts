@@ -45,7 +45,10 @@ export function overN(
       height: 360,
       margin: { t: 24 },
       xaxis: { title: { text: "tickets outstanding n (log scale)" }, type: "log" },
-      yaxis: yLog ? { title: { text: yTitle }, type: "log" } : { title: { text: yTitle }, rangemode: "tozero" },
+      // "D2": a narrow log axis is labelled at 2 and 5 between decades, not at every digit (which crowd).
+      yaxis: yLog
+        ? { title: { text: yTitle }, type: "log", dtick: "D2" }
+        : { title: { text: yTitle }, rangemode: "tozero" },
       legend,
     },
   };

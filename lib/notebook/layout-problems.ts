@@ -1,7 +1,7 @@
 /**
  * What is wrong with a drawn figure's layout, measured on the SVG plotly.js drew in a real browser:
- * a legend box over a data point or line, text over text, or a plot whose data leave more than 15 %
- * of its width empty. The function below runs inside the page (Playwright's `evaluate`), so it may
+ * a legend box over a data point or line, text over text, or a plot whose lines and markers leave
+ * more than 15 % of its width empty (bar and box charts are not measured for that). The function below runs inside the page (Playwright's `evaluate`), so it may
  * use only the DOM; it reads nothing from the figure's JSON, only what was drawn.
  */
 
@@ -55,9 +55,29 @@ export function layoutProblemsInPage({ id, emptyWidthLimit = 0.15 }: LayoutCheck
     return out;
   };
 
+  // The plot areas, from plotly's laid-out axes (offset and length in the SVG's pixels): a line's
+  // path runs on beyond its axis range, clipped, so only points inside an area were drawn.
+  type Axis = { _offset: number; _length: number; type?: string };
+  const svg = root.querySelector("svg.main-svg");
+  const plots =
+    (root as unknown as { _fullLayout?: { _plots?: Record<string, { xaxis: Axis; yaxis: Axis }> } })._fullLayout
+      ?._plots ?? {};
+  const origin = svg?.getBoundingClientRect() ?? { left: 0, top: 0 };
+  const areas = Object.entries(plots).map(([subplot, { xaxis, yaxis }]) => ({
+    subplot,
+    box: {
+      left: origin.left + xaxis._offset,
+      right: origin.left + xaxis._offset + xaxis._length,
+      top: origin.top + yaxis._offset,
+      bottom: origin.top + yaxis._offset + yaxis._length,
+    },
+  }));
+  const drawn = (p: { x: number; y: number }, b: Box) =>
+    p.x >= b.left - 1 && p.x <= b.right + 1 && p.y >= b.top - 1 && p.y <= b.bottom + 1;
+
   // 1. The legend over data.
   const legend = root.querySelector("g.legend rect.bg");
-  const everything = dataPoints(root);
+  const everything = dataPoints(root).filter((p) => areas.some((a) => drawn(p, a.box)));
   if (legend) {
     const b = box(legend);
     const covered = everything.filter((p) => inside(p.x, p.y, b));
@@ -90,34 +110,23 @@ export function layoutProblemsInPage({ id, emptyWidthLimit = 0.15 }: LayoutCheck
   }
 
   // 3. Empty width: per subplot, the share of the plot's width left of and right of all its data.
-  // The plot areas come from plotly's laid-out axes (offset and length in the SVG's pixels).
-  const svg = root.querySelector("svg.main-svg");
-  const plots = (root as unknown as { _fullLayout?: { _plots?: Record<string, { xaxis: Axis; yaxis: Axis }> } })
-    ._fullLayout?._plots;
-  type Axis = { _offset: number; _length: number };
-  if (svg && plots) {
-    const origin = svg.getBoundingClientRect();
-    for (const [subplot, { xaxis, yaxis }] of Object.entries(plots)) {
-      const scope = root.querySelector(`.cartesianlayer .subplot.${subplot}`);
-      if (!scope) continue;
-      const area = {
-        left: origin.left + xaxis._offset,
-        right: origin.left + xaxis._offset + xaxis._length,
-        top: origin.top + yaxis._offset,
-        bottom: origin.top + yaxis._offset + yaxis._length,
-      };
-      const xs = dataPoints(scope)
-        .map((p) => p.x)
-        .filter((x) => x >= area.left - 1 && x <= area.right + 1);
-      if (xs.length < 2) continue;
-      const width = area.right - area.left;
-      const empty = (Math.min(...xs) - area.left + (area.right - Math.max(...xs))) / width;
-      if (empty > emptyWidthLimit) {
-        problems.push({
-          kind: "empty-width",
-          detail: `subplot ${subplot}: ${(100 * empty).toFixed(0)} % of its width has no data (limit ${(100 * emptyWidthLimit).toFixed(0)} %)`,
-        });
-      }
+  for (const { subplot, box: area } of areas) {
+    // A category axis pads its ends by design (half a category each side), and bars stand on their
+    // base, so a share axis may rightly run to 1: only lines and markers are measured.
+    if (plots[subplot]?.xaxis.type === "category") continue;
+    const scope = root.querySelector(`.cartesianlayer .subplot.${subplot}`);
+    if (!scope || scope.querySelector(".trace.bars, .trace.boxes")) continue;
+    const xs = dataPoints(scope)
+      .filter((p) => drawn(p, area))
+      .map((p) => p.x);
+    if (xs.length < 2) continue;
+    const width = area.right - area.left;
+    const empty = (Math.min(...xs) - area.left + (area.right - Math.max(...xs))) / width;
+    if (empty > emptyWidthLimit) {
+      problems.push({
+        kind: "empty-width",
+        detail: `subplot ${subplot}: ${(100 * empty).toFixed(0)} % of its width has no data (limit ${(100 * emptyWidthLimit).toFixed(0)} %)`,
+      });
     }
   }
   return problems;
