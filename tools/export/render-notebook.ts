@@ -146,6 +146,7 @@ export function renderNotebookPage({
     toolbarHtml(downloads ?? {}),
     `</header>`,
     `<main>`,
+    runs?.of ? runBannerHtml(runs, esc) : "",
     ...cited.map(withFigureFiles),
     references,
     `</main>`,
@@ -202,6 +203,15 @@ function parameterText(parameters: Record<string, unknown>): string {
   return Object.entries(parameters)
     .map(([k, v]) => `${k} = ${typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(", ");
+}
+
+/**
+ * At the top of a --param run's page: which values differ from the notebook's, and that prose
+ * written for the defaults may still state those (the outputs, figures and tables are this run's).
+ */
+function runBannerHtml(runs: PageRuns, esc: (text: string) => string): string {
+  const href = `${encodeURIComponent(runs.of?.name ?? "")}.html`;
+  return `<aside class="run-banner"><p><strong>A run with other parameters:</strong> ${esc(parameterText(runs.parameters ?? {}))}. Every output, figure and table below is this run's; sentences written for the notebook's defaults may still state those (<a href="${href}">the default run</a>).</p></aside>`;
 }
 
 /** The footer's links between a notebook's default run and its --param runs. */
