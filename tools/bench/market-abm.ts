@@ -7,7 +7,8 @@
  * Setup per figure: ephema-like tiered buyers (r = d), exponential rewards (μ = 1), n = 1000,
  * d = 1e-3, no secondary market. Scenario "unconstrained" (no budgets): bids cannot change between
  * slots, so the engine memoises the bid ranking and a slot costs O(1) whatever the number of buyers.
- * Scenario "budgets" (ephema funds, second price only): every sale rescans all buyers, O(buyers).
+ * Scenario "budgets" (ephema funds, second price only; 10, 100 and 1,000 buyers): every sale rescans
+ * all buyers, O(buyers).
  * One untimed warm-up run, then timed runs until at least `minSeconds` have elapsed; the figure is
  * total slots / total time.
  */
@@ -32,6 +33,8 @@ export interface MarketAbmBenchRecord {
 export interface BenchMarketAbmOptions {
   /** Buyer counts to measure (default [10, 100]). */
   buyerCounts?: number[];
+  /** Buyer counts of the budgets scenario (default [10, 100, 1000]: the realistic, costly case). */
+  budgetBuyerCounts?: number[];
   /** Mechanisms to measure without budgets (default all five). */
   mechanisms?: readonly MechanismKind[];
   /** Slots per timed run (default 200,000). */
@@ -42,7 +45,13 @@ export interface BenchMarketAbmOptions {
 
 /** Slot-steps per second of simulateAgentMarket for each (buyer count, mechanism, scenario). */
 export async function benchMarketAbm(options: BenchMarketAbmOptions = {}): Promise<MarketAbmBenchRecord[]> {
-  const { buyerCounts = [10, 100], mechanisms = MECHANISM_KINDS, slots = 200_000, minSeconds = 0.5 } = options;
+  const {
+    buyerCounts = [10, 100],
+    budgetBuyerCounts = [10, 100, 1000],
+    mechanisms = MECHANISM_KINDS,
+    slots = 200_000,
+    minSeconds = 0.5,
+  } = options;
   if (!Array.isArray(buyerCounts) || buyerCounts.length === 0) {
     throw new RangeError(`buyerCounts must be a non-empty array of integers; received ${JSON.stringify(buyerCounts)}`);
   }
@@ -54,41 +63,42 @@ export async function benchMarketAbm(options: BenchMarketAbmOptions = {}): Promi
   const d = 1e-3;
   const reward = rewards.exponential(1);
   const records: MarketAbmBenchRecord[] = [];
-  const cases: Array<{ mechanism: MechanismKind; scenario: "unconstrained" | "budgets" }> = [
-    ...mechanisms.map((mechanism) => ({ mechanism, scenario: "unconstrained" as const })),
-    { mechanism: "second-price", scenario: "budgets" },
+  budgetBuyerCounts.forEach((c, i) => validate.integer(`budgetBuyerCounts[${i}]`, c, 1, 10_000));
+  const cases: Array<{ count: number; mechanism: MechanismKind; scenario: "unconstrained" | "budgets" }> = [
+    ...buyerCounts.flatMap((count) =>
+      mechanisms.map((mechanism) => ({ count, mechanism, scenario: "unconstrained" as const })),
+    ),
+    ...budgetBuyerCounts.map((count) => ({ count, mechanism: "second-price" as const, scenario: "budgets" as const })),
   ];
-  for (const count of buyerCounts) {
-    for (const { mechanism, scenario } of cases) {
-      // ephema funds: budgetUnit = μ/30 (its mean MEV per slot was 30 units)
-      const buyers = tieredBuyers({
-        count,
-        seed: "bench",
-        r: d,
-        budgetUnit: scenario === "budgets" ? 1 / 30 : undefined,
-      });
-      const run = (seed: number) => simulateAgentMarket({ buyers, mechanism, n, d, reward, seed, horizon: slots });
-      run(0); // warm-up: JIT and caches
-      let total = 0;
-      let elapsed = 0;
-      for (let seed = 1; elapsed < minSeconds * 1000; seed++) {
-        const start = performance.now();
-        run(seed);
-        elapsed += performance.now() - start;
-        total += slots;
-        await new Promise((resolve) => setImmediate(resolve)); // keep the event loop responsive
-      }
-      records.push({
-        figure: "abm_slot_steps_per_s",
-        impl: "js-1thread",
-        buyers: count,
-        mechanism,
-        scenario,
-        n,
-        value: Math.round(total / (elapsed / 1000)),
-        unit: "1/s",
-      });
+  for (const { count, mechanism, scenario } of cases) {
+    // ephema funds: budgetUnit = μ/30 (its mean MEV per slot was 30 units)
+    const buyers = tieredBuyers({
+      count,
+      seed: "bench",
+      r: d,
+      budgetUnit: scenario === "budgets" ? 1 / 30 : undefined,
+    });
+    const run = (seed: number) => simulateAgentMarket({ buyers, mechanism, n, d, reward, seed, horizon: slots });
+    run(0); // warm-up: JIT and caches
+    let total = 0;
+    let elapsed = 0;
+    for (let seed = 1; elapsed < minSeconds * 1000; seed++) {
+      const start = performance.now();
+      run(seed);
+      elapsed += performance.now() - start;
+      total += slots;
+      await new Promise((resolve) => setImmediate(resolve)); // keep the event loop responsive
     }
+    records.push({
+      figure: "abm_slot_steps_per_s",
+      impl: "js-1thread",
+      buyers: count,
+      mechanism,
+      scenario,
+      n,
+      value: Math.round(total / (elapsed / 1000)),
+      unit: "1/s",
+    });
   }
   return records;
 }

@@ -4,6 +4,8 @@
  *
  *   ticket_value_samples_per_s   the ticket sampler (direct estimator; conditional as an extra line)
  *   market_slot_events_per_s     the slot-level market engine
+ *   cpu                          the CPU model and its SIMD extensions (/proc/cpuinfo)
+ *   ticket_value_roofline        ns per sample against the two-draws-and-a-look-up limit
  *
  * each single-threaded ("js-1thread", each figure in a fresh child process, like numpy; its hot
  * loops in WebAssembly when built, see lib/wasm) against the library's own JavaScript hot loops
@@ -31,6 +33,7 @@ import {
 import type { RunningStatsState } from "../../lib/stats";
 import { TICKET, MARKET, MEMORY_SAMPLES, NUMPY_CHUNK, TARGETS, REPEATS, ROUNDS } from "./config";
 import { emit, round4, bestOf, type BenchLine } from "./measure";
+import { cpuFeatures } from "./cpu-features";
 import { benchGalaxyEra } from "./galaxy-era";
 import { benchReproduce } from "./reproduce";
 import { benchSweepShards } from "./sweep-shards";
@@ -39,6 +42,8 @@ import { simulationEngine } from "../../lib/wasm/wasm-module";
 import type { ChunkTask } from "./chunk-task";
 
 const TICKET_FIGURE = "ticket_value_samples_per_s";
+/** The physical limit of the ticket sampler on one core: two draws and a look-up per sample. */
+const ROOFLINE_SAMPLES_PER_S = 3e8;
 const MARKET_FIGURE = "market_slot_events_per_s";
 const SEED = "bench";
 
@@ -180,6 +185,17 @@ function pairedFigure(figure: string, kind: "direct" | "market", target: number)
     emit({ ...line, value: round4(line.value as number), seconds: round4(line.seconds as number), round });
   }
   emit({ figure, impl: "js-1thread-best", value: round4(Math.max(...js)), unit: "1/s", rounds: ROUNDS });
+  if (kind === "direct") {
+    // Roofline: a sample needs two random draws and a table look-up, about 3.3 ns on one core
+    // (~300 M samples/s); how far the best rate is from it.
+    const nsPerSample = 1e9 / Math.max(...js);
+    emit({
+      figure: "ticket_value_roofline",
+      nsPerSample: round4(nsPerSample),
+      limitNsPerSample: round4(1e9 / ROOFLINE_SAMPLES_PER_S),
+      fractionOfLimit: round4(1e9 / ROOFLINE_SAMPLES_PER_S / nsPerSample),
+    });
+  }
   pairedRatio(figure, "ratio-js-1thread/js-engine", engineRatios);
   if (missing !== undefined) {
     emit({ figure, impl: "numpy", skipped: true, note: missing });
@@ -341,6 +357,8 @@ async function main(): Promise<void> {
     engine: simulationEngine(),
     note: "wall-clock rates; other processes on the machine make them noisy (compare loadavg1)",
   });
+  const cpu = cpuFeatures();
+  emit({ figure: "cpu", model: cpu.model, simd: cpu.simd.join(" "), source: cpu.source });
   await singleThread();
   await onWorkers();
   memory();
