@@ -16,6 +16,7 @@ import { JUPYTER_DATA_DIR } from "../tools/nb/kernelspec";
 import { freePorts } from "../tools/nb/ports";
 import { findExecutable } from "../tools/nb/which";
 import { chromiumGate } from "./fixtures/export/chromium-gate";
+import { pngOutputBoxes } from "./fixtures/export/png-output-boxes";
 import { projectTempDir, ROOT } from "./fixtures/runner/helpers";
 
 const chromium = chromiumGate();
@@ -135,22 +136,8 @@ test("classic Notebook: a notebook run in the browser shows every figure whole i
         (img) => img.complete,
       ),
     );
-    const boxes = await page.$$eval(".output_area .output_png img", (imgs) =>
-      imgs.map((img) => {
-        const area = (img.closest(".output_subarea") as HTMLElement).getBoundingClientRect();
-        const box = img.getBoundingClientRect();
-        return {
-          left: box.left,
-          right: box.right,
-          width: box.width,
-          areaLeft: area.left,
-          areaRight: area.right,
-          scroll:
-            (img.closest(".output_subarea") as HTMLElement).scrollWidth -
-            (img.closest(".output_subarea") as HTMLElement).clientWidth,
-        };
-      }),
-    );
+    const boxes = await pngOutputBoxes(page);
+    assert.equal(boxes.length, 2, "both figures, as their PNGs");
     for (const [i, b] of boxes.entries()) {
       assert.ok(
         b.left >= b.areaLeft - 0.5 && b.right <= b.areaRight + 0.5,

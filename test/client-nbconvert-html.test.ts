@@ -13,6 +13,7 @@ import { CHROMIUM_FLAGS } from "../lib/notebook/chromium";
 import { runNotebook } from "../tools/nb";
 import { findExecutable } from "../tools/nb/which";
 import { chromiumGate } from "./fixtures/export/chromium-gate";
+import { pngOutputBoxes } from "./fixtures/export/png-output-boxes";
 import { osTempDir, ROOT } from "./fixtures/runner/helpers";
 
 const chromium = chromiumGate();
@@ -48,23 +49,7 @@ test("nbconvert's HTML shows every figure whole: its PNG at the CSS width, insid
         : route.abort(),
     );
     await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
-    const boxes = await page.$$eval("img", (imgs) =>
-      imgs
-        .filter((img) => img.src.startsWith("data:image/png"))
-        .map((img) => {
-          const area = (img.closest(".jp-OutputArea-output, .output_subarea") ?? document.body) as HTMLElement;
-          const a = area.getBoundingClientRect();
-          const b = img.getBoundingClientRect();
-          return {
-            width: b.width,
-            left: b.left,
-            right: b.right,
-            areaLeft: a.left,
-            areaRight: a.right,
-            scroll: area.scrollWidth - area.clientWidth,
-          };
-        }),
-    );
+    const boxes = await pngOutputBoxes(page);
     assert.equal(boxes.length, 1, "the fixture's one figure, as its PNG");
     for (const b of boxes) {
       assert.ok(b.left >= b.areaLeft - 0.5 && b.right <= b.areaRight + 0.5, JSON.stringify(b));
