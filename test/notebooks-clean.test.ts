@@ -101,6 +101,8 @@ const REQUIRED_SOURCES: Record<string, string[]> = {
   "12-heterogeneous-buyers": ["arXiv:2408.11255", "arXiv:2408.03116", "20938"],
   "13-multi-block-mev": ["arXiv:2501.16090"],
   "15-galaxy-era": ["arXiv:2501.16090", "18894"],
+  "16-jit-vs-ahead-of-time": ["arXiv:2408.03116", "19894", "20938"],
+  "18-proportional-allocation": ["19764", "arXiv:2408.11255"],
 };
 
 for (const [name, ids] of Object.entries(REQUIRED_SOURCES)) {

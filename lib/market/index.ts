@@ -52,6 +52,32 @@ export { competitiveCapture, type CompetitiveCaptureOptions, type CompetitiveCap
 export { winnerCrossover, type WinnerCrossoverOptions } from "./theory/winner-crossover";
 export { paiResnick, type PaiResnickOptions, type PaiResnickResult } from "./theory/pai-resnick";
 export {
+  jitVersusAheadOfTime,
+  jitBreakEvenBuilders,
+  commonValueSale,
+  slotValueCertaintyEquivalent,
+  type SlotValueLaw,
+  type SlotValueCertaintyEquivalentOptions,
+  type JitVersusAheadOfTimeOptions,
+  type JitVersusAheadOfTimeResult,
+  type JitBreakEvenOptions,
+  type CommonValueSaleOptions,
+  type CommonValueSaleResult,
+} from "./theory/jit-versus-ahead";
+export {
+  independentValuesAuction,
+  type IndependentValuesAuctionOptions,
+  type IndependentValuesAuctionResult,
+} from "./theory/independent-values-auction";
+export {
+  tullockEquilibrium,
+  contestBestResponses,
+  type TullockEquilibriumOptions,
+  type ContestEquilibrium,
+  type ContestBestResponsesOptions,
+  type ContestBestResponsesResult,
+} from "./theory/tullock-contest";
+export {
   expectedRuns,
   expectedRunsOfLength,
   type ExpectedRunsOptions,
@@ -67,6 +93,12 @@ export {
 } from "./theory/multi-block";
 export { simulatePaiResnick, type SimulatePaiResnickOptions, type SimulatePaiResnickResult } from "./sim/pai-resnick";
 export { simulateRuns, type SimulateRunsOptions, type SimulateRunsResult } from "./sim/runs";
+export {
+  simulateSlotAuctions,
+  type SimulateSlotAuctionsOptions,
+  type SimulateSlotAuctionsResult,
+} from "./sim/slot-auctions";
+export { simulateProportionalLottery, type SimulateProportionalLotteryOptions } from "./sim/proportional-lottery";
 export {
   simulateShareWithBonus,
   type SimulateShareWithBonusOptions,

@@ -51,7 +51,9 @@ export function formatEntry(entry: BibEntry): string {
   const f = entry.fields;
   const where = f.JOURNAL
     ? `${f.JOURNAL}${f.VOLUME ? ` ${f.VOLUME}` : ""}${f.NUMBER ? `(${f.NUMBER})` : ""}`
-    : (f.HOWPUBLISHED ?? "");
+    : f.BOOKTITLE
+      ? `In ${f.BOOKTITLE}${f.PUBLISHER ? `, ${f.PUBLISHER}` : ""}`
+      : (f.HOWPUBLISHED ?? "");
   return `${authors(f.AUTHOR)}. “${f.TITLE ?? entry.key}.” ${where}${where ? ", " : ""}${f.YEAR ?? "n.d."}.`;
 }
 

@@ -1,0 +1,309 @@
+/**
+ * Issue 17's closed forms (lib/market/theory: jit-versus-ahead, independent-values-auction,
+ * tullock-contest) against independent computations (exact sums, quadrature, the definition of an
+ * equilibrium) and against seeded simulation (5 standard errors, with the plausible wrong value excluded).
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  commonValueSale,
+  contestBestResponses,
+  independentValuesAuction,
+  jitBreakEvenBuilders,
+  jitVersusAheadOfTime,
+  simulateProportionalLottery,
+  simulateSlotAuctions,
+  slotValueCertaintyEquivalent,
+  tullockEquilibrium,
+} from "../lib/market";
+import { assertAgreement, check } from "../lib/stats";
+
+const close = (a: number, b: number, rel: number) =>
+  Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b), 1e-300);
+
+/** Composite Simpson on [a, b] with 2^16 panels (the test's own quadrature). */
+function simpson(f: (x: number) => number, a: number, b: number): number {
+  const panels = 1 << 16;
+  const h = (b - a) / panels;
+  let sum = f(a) + f(b);
+  for (let i = 1; i < panels; i++) sum += (i % 2 === 1 ? 4 : 2) * f(a + i * h);
+  return (sum * h) / 3;
+}
+
+/** Subsets of {0..k−1} as bit masks, with a callback per non-empty subset. */
+function forEachSubset(k: number, visit: (members: number[]) => void): void {
+  for (let mask = 1; mask < 1 << k; mask++)
+    visit(Array.from({ length: k }, (_, i) => i).filter((i) => mask & (1 << i)));
+}
+
+test("JIT revenue E[X_(2)] for i.i.d. values: μ(H_k − 1) and 2μ(k−1)/(k+1) against quadrature of P(X_(2) > x)", () => {
+  const mu = 1.7;
+  for (let k = 2; k <= 12; k++) {
+    // P(X_(2) ≤ x) = F^k + k(1−F)F^{k−1}.
+    const second = (F: (x: number) => number) => (x: number) => 1 - F(x) ** k - k * (1 - F(x)) * F(x) ** (k - 1);
+    const expo = simpson(
+      second((x) => -Math.expm1(-x / mu)),
+      0,
+      60 * mu,
+    );
+    const unif = simpson(
+      second((x) => x / (2 * mu)),
+      0,
+      2 * mu,
+    );
+    assert.ok(
+      close(jitVersusAheadOfTime({ builders: k, mu, law: "exponential" }).jitRevenue, expo, 1e-10),
+      `exponential k = ${k}`,
+    );
+    assert.ok(
+      close(jitVersusAheadOfTime({ builders: k, mu, law: "uniform" }).jitRevenue, unif, 1e-10),
+      `uniform k = ${k}`,
+    );
+    const max = simpson((x) => 1 - (-Math.expm1(-x / mu)) ** k, 0, 60 * mu);
+    assert.ok(close(jitVersusAheadOfTime({ builders: k, mu, law: "exponential" }).jitWinnerValue, max, 1e-10));
+  }
+});
+
+test("the JIT/AOT gap changes sign with k: below the mean at k = 2, 3, at or above from 4 (exponential) and 3 (uniform)", () => {
+  const gap = (k: number, law: "exponential" | "uniform") => jitVersusAheadOfTime({ builders: k, mu: 1, law }).gap;
+  assert.ok(gap(2, "exponential") < 0 && gap(3, "exponential") < 0 && gap(4, "exponential") > 0);
+  assert.ok(gap(2, "uniform") < 0 && Math.abs(gap(3, "uniform")) < 1e-15 && gap(4, "uniform") > 0);
+  assert.equal(jitBreakEvenBuilders({ mu: 1, law: "exponential" }), 4);
+  assert.equal(jitBreakEvenBuilders({ mu: 1, law: "uniform" }), 3);
+  // The break-even against a linear scan, with risk aversion and a lead.
+  for (const law of ["exponential", "uniform"] as const) {
+    for (const gamma of [0, 0.3, 2, 10]) {
+      let k = 2;
+      while (jitVersusAheadOfTime({ builders: k, mu: 1, law, gamma, lead: 32, d: 1e-3 }).gap < 0) k++;
+      assert.equal(jitBreakEvenBuilders({ mu: 1, law, gamma, lead: 32, d: 1e-3 }), k, `${law} γ = ${gamma}`);
+    }
+  }
+});
+
+test("certainty equivalents: closed forms against quadrature of E[e^{−γX}], and the limits γ → 0 and large γ", () => {
+  for (const gamma of [1e-3, 0.1, 1, 7]) {
+    const mu = 0.8;
+    const expo = simpson((x) => (Math.exp(-gamma * x) * Math.exp(-x / mu)) / mu, 0, 80 * mu);
+    const unif = simpson((x) => Math.exp(-gamma * x) / (2 * mu), 0, 2 * mu);
+    assert.ok(close(slotValueCertaintyEquivalent({ law: "exponential", mu, gamma }), -Math.log(expo) / gamma, 1e-9));
+    assert.ok(close(slotValueCertaintyEquivalent({ law: "uniform", mu, gamma }), -Math.log(unif) / gamma, 1e-9));
+  }
+  // Small γ: CE ≈ μ − γσ²/2 (σ² = μ² and μ²/3), where the naive logarithms lose every digit.
+  for (const gamma of [1e-9, 1e-12]) {
+    assert.ok(close(slotValueCertaintyEquivalent({ law: "exponential", mu: 1, gamma }), 1 - gamma / 2, 1e-15));
+    assert.ok(close(slotValueCertaintyEquivalent({ law: "uniform", mu: 1, gamma }), 1 - gamma / 6, 1e-15));
+  }
+  // Large γ: the uniform CE → (ln(2γμ))/γ (the bidder fears a value near 0).
+  const g = 1e6;
+  assert.ok(close(slotValueCertaintyEquivalent({ law: "uniform", mu: 1, gamma: g }), Math.log(2 * g) / g, 1e-12));
+  assert.equal(slotValueCertaintyEquivalent({ law: "uniform", mu: 2, gamma: 0 }), 2);
+});
+
+test("independent exponential builders: JIT revenue, winner value and shares against inclusion–exclusion sums", () => {
+  for (const means of [
+    [1, 1],
+    [2, 1],
+    [3, 1.5, 0.7],
+    [1, 0.9, 0.8, 0.5, 0.2],
+    [5, 0.01, 1, 2, 2, 0.3],
+  ]) {
+    const rates = means.map((m) => 1 / m);
+    const k = means.length;
+    let max = 0;
+    let second = 0;
+    forEachSubset(k, (s) => {
+      const rate = s.reduce((a, i) => a + rates[i], 0);
+      max += (s.length % 2 === 1 ? 1 : -1) / rate;
+      // 1{N ≥ 2} = Σ_{j ≥ 2} (−1)^j (j − 1) C(N, j).
+      if (s.length >= 2) second += ((s.length % 2 === 0 ? 1 : -1) * (s.length - 1)) / rate;
+    });
+    const shares = means.map((_, i) => {
+      let p = 0;
+      const others = means.map((_, j) => j).filter((j) => j !== i);
+      for (let mask = 0; mask < 1 << others.length; mask++) {
+        const chosen = others.filter((_, b) => mask & (1 << b));
+        p += ((chosen.length % 2 === 0 ? 1 : -1) * rates[i]) / (rates[i] + chosen.reduce((a, j) => a + rates[j], 0));
+      }
+      return p;
+    });
+    const r = independentValuesAuction({ means });
+    assert.ok(close(r.jitWinnerValue, max, 1e-9), `E[max] ${means}`);
+    assert.ok(close(r.jitRevenue, second, 1e-7), `E[second] ${means}: ${r.jitRevenue} vs ${second}`);
+    r.jitShares.forEach((p, i) => assert.ok(Math.abs(p - shares[i]) < 1e-8, `share ${i} of ${means}`));
+    assert.equal(r.aheadOfTimeWinner, means.indexOf(Math.max(...means)));
+  }
+});
+
+test("simulated JIT auctions agree with the closed forms (5 s.e.), and exclude the plausible wrong values", () => {
+  const slots = 200_000;
+  const iid = simulateSlotAuctions({
+    scales: [1, 1, 1, 1, 1],
+    law: "exponential",
+    values: "private",
+    slots,
+    seed: 17,
+    gamma: 0.7,
+  });
+  const closed = jitVersusAheadOfTime({ builders: 5, mu: 1, law: "exponential", gamma: 0.7 });
+  const unif = simulateSlotAuctions({ scales: [1, 1], law: "uniform", values: "private", slots, seed: 18 });
+  const hetero = [2, 1, 0.5];
+  const het = simulateSlotAuctions({ scales: hetero, law: "exponential", values: "private", slots, seed: 19 });
+  const exact = independentValuesAuction({ means: hetero });
+  const common = simulateSlotAuctions({
+    scales: [0.9, 0.8, 0.6],
+    law: "exponential",
+    values: "common",
+    slots,
+    seed: 20,
+  });
+  // The runner-up's certainty equivalent of its value 0.8·R: builder 0 of a market of two such builders.
+  const runnerUp = simulateSlotAuctions({
+    scales: [0.8, 0.8],
+    law: "exponential",
+    values: "common",
+    slots,
+    seed: 21,
+    gamma: 1.5,
+  });
+  const commonClosed = commonValueSale({ skills: [0.9, 0.8, 0.6], mu: 1, law: "exponential", gamma: 1.5 });
+  const checks = [
+    check({
+      label: "E[X_(2)], k = 5",
+      estimate: iid.jitRevenue.mean,
+      stderr: iid.jitRevenue.stderr,
+      expected: closed.jitRevenue,
+      alternative: { label: "the mean μ", value: 1 },
+    }),
+    check({
+      label: "CE_γ(X), γ = 0.7",
+      estimate: iid.certaintyEquivalent?.mean ?? Number.NaN,
+      stderr: iid.certaintyEquivalent?.stderr ?? 0,
+      expected: closed.aheadOfTimeRevenue,
+      alternative: { label: "μ − γσ²/2", value: 1 - 0.35 },
+    }),
+    check({
+      label: "uniform E[X_(2)], k = 2",
+      estimate: unif.jitRevenue.mean,
+      stderr: unif.jitRevenue.stderr,
+      expected: jitVersusAheadOfTime({ builders: 2, mu: 1, law: "uniform" }).jitRevenue,
+      alternative: { label: "the mean", value: 1 },
+    }),
+    check({
+      label: "heterogeneous E[X_(2)]",
+      estimate: het.jitRevenue.mean,
+      stderr: het.jitRevenue.stderr,
+      expected: exact.jitRevenue,
+      alternative: { label: "second largest mean", value: 1 },
+    }),
+    check({
+      label: "heterogeneous share of the strongest",
+      estimate: het.shares[0].mean,
+      stderr: het.shares[0].stderr,
+      expected: exact.jitShares[0],
+      alternative: { label: "mean share 2/3.5", value: 2 / 3.5 },
+    }),
+    check({
+      label: "common value: JIT revenue c_(2)μ",
+      estimate: common.jitRevenue.mean,
+      stderr: common.jitRevenue.stderr,
+      expected: commonClosed.jitRevenue,
+      alternative: { label: "c_(1)μ", value: 0.9 },
+    }),
+    check({
+      label: "common value: AOT revenue c_(2)·CE(R)",
+      estimate: runnerUp.certaintyEquivalent?.mean ?? Number.NaN,
+      stderr: runnerUp.certaintyEquivalent?.stderr ?? 0,
+      expected: commonClosed.aheadOfTimeRevenue,
+      alternative: { label: "risk neutral c_(2)μ", value: 0.8 },
+    }),
+  ];
+  assertAgreement(checks);
+  assert.equal(common.shares[0].mean, 1, "with a common value the most skilled builder wins every slot");
+});
+
+test("Tullock α = 1: the two-buyer and identical-value closed forms, and the equilibrium conditions by definition", () => {
+  const [v1, v2] = [3, 1.2];
+  const two = tullockEquilibrium({ values: [v1, v2] });
+  const s = v1 + v2;
+  assert.ok(close(two.spending[0], (v1 * v1 * v2) / (s * s), 1e-14));
+  assert.ok(close(two.spending[1], (v1 * v2 * v2) / (s * s), 1e-14));
+  assert.ok(close(two.revenue, (v1 * v2) / s, 1e-14));
+  assert.ok(close(two.shares[0], v1 / s, 1e-14));
+  for (const k of [2, 3, 10, 100]) {
+    const same = tullockEquilibrium({ values: Array(k).fill(2) });
+    assert.ok(close(same.revenue, (2 * (k - 1)) / k, 1e-13));
+    same.shares.forEach((p) => assert.ok(close(p, 1 / k, 1e-13)));
+  }
+  // Nash by definition: every buyer's spending maximises its payoff against the others' (a fine grid).
+  for (const values of [
+    [10, 3, 1, 0.2],
+    [5, 4, 3, 2, 1],
+    [1, 1, 0.4],
+    [7, 0.1],
+  ]) {
+    const eq = tullockEquilibrium({ values });
+    values.forEach((v, i) => {
+      const others = eq.revenue - eq.spending[i];
+      const payoff = (x: number) => (x + others > 0 ? (v * x) / (x + others) - x : 0);
+      const best = payoff(eq.spending[i]);
+      for (let j = 0; j <= 20_000; j++)
+        assert.ok(payoff((j / 20_000) * v) <= best + 1e-12, `buyer ${i} of ${values} can gain`);
+    });
+    const sumShares = eq.shares.reduce((a, b) => a + b, 0);
+    assert.ok(close(sumShares, 1, 1e-14));
+  }
+});
+
+test("iterated best responses reach the closed form at α = 1 and the symmetric α(k−1)v/k below it", () => {
+  for (const values of [
+    [10, 3, 1, 0.2],
+    [5, 4, 3, 2, 1],
+    [2, 2],
+    [1, 0.999, 0.5, 0.5, 0.01],
+  ]) {
+    const closed = tullockEquilibrium({ values });
+    const iterated = contestBestResponses({ values });
+    assert.ok(close(iterated.revenue, closed.revenue, 1e-10), `${values}`);
+    iterated.shares.forEach((p, i) => assert.ok(Math.abs(p - closed.shares[i]) < 1e-10));
+  }
+  for (const alpha of [0.1, 0.5, 0.9]) {
+    for (const k of [2, 5]) {
+      const r = contestBestResponses({ values: Array(k).fill(3), exponent: alpha });
+      assert.ok(close(r.revenue, (alpha * (k - 1) * 3) / k, 1e-10), `α = ${alpha}, k = ${k}`);
+    }
+  }
+  // Lower α spreads the shares and lowers revenue (the frontier the notebook draws).
+  const values = [10, 3, 1, 0.2];
+  const a = contestBestResponses({ values, exponent: 0.3 });
+  const b = contestBestResponses({ values, exponent: 1 });
+  assert.ok(a.shares[0] < b.shares[0] && a.revenue < b.revenue);
+});
+
+test("a lottery awarding slots by the equilibrium shares wins them at those frequencies (5 s.e.)", () => {
+  const eq = tullockEquilibrium({ values: [4, 2, 1, 1] });
+  const wins = simulateProportionalLottery({ weights: eq.spending, slots: 200_000, seed: 23 });
+  assertAgreement(
+    wins.map((w, i) =>
+      check({
+        label: `buyer ${i}`,
+        estimate: w.mean,
+        stderr: w.stderr,
+        expected: eq.shares[i],
+        alternative: { label: "value share", value: [4, 2, 1, 1][i] / 8 },
+      }),
+    ),
+  );
+});
+
+test("bad input names the parameter, its value and what is allowed", () => {
+  assert.throws(() => jitVersusAheadOfTime({ builders: 1, mu: 1, law: "exponential" }), /builders.*2.*1/s);
+  assert.throws(() => jitVersusAheadOfTime({ builders: 3, mu: 1, law: "pareto" as "uniform" }), /law/);
+  assert.throws(() => jitVersusAheadOfTime({ builders: 3, mu: -1, law: "uniform" }), /mu.*-1/);
+  assert.throws(() => jitVersusAheadOfTime({ builders: 3, mu: 1, law: "uniform", lead: 1.5 }), /lead/);
+  assert.throws(() => independentValuesAuction({ means: [1] }), /means.*at least two/);
+  assert.throws(() => independentValuesAuction({ means: [1, 0] }), /means\[1\]/);
+  assert.throws(() => tullockEquilibrium({ values: [1, 0, 0] }), /two positive/);
+  assert.throws(() => contestBestResponses({ values: [1, 1], exponent: 1.5 }), /exponent.*1\.5/);
+  assert.throws(() => commonValueSale({ skills: [1], mu: 1, law: "uniform" }), /skills/);
+  assert.throws(() => simulateProportionalLottery({ weights: [0, 0], slots: 10, seed: 1 }), /positive total/);
+});
