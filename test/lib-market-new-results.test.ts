@@ -9,6 +9,8 @@ import {
   commonValueSale,
   contestBestResponses,
   independentValuesAuction,
+  mevBurnVersusTickets,
+  simulateMevBurn,
   jitBreakEvenBuilders,
   jitVersusAheadOfTime,
   simulateProportionalLottery,
@@ -16,6 +18,7 @@ import {
   slotValueCertaintyEquivalent,
   tullockEquilibrium,
 } from "../lib/market";
+import { captureLeakage, certaintyEquivalent, protocolCapture } from "../lib/model";
 import { assertAgreement, check } from "../lib/stats";
 
 const close = (a: number, b: number, rel: number) =>
@@ -295,6 +298,108 @@ test("a lottery awarding slots by the equilibrium shares wins them at those freq
   );
 });
 
+test("MEV-burn against tickets: the boundary is the capital-cost leakage for risk-neutral buyers, and the captures cross there", () => {
+  for (const [n, d, r] of [
+    [1000, 1e-4, 3e-4],
+    [1e7, 1.5e-8, 3.8e-8],
+    [1, 0.01, 0.01],
+    [1e9, 1e-9, 2e-9],
+  ]) {
+    const at = (lambda: number, gamma = 0) =>
+      mevBurnVersusTickets({ lateFraction: lambda, runnerUpSkill: 0.85, mu: 2, sigma2: 3, n, d, r, gamma });
+    const base = at(0);
+    assert.ok(
+      close(base.boundaryLateFraction, captureLeakage({ n, d, r }), 1e-12) ||
+        (base.boundaryLateFraction === 0 && r === d),
+    );
+    assert.ok(close(base.ticketCapture, protocolCapture({ price: (0.85 * 2) / (1 + n * r), mu: 2, n, d }), 1e-12));
+    // At λ*, the two captures are equal (with risk aversion too).
+    for (const gamma of [0, 0.3]) {
+      const star = at(0, gamma).boundaryLateFraction;
+      if (star > 0 && star < 1)
+        assert.ok(close(at(star, gamma).burnCapture, at(star, gamma).ticketCapture, 1e-9), `n = ${n}, γ = ${gamma}`);
+    }
+  }
+  // The ticket price with risk: CE_γ(c·V) = c·CE_{γc}(V), against certaintyEquivalent of the scaled reward.
+  const risky = mevBurnVersusTickets({
+    lateFraction: 0.1,
+    runnerUpSkill: 0.5,
+    mu: 1,
+    sigma2: 1,
+    n: 50,
+    d: 0.001,
+    r: 0.002,
+    gamma: 0.8,
+  });
+  assert.ok(
+    close(
+      risky.ticketPrice,
+      certaintyEquivalent({ mu: 0.5, n: 50, d: 0.002, gamma: 0.8, rewards: "exponential" }),
+      1e-12,
+    ),
+  );
+  // Variance: proportional (1−λ)², independent (1−λ); a year averages it down by √N.
+  const v = (accrual: "proportional" | "independent") =>
+    mevBurnVersusTickets({
+      lateFraction: 0.3,
+      runnerUpSkill: 1,
+      mu: 1,
+      sigma2: 2,
+      accrual,
+      n: 1,
+      d: 1,
+      r: 1,
+      slotsPerYear: 100,
+    });
+  assert.ok(
+    close(v("proportional").burnVariance, 0.49 * 2, 1e-14) && close(v("independent").burnVariance, 0.7 * 2, 1e-14),
+  );
+  assert.ok(close(v("independent").burnRelativeSdPerYear, Math.sqrt(1.4) / (0.7 * 10), 1e-14));
+});
+
+test("simulated in-slot accrual: burn mean and variance within 5 s.e. under both accruals, each excluding the other's variance", () => {
+  const checks = (["independent", "proportional"] as const).flatMap((accrual) => {
+    const sim = simulateMevBurn({
+      lateFraction: 0.4,
+      runnerUpSkill: 0.8,
+      mu: 1.5,
+      arrivalsPerSlot: 3,
+      accrual,
+      slots: 300_000,
+      seed: `burn-${accrual}`,
+    });
+    const closed = (model: typeof accrual) =>
+      mevBurnVersusTickets({
+        lateFraction: 0.4,
+        runnerUpSkill: 0.8,
+        mu: 1.5,
+        sigma2: sim.sigma2,
+        accrual: model,
+        n: 1,
+        d: 1,
+        r: 1,
+      });
+    const other = accrual === "independent" ? "proportional" : "independent";
+    return [
+      check({
+        label: `mean ${accrual}`,
+        estimate: sim.burn.mean,
+        stderr: sim.burn.stderr,
+        expected: closed(accrual).burnMean,
+        alternative: { label: "c₂μ", value: 1.2 },
+      }),
+      check({
+        label: `variance ${accrual}`,
+        estimate: sim.burnVariance.mean,
+        stderr: sim.burnVariance.stderr,
+        expected: closed(accrual).burnVariance,
+        alternative: { label: other, value: closed(other).burnVariance },
+      }),
+    ];
+  });
+  assertAgreement(checks);
+});
+
 test("bad input names the parameter, its value and what is allowed", () => {
   assert.throws(() => jitVersusAheadOfTime({ builders: 1, mu: 1, law: "exponential" }), /builders.*2.*1/s);
   assert.throws(() => jitVersusAheadOfTime({ builders: 3, mu: 1, law: "pareto" as "uniform" }), /law/);
@@ -306,4 +411,22 @@ test("bad input names the parameter, its value and what is allowed", () => {
   assert.throws(() => contestBestResponses({ values: [1, 1], exponent: 1.5 }), /exponent.*1\.5/);
   assert.throws(() => commonValueSale({ skills: [1], mu: 1, law: "uniform" }), /skills/);
   assert.throws(() => simulateProportionalLottery({ weights: [0, 0], slots: 10, seed: 1 }), /positive total/);
+  const burn = { lateFraction: 0.2, runnerUpSkill: 0.9, mu: 1, sigma2: 1, n: 10, d: 0.01, r: 0.02 };
+  assert.throws(() => mevBurnVersusTickets({ ...burn, lateFraction: 1.2 }), /lateFraction.*1\.2/);
+  assert.throws(() => mevBurnVersusTickets({ ...burn, runnerUpSkill: 0 }), /runnerUpSkill/);
+  assert.throws(() => mevBurnVersusTickets({ ...burn, sigma2: -1 }), /sigma2.*-1/);
+  assert.throws(() => mevBurnVersusTickets({ ...burn, accrual: "linear" as "independent" }), /accrual/);
+  assert.throws(
+    () =>
+      simulateMevBurn({
+        lateFraction: 0.2,
+        runnerUpSkill: 1,
+        mu: 1,
+        arrivalsPerSlot: 0,
+        accrual: "independent",
+        slots: 10,
+        seed: 1,
+      }),
+    /arrivalsPerSlot/,
+  );
 });

@@ -102,6 +102,7 @@ const REQUIRED_SOURCES: Record<string, string[]> = {
   "13-multi-block-mev": ["arXiv:2501.16090"],
   "15-galaxy-era": ["arXiv:2501.16090", "18894"],
   "16-jit-vs-ahead-of-time": ["arXiv:2408.03116", "19894", "20938"],
+  "17-mev-burn-vs-tickets": ["15590", "arXiv:2408.11255", "17944"],
   "18-proportional-allocation": ["19764", "arXiv:2408.11255"],
 };
 

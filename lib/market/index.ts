@@ -78,6 +78,12 @@ export {
   type ContestBestResponsesResult,
 } from "./theory/tullock-contest";
 export {
+  mevBurnVersusTickets,
+  type MevAccrual,
+  type MevBurnVersusTicketsOptions,
+  type MevBurnVersusTicketsResult,
+} from "./theory/mev-burn";
+export {
   expectedRuns,
   expectedRunsOfLength,
   type ExpectedRunsOptions,
@@ -99,6 +105,7 @@ export {
   type SimulateSlotAuctionsResult,
 } from "./sim/slot-auctions";
 export { simulateProportionalLottery, type SimulateProportionalLotteryOptions } from "./sim/proportional-lottery";
+export { simulateMevBurn, type SimulateMevBurnOptions, type SimulateMevBurnResult } from "./sim/mev-burn";
 export {
   simulateShareWithBonus,
   type SimulateShareWithBonusOptions,
