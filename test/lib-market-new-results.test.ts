@@ -11,6 +11,10 @@ import {
   independentValuesAuction,
   mevBurnVersusTickets,
   simulateMevBurn,
+  slotAuctionChain,
+  simulateSlotAuctionChain,
+  centralisationBonus,
+  lotteryRevenue,
   jitBreakEvenBuilders,
   jitVersusAheadOfTime,
   simulateProportionalLottery,
@@ -397,6 +401,83 @@ test("simulated in-slot accrual: burn mean and variance within 5 s.e. under both
       }),
     ];
   });
+  assertAgreement(checks);
+});
+
+test("slot-auction chain without a bonus: second price is the one-slot auction, the lottery its closed form", () => {
+  const means = [3, 1.5, 1, 0.7, 0.2];
+  const chain = slotAuctionChain({ means, mechanism: { kind: "second-price" } });
+  const once = independentValuesAuction({ means });
+  chain.shares.forEach((p, i) => assert.ok(Math.abs(p - once.jitShares[i]) < 1e-8, `share ${i}`));
+  assert.ok(close(chain.revenue, once.jitRevenue, 1e-8));
+  const [m1, m2] = [2, 0.5];
+  const price = 0.8;
+  const lottery = slotAuctionChain({ means: [m1, m2], mechanism: { kind: "threshold-lottery", price } });
+  const [p1, p2] = [Math.exp(-price / m1), Math.exp(-price / m2)];
+  assert.ok(close(lottery.shares[0], p1 * (1 - p2) + (p1 * p2) / 2, 1e-14));
+  assert.ok(close(lottery.unsold, (1 - p1) * (1 - p2), 1e-12));
+  assert.ok(close(lottery.revenue, lotteryRevenue({ means: [m1, m2], price }), 1e-12));
+  assert.ok(close(lotteryRevenue({ means: [m1, m2], price }), price * (1 - (1 - p1) * (1 - p2)), 1e-14));
+});
+
+test("slot-auction chain with a bonus: the two-builder second-price chain in closed form", () => {
+  const [m1, m2, b] = [1.2, 0.8, 0.9];
+  const [a, c] = [1 / m1, 1 / m2];
+  // P(X2 > X1 + b) = e^{−cb}·a/(a+c): the holder keeps the slot with 1 minus that.
+  const keep1 = 1 - (Math.exp(-c * b) * a) / (a + c);
+  const keep2 = 1 - (Math.exp(-a * b) * c) / (a + c);
+  const pi1 = (1 - keep2) / (1 - keep2 + (1 - keep1));
+  const chain = slotAuctionChain({ means: [m1, m2], bonus: b, mechanism: { kind: "second-price" } });
+  assert.ok(Math.abs(chain.transitions[0][0] - keep1) < 1e-9 && Math.abs(chain.transitions[1][1] - keep2) < 1e-9);
+  assert.ok(Math.abs(chain.shares[0] - pi1) < 1e-9);
+  assert.ok(close(chain.meanRunLength[0], 1 / (1 - keep1), 1e-8));
+  // The centralisation bonus is where the dominant builder's share of blocks crosses the target.
+  const means = [1.5, 1, 1, 1, 0.5];
+  const bStar = centralisationBonus({ means, mechanism: { kind: "second-price" } });
+  const shareAt = (bonus: number) => slotAuctionChain({ means, bonus, mechanism: { kind: "second-price" } }).shares[0];
+  assert.ok(bStar > 0 && Number.isFinite(bStar));
+  assert.ok(shareAt(bStar) >= 0.5 && shareAt(bStar * 0.999) < 0.5);
+  assert.equal(centralisationBonus({ means, mechanism: { kind: "threshold-lottery", price: 0.5 } }), Infinity);
+});
+
+test("simulated chains agree with the closed forms (batch means, 5 s.e.), with and without a bonus", () => {
+  const means = [1.5, 1, 1, 0.5];
+  const checks = [0, 1.5].flatMap((bonus) =>
+    ([{ kind: "second-price" }, { kind: "threshold-lottery", price: 1 }] as const).flatMap((mechanism) => {
+      const closed = slotAuctionChain({ means, bonus, mechanism });
+      const sim = simulateSlotAuctionChain({
+        means,
+        bonus,
+        mechanism,
+        slots: 400_000,
+        seed: `chain-${bonus}-${mechanism.kind}`,
+      });
+      const label = `${mechanism.kind}, b = ${bonus}`;
+      return [
+        check({
+          label: `${label}: dominant share`,
+          estimate: sim.shares[0].mean,
+          stderr: sim.shares[0].stderr,
+          expected: closed.shares[0],
+          alternative: { label: "equal shares", value: 1 / means.length },
+        }),
+        check({
+          label: `${label}: revenue`,
+          estimate: sim.revenue.mean,
+          stderr: Math.max(sim.revenue.stderr, 1e-12),
+          expected: closed.revenue,
+          ...(mechanism.kind === "second-price"
+            ? {
+                alternative: {
+                  label: "the lottery's revenue",
+                  value: slotAuctionChain({ means, bonus, mechanism: { kind: "threshold-lottery", price: 1 } }).revenue,
+                },
+              }
+            : {}),
+        }),
+      ];
+    }),
+  );
   assertAgreement(checks);
 });
 

@@ -104,6 +104,7 @@ const REQUIRED_SOURCES: Record<string, string[]> = {
   "16-jit-vs-ahead-of-time": ["arXiv:2408.03116", "19894", "20938"],
   "17-mev-burn-vs-tickets": ["15590", "arXiv:2408.11255", "17944"],
   "18-proportional-allocation": ["19764", "arXiv:2408.11255"],
+  "19-randomised-execution-auctions": ["20938", "19894", "arXiv:2501.12827"],
 };
 
 for (const [name, ids] of Object.entries(REQUIRED_SOURCES)) {

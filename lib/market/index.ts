@@ -84,6 +84,16 @@ export {
   type MevBurnVersusTicketsResult,
 } from "./theory/mev-burn";
 export {
+  slotAuctionChain,
+  centralisationBonus,
+  lotteryRevenue,
+  type CentralisationBonusOptions,
+  type LotteryRevenueOptions,
+  type SlotAuctionMechanism,
+  type SlotAuctionChainOptions,
+  type SlotAuctionChainResult,
+} from "./theory/randomised-auction";
+export {
   expectedRuns,
   expectedRunsOfLength,
   type ExpectedRunsOptions,
@@ -106,6 +116,11 @@ export {
 } from "./sim/slot-auctions";
 export { simulateProportionalLottery, type SimulateProportionalLotteryOptions } from "./sim/proportional-lottery";
 export { simulateMevBurn, type SimulateMevBurnOptions, type SimulateMevBurnResult } from "./sim/mev-burn";
+export {
+  simulateSlotAuctionChain,
+  type SimulateSlotAuctionChainOptions,
+  type SimulateSlotAuctionChainResult,
+} from "./sim/slot-auction-chain";
 export {
   simulateShareWithBonus,
   type SimulateShareWithBonusOptions,
