@@ -41,7 +41,7 @@ test("every figure gets exactly one numbered caption, the notebook's own paragra
     assert.equal(captions.length, 3, "one caption per figure");
     assert.match(
       captions[0],
-      /^<span class="figure-number">Figure 1\.<\/span> The long caption of <span class="katex">/,
+      /^<span class="figure-number">Figure 1\.<\/span> The long caption of <span class="math-tex">/,
     );
     assert.match(captions[0], /<em>emphasis<\/em>/);
     assert.doesNotMatch(captions[0], /short caption one/);

@@ -39,7 +39,7 @@ function claimNotebook(): Record<string, unknown> {
         display(
           claimBundle({
             id: "value",
-            text: "A ticket is worth $\\mu/(1+nd)$",
+            text: "A ticket is worth $\\mu/(1+nd)$, less than μ when $nd > 0$ and $0 < d$",
             reference: "Observation 2",
             checks: holds,
           }),
@@ -149,6 +149,15 @@ test("a claim's text and its output's own HTML never run: the page is built from
     assert.ok(!html.includes("<b>status</b>"), `${file} renders HTML from a claim's text`);
   }
   assert.ok(read("fixture.html").includes("&lt;script&gt;alert(1)&lt;/script&gt; forged"));
+});
+
+test("math in a claim's text keeps its comparison signs (as \\gt and \\lt), and no formula fails", () => {
+  for (const file of ["fixture.html", "claims.html"]) {
+    const html = read(file);
+    assert.ok(!html.includes("katex-error"), `${file}: a formula of a claim failed to typeset`);
+    assert.ok(html.includes('<span class="math-tex">nd \\gt  0</span>'), `${file}: "nd > 0" as TeX`);
+    assert.ok(html.includes('<span class="math-tex">0 \\lt  d</span>'), `${file}: "0 < d" as TeX`);
+  }
 });
 
 test("a notebook whose page would overwrite a site page is refused", async () => {

@@ -80,7 +80,7 @@ describe("npm run export (tools/export)", () => {
 
   test("pages reference no external URL; plotly.js and KaTeX are written once under assets/, linked only where needed", () => {
     const assets = fs.readdirSync(path.join(site, "assets")).sort();
-    for (const role of ["figures", "highlight", "katex", "page", "plotly", "style"]) {
+    for (const role of ["figures", "highlight", "katex", "math", "page", "plotly", "style"]) {
       assert.equal(
         assets.filter((a) => new RegExp(`^${role}-[0-9a-f]{12}\\.(js|css)$`).test(a)).length,
         1,
@@ -111,6 +111,15 @@ describe("npm run export (tools/export)", () => {
     assert.equal(links(read("plain.html"), "plotly"), 0);
     assert.equal(links(read("index.html"), "plotly"), 0);
     assert.equal(links(read("fixture.html"), "katex"), 1, "KaTeX's stylesheet where there is math");
+    assert.equal(
+      links(read("fixture.html"), "math"),
+      1,
+      "KaTeX's script, which typesets the page's TeX, where there is math",
+    );
+    for (const file of ["fixture.html", "plain.html", "index.html", "claims.html"]) {
+      const hasMath = read(file).includes('<span class="math-tex"');
+      assert.equal(links(read(file), "math"), hasMath ? 1 : 0, `${file}: KaTeX's script exactly where there is math`);
+    }
     for (const file of ["fixture.html", "plain.html", "index.html"]) {
       assert.equal(read(file).split(PLOTLY_BANNER).length - 1, 0, `${file} inlines no plotly.js`);
       assert.ok(read(file).length < 200_000, `${file} weighs its content only: ${read(file).length} bytes`);

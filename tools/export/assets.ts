@@ -14,6 +14,17 @@ function cached(key: string, load: () => string): string {
 }
 
 /**
+ * KaTeX's script followed by the page's typesetting script (MATH_SCRIPT): the pages carry TeX and
+ * typeset it on load.
+ */
+export function katexScript(mathScript: string): string {
+  return cached(
+    "katex-js",
+    () => `${fs.readFileSync(require.resolve("katex/dist/katex.min.js"), "utf8")}\n${mathScript}`,
+  );
+}
+
+/**
  * KaTeX's stylesheet with every font embedded as a woff2 data: URI (about 0.4 MB), so formulas
  * render from file:// with no network. The woff/ttf fallbacks are dropped: every browser that
  * runs plotly.js reads woff2.

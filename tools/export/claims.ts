@@ -32,8 +32,20 @@ export function claimAnchor({ notebook, id }: { notebook: string; id: string }):
 }
 
 const esc = (text: string) => escapeHtml({ text });
-/** Plain text with Markdown and $math$ (not HTML): "<" must show as written. */
-const plain = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/**
+ * Plain text with Markdown and $math$ (not HTML): "<" must show as written. Inside $…$ the
+ * comparison signs become TeX's \lt and \gt, so that "$a < b$" typesets as a < b (not as "&lt;")
+ * and no "<" reaches the Markdown renderer as HTML.
+ */
+const plain = (text: string) =>
+  text
+    .split(/(\$[^$]+\$)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part.replace(/</g, "\\lt ").replace(/>/g, "\\gt ").replace(/&/g, "\\&")
+        : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
+    )
+    .join("");
 
 /** Checks as check(...) results again (null numbers back to NaN) for the shared table. */
 function asResults(record: ClaimRecord) {

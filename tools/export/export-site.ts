@@ -342,7 +342,7 @@ async function buildSite({
         figureCount: rendered.figures.length,
         execution: rendered.execution,
       });
-      indexHasMath ||= /class="katex"/.test(rendered.titleHtml + (rendered.summaryHtml ?? ""));
+      indexHasMath ||= /class="math-tex"/.test(rendered.titleHtml + (rendered.summaryHtml ?? ""));
     }
   } finally {
     await closeFigureRenderer();

@@ -12,7 +12,10 @@ export interface MathRendererOptions {
   macros?: Record<string, string>;
 }
 
-/** Typesets TeX to HTML at build time; records failures instead of throwing. */
+/**
+ * Checks TeX at build time and writes it for the page to typeset; records failures instead of
+ * throwing.
+ */
 export interface MathRenderer {
   render(params: { tex: string; display: boolean }): string;
   readonly errors: MathError[];
@@ -21,8 +24,12 @@ export interface MathRenderer {
 }
 
 /**
- * A KaTeX renderer for one page. Output is HTML + hidden MathML (screen readers); a formula that
- * fails is shown as its source (class katex-error) and listed in `errors` for the exporter to report.
+ * A KaTeX renderer for one page. Each formula is typeset here once, to find every error at build
+ * time, but the page carries only its TeX: `<span class="math-tex">` (with `data-display` for display
+ * math), which the page's math script (`MATH_SCRIPT`) typesets with the same KaTeX and options, in
+ * document order so that a macro defined in one formula holds in the later ones. KaTeX's HTML is
+ * several times the size of its TeX (it was about half of every page's weight). A formula that fails
+ * is shown as its source (class katex-error) and listed in `errors` for the exporter to report.
  */
 export function createMathRenderer({ macros = {} }: MathRendererOptions = {}): MathRenderer {
   const errors: MathError[] = [];
@@ -42,7 +49,8 @@ export function createMathRenderer({ macros = {} }: MathRendererOptions = {}): M
         trust: false,
       };
       try {
-        return katex.renderToString(tex, { ...options, throwOnError: true });
+        katex.renderToString(tex, { ...options, throwOnError: true });
+        return `<span class="math-tex"${display ? ' data-display="true"' : ""}>${escapeHtml({ text: tex })}</span>`;
       } catch (err) {
         const message = (err as Error).message;
         errors.push({ tex, message });

@@ -27,3 +27,31 @@ export const PAGE_SCRIPT = `(function () {
   }
 })();
 `;
+
+/**
+ * Typesets every `span.math-tex` with KaTeX (loaded before it), in document order with one macro
+ * table, with the options the exporter checked each formula with: HTML for the eye and MathML for
+ * screen readers; `trust: false`, so no TeX can make links, classes or styles.
+ */
+export const MATH_SCRIPT = `(function () {
+  if (typeof katex === "undefined") return;
+  var macros = {};
+  var spans = document.querySelectorAll("span.math-tex");
+  for (var i = 0; i < spans.length; i++) {
+    var span = spans[i];
+    try {
+      katex.render(span.textContent, span, {
+        displayMode: span.getAttribute("data-display") === "true",
+        output: "htmlAndMathml",
+        macros: macros,
+        strict: "ignore",
+        trust: false,
+        throwOnError: true,
+      });
+    } catch (error) {
+      span.className = "katex-error";
+      span.title = String(error && error.message);
+    }
+  }
+})();
+`;

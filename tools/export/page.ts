@@ -17,7 +17,7 @@ export interface PageHtmlOptions {
   body: string;
   /** Load plotly.js and draw the page's figures. */
   withPlotly: boolean;
-  /** Load KaTeX's stylesheet and fonts. */
+  /** Load KaTeX (script, stylesheet and fonts) to typeset the page's formulas. */
   withMath: boolean;
   /** Load the explorers' script (after plotly.js and the figures). */
   withExplorers?: boolean;
@@ -38,6 +38,7 @@ export function pageHtml({
   const scripts: AssetRole[] = [
     ...(withPlotly ? (["plotly", "figures"] as const) : []),
     ...(withPlotly && withExplorers ? (["explorer"] as const) : []),
+    ...(withMath ? (["math"] as const) : []),
     "page",
   ];
   const esc = (text: string) => escapeHtml({ text });

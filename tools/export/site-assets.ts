@@ -1,5 +1,5 @@
 /**
- * The site's shared assets: plotly.js, KaTeX's stylesheet (fonts embedded), the code and page
+ * The site's shared assets: plotly.js, KaTeX (its script and its stylesheet with fonts embedded), the code and page
  * stylesheets and the page scripts, written once under `<site>/assets/` with content-hashed names,
  * so that a page weighs what its own content weighs and a reader's browser caches them across
  * pages. A self-contained page (`--self-contained`) inlines the same texts instead.
@@ -8,9 +8,9 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { writeFileAtomic } from "../../lib/io/write-file-atomic";
-import { highlightCss, katexCss, pageCss, plotlyScript } from "./assets";
+import { highlightCss, katexCss, katexScript, pageCss, plotlyScript } from "./assets";
 import { explorerScript } from "./explorer-bundle";
-import { DRAW_FIGURES, PAGE_SCRIPT } from "./page-scripts";
+import { DRAW_FIGURES, MATH_SCRIPT, PAGE_SCRIPT } from "./page-scripts";
 
 /** Asset roles, and the text each one holds. */
 const ASSET_SOURCES = {
@@ -19,6 +19,7 @@ const ASSET_SOURCES = {
   page: { ext: "js", text: () => PAGE_SCRIPT },
   explorer: { ext: "js", text: () => explorerScript() },
   katex: { ext: "css", text: () => katexCss() },
+  math: { ext: "js", text: () => katexScript(MATH_SCRIPT) },
   highlight: { ext: "css", text: () => highlightCss() },
   style: { ext: "css", text: () => pageCss() },
 } as const;

@@ -49,57 +49,60 @@ export interface SlotAuctionChainResult {
 
 const PANELS = 1 << 13;
 
-/** Composite Simpson of g on [a, b]. */
-function simpson(g: (y: number) => number, a: number, b: number): number {
-  if (!(b > a)) return 0;
+/**
+ * Composite Simpson on [a, b] of several integrands at once: `values(y, out)` writes each integrand's
+ * value at y into `out`; returns the integrals. One pass over the grid shares the work of evaluating
+ * every builder's law at each point.
+ */
+function simpsonAll(values: (y: number, out: Float64Array) => void, count: number, a: number, b: number): Float64Array {
+  const sums = new Float64Array(count);
+  if (!(b > a)) return sums;
   const h = (b - a) / PANELS;
-  let sum = g(a) + g(b);
-  for (let i = 1; i < PANELS; i++) sum += (i % 2 === 1 ? 4 : 2) * g(a + i * h);
-  return (sum * h) / 3;
+  const out = new Float64Array(count);
+  for (let i = 0; i <= PANELS; i++) {
+    const w = i === 0 || i === PANELS ? 1 : i % 2 === 1 ? 4 : 2;
+    values(a + i * h, out);
+    for (let c = 0; c < count; c++) sums[c] += w * out[c];
+  }
+  for (let c = 0; c < count; c++) sums[c] *= h / 3;
+  return sums;
 }
 
 /**
- * ∫₀^∞ g for g smooth on [0, b) and [b, ∞) (a jump or kink at the bonus b), negligible beyond `end`.
- * The left piece ends just below b, so that it takes g's left limit there, not its value at b.
+ * P(builder i wins) for every i and E[second highest] under second price when `holder` (−1: nobody)
+ * carries the bonus. The integrands jump or bend at y = b, so [0, b) and [b, ∞) are integrated
+ * separately, the left piece ending just below b (its left limit there).
  */
-function integrateWithKink(g: (y: number) => number, kink: number, end: number): number {
-  if (!(kink > 0)) return simpson(g, 0, end);
-  const belowKink = kink * (1 - Number.EPSILON);
-  return simpson(g, 0, belowKink) + simpson(g, kink, end);
-}
-
-/** P(builder i wins) and E[second highest] under second price when `holder` carries the bonus. */
 function secondPriceRow(means: readonly number[], bonus: number, holder: number): { win: number[]; revenue: number } {
   const k = means.length;
-  const shift = (l: number) => (l === holder ? bonus : 0);
-  const cdf = (l: number, y: number) => (y <= shift(l) ? 0 : -Math.expm1(-(y - shift(l)) / means[l]));
-  const pdf = (l: number, y: number) => (y < shift(l) ? 0 : Math.exp(-(y - shift(l)) / means[l]) / means[l]);
+  const F = new Float64Array(k);
+  const f = new Float64Array(k);
+  // out[0..k−1]: f_i Π_{l≠i} F_l; out[k]: P(at least two values above y).
+  const values = (y: number, out: Float64Array) => {
+    let none = 1;
+    for (let l = 0; l < k; l++) {
+      const z = y - (l === holder ? bonus : 0);
+      F[l] = z <= 0 ? 0 : -Math.expm1(-z / means[l]);
+      f[l] = z < 0 ? 0 : Math.exp(-z / means[l]) / means[l];
+      none *= F[l];
+    }
+    let exactlyOne = 0;
+    for (let i = 0; i < k; i++) {
+      let others = 1;
+      for (let l = 0; l < k; l++) if (l !== i) others *= F[l];
+      out[i] = f[i] * others;
+      exactlyOne += (1 - F[i]) * others;
+    }
+    out[k] = Math.max(0, 1 - none - exactlyOne);
+  };
   const end = bonus + 60 * Math.max(...means);
   const kink = holder >= 0 ? bonus : 0;
-  const win = means.map((_, i) =>
-    integrateWithKink(
-      (y) => {
-        let p = pdf(i, y);
-        for (let l = 0; l < k && p > 0; l++) if (l !== i) p *= cdf(l, y);
-        return p;
-      },
-      kink,
-      end,
-    ),
-  );
-  const atLeastTwoAbove = (y: number) => {
-    let none = 1;
-    let exactlyOne = 0;
-    const F = means.map((_, l) => cdf(l, y));
-    for (let l = 0; l < k; l++) none *= F[l];
-    for (let l = 0; l < k; l++) {
-      let p = 1 - F[l];
-      for (let m = 0; m < k; m++) if (m !== l) p *= F[m];
-      exactlyOne += p;
-    }
-    return Math.max(0, 1 - none - exactlyOne);
-  };
-  return { win, revenue: integrateWithKink(atLeastTwoAbove, kink, end) };
+  const sums = simpsonAll(values, k + 1, kink, end);
+  if (kink > 0) {
+    const left = simpsonAll(values, k + 1, 0, kink * (1 - Number.EPSILON));
+    for (let c = 0; c <= k; c++) sums[c] += left[c];
+  }
+  return { win: Array.from(sums.subarray(0, k)), revenue: sums[k] };
 }
 
 /** E[1/(1+M)] for M a sum of independent Bernoulli(p_l): by the distribution of M, built up one at a time. */

@@ -9,6 +9,12 @@ import type { SimulatedPoint } from "../simulations";
 import { lookaheadFigure, pooledRiskFigure, shareWithBonusFigure } from "./extensions";
 import { builderInvestorFigure } from "./heterogeneous-buyers";
 import { marketCaptureFigure } from "./market-mechanisms";
+import {
+  burnVersusTicketsFigure,
+  contestSharesFigure,
+  dominanceVersusBonusFigure,
+  jitVersusAheadFigure,
+} from "./new-results";
 import type { Values } from "./plot-helpers";
 import {
   npvFigure,
@@ -37,4 +43,8 @@ export const EXPLORER_FIGURES: Readonly<Record<string, ExplorerFigure>> = {
   "one-buyer-capture": oneBuyerCaptureFigure,
   "builder-investor": builderInvestorFigure,
   "market-capture": marketCaptureFigure,
+  "jit-vs-aot": jitVersusAheadFigure,
+  "burn-vs-tickets": burnVersusTicketsFigure,
+  "contest-shares": contestSharesFigure,
+  "dominance-vs-bonus": dominanceVersusBonusFigure,
 };
