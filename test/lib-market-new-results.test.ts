@@ -173,57 +173,35 @@ test("simulated JIT auctions agree with the closed forms (5 s.e.), and exclude t
     gamma: 1.5,
   });
   const commonClosed = commonValueSale({ skills: [0.9, 0.8, 0.6], mu: 1, law: "exponential", gamma: 1.5 });
-  const checks = [
-    check({
-      label: "E[X_(2)], k = 5",
-      estimate: iid.jitRevenue.mean,
-      stderr: iid.jitRevenue.stderr,
-      expected: closed.jitRevenue,
-      alternative: { label: "the mean μ", value: 1 },
-    }),
-    check({
-      label: "CE_γ(X), γ = 0.7",
-      estimate: iid.certaintyEquivalent?.mean ?? Number.NaN,
-      stderr: iid.certaintyEquivalent?.stderr ?? 0,
-      expected: closed.aheadOfTimeRevenue,
-      alternative: { label: "μ − γσ²/2", value: 1 - 0.35 },
-    }),
-    check({
-      label: "uniform E[X_(2)], k = 2",
-      estimate: unif.jitRevenue.mean,
-      stderr: unif.jitRevenue.stderr,
-      expected: jitVersusAheadOfTime({ builders: 2, mu: 1, law: "uniform" }).jitRevenue,
-      alternative: { label: "the mean", value: 1 },
-    }),
-    check({
-      label: "heterogeneous E[X_(2)]",
-      estimate: het.jitRevenue.mean,
-      stderr: het.jitRevenue.stderr,
-      expected: exact.jitRevenue,
-      alternative: { label: "second largest mean", value: 1 },
-    }),
-    check({
-      label: "heterogeneous share of the strongest",
-      estimate: het.shares[0].mean,
-      stderr: het.shares[0].stderr,
-      expected: exact.jitShares[0],
-      alternative: { label: "mean share 2/3.5", value: 2 / 3.5 },
-    }),
-    check({
-      label: "common value: JIT revenue c_(2)μ",
-      estimate: common.jitRevenue.mean,
-      stderr: common.jitRevenue.stderr,
-      expected: commonClosed.jitRevenue,
-      alternative: { label: "c_(1)μ", value: 0.9 },
-    }),
-    check({
-      label: "common value: AOT revenue c_(2)·CE(R)",
-      estimate: runnerUp.certaintyEquivalent?.mean ?? Number.NaN,
-      stderr: runnerUp.certaintyEquivalent?.stderr ?? 0,
-      expected: commonClosed.aheadOfTimeRevenue,
-      alternative: { label: "risk neutral c_(2)μ", value: 0.8 },
-    }),
+  const ce = (sim: typeof iid) => ({
+    mean: sim.certaintyEquivalent?.mean ?? Number.NaN,
+    stderr: sim.certaintyEquivalent?.stderr ?? 0,
+  });
+  // [what, estimate, closed form, the plausible wrong value it must exclude]
+  const cases: [string, { mean: number; stderr: number }, number, string, number][] = [
+    ["E[X_(2)], k = 5", iid.jitRevenue, closed.jitRevenue, "the mean μ", 1],
+    ["CE_γ(X), γ = 0.7", ce(iid), closed.aheadOfTimeRevenue, "μ − γσ²/2", 1 - 0.35],
+    [
+      "uniform E[X_(2)], k = 2",
+      unif.jitRevenue,
+      jitVersusAheadOfTime({ builders: 2, mu: 1, law: "uniform" }).jitRevenue,
+      "the mean",
+      1,
+    ],
+    ["heterogeneous E[X_(2)]", het.jitRevenue, exact.jitRevenue, "second largest mean", 1],
+    ["heterogeneous share of the strongest", het.shares[0], exact.jitShares[0], "mean share 2/3.5", 2 / 3.5],
+    ["common value: JIT revenue c_(2)μ", common.jitRevenue, commonClosed.jitRevenue, "c_(1)μ", 0.9],
+    [
+      "common value: AOT revenue c_(2)·CE(R)",
+      ce(runnerUp),
+      commonClosed.aheadOfTimeRevenue,
+      "risk neutral c_(2)μ",
+      0.8,
+    ],
   ];
+  const checks = cases.map(([label, { mean, stderr }, expected, wrong, value]) =>
+    check({ label, estimate: mean, stderr, expected, alternative: { label: wrong, value } }),
+  );
   assertAgreement(checks);
   assert.equal(common.shares[0].mean, 1, "with a common value the most skilled builder wins every slot");
 });
