@@ -55,3 +55,39 @@ test("every figure gets exactly one numbered caption, the notebook's own paragra
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a generated caption (showMarkdown's \"**Figure N.** …\" output right below figure N, with the run's values) captions the figure", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "et-captions-"));
+  try {
+    const file = path.join(dir, "generated.ipynb");
+    const markdownOutput = (text: string) =>
+      display({ data: { "text/markdown": text, "text/plain": text }, metadata: {} });
+    const notebook = {
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {},
+      cells: [
+        markdownCell("# Generated captions"),
+        codeCell("await showFigure(a)", [figure("short caption one")]),
+        codeCell("showMarkdown(figureCaption)", [markdownOutput("**Figure 1.** At $n = 500$.\n\nThen text.")]),
+        codeCell("showMarkdown(`**Figure 3.** Not figure 2.`)", [markdownOutput("**Figure 3.** Not figure 2.")]),
+      ],
+    };
+    fs.writeFileSync(file, JSON.stringify(notebook));
+    const { html } = renderNotebookPage({ notebook: readExecutedNotebook({ file }) });
+    const captions = [...html.matchAll(/<figcaption>([\s\S]*?)<\/figcaption>/g)].map((m) => m[1]);
+    assert.equal(captions.length, 1);
+    assert.match(
+      captions[0],
+      /^<span class="figure-number">Figure 1\.<\/span> At <span class="math-tex">n = 500<\/span>\.$/,
+    );
+    assert.match(html, /<div class="output markdown"><p>Then text\.<\/p>/, "the rest of the output stays");
+    assert.match(
+      html,
+      /<strong>Figure 3\.<\/strong> Not figure 2\./,
+      "a paragraph that does not follow its figure stays text",
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

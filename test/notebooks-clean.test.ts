@@ -159,3 +159,62 @@ for (const notebook of notebooks) {
     });
   });
 }
+
+/**
+ * Issue 20: prose never contradicts a `--param` run. A Markdown cell that states a parameter's value
+ * as "name = value" (outside code) states the default run's value; it must say so ("by default …"),
+ * or the sentence must be generated from the parameters (showMarkdown, or the figure helper's caption).
+ */
+const NUMBER_PARAMETER = /^const ([A-Za-z_$][\w$]*)(?:\s*:\s*[^=]+)?\s*=\s*(-?[\d.]+(?:e-?\d+)?);/;
+
+/** The "name = value" statements of a Markdown text that are not marked as the default. */
+function statedParameterValues(markdown: string, parameters: Map<string, string>): string[] {
+  const prose = markdown.replace(/```[\s\S]*?```/g, "").replace(/`[^`]*`/g, "``");
+  const found: string[] = [];
+  for (const [name, value] of parameters) {
+    const pattern = new RegExp(
+      `(?<![\\w\\\\])${name.replace(/\$/g, "\\$")}\\s*=\\s*${value.replace(/\./g, "\\.")}(?![\\w.])`,
+      "g",
+    );
+    for (const match of prose.matchAll(pattern)) {
+      const start = Math.max(prose.lastIndexOf(". ", match.index), prose.lastIndexOf("\n\n", match.index));
+      const endAt = prose.slice(match.index).search(/\.\s|\n\n/);
+      const sentence = prose.slice(start + 1, endAt < 0 ? undefined : match.index + endAt);
+      if (!/default/i.test(sentence)) found.push(match[0]);
+    }
+  }
+  return found;
+}
+
+test("the stated-value check finds values stated as the run's and lets the defaults be named (controls)", () => {
+  const parameters = new Map([
+    ["n", "50"],
+    ["d", "0.01"],
+  ]);
+  assert.deepEqual(statedParameterValues("A market with $n = 50$ and $d = 0.01$.", parameters), ["n = 50", "d = 0.01"]);
+  assert.deepEqual(statedParameterValues("By default $n = 50$. Other: $n = 500$, `d = 0.01`.", parameters), []);
+  assert.deepEqual(statedParameterValues("At $d = 0.015$ and n = 5.", parameters), []);
+});
+
+for (const notebook of notebooks) {
+  test(`${notebook}: Markdown states no parameter's value as the run's (generate it, or say "by default")`, () => {
+    const nb = JSON.parse(fs.readFileSync(notebook, "utf8")) as Notebook;
+    const parameters = new Map<string, string>();
+    for (const cell of nb.cells.filter((c) => c.cell_type === "code" && cellTags(c).includes(PARAMETERS_TAG))) {
+      for (const line of joinText(cell.source).split("\n")) {
+        const m = line.match(NUMBER_PARAMETER);
+        if (m) parameters.set(m[1], m[2]);
+      }
+    }
+    const stated = nb.cells.flatMap((cell, i) =>
+      cell.cell_type === "markdown"
+        ? statedParameterValues(joinText(cell.source), parameters).map((s) => `cell ${i + 1}: "${s}"`)
+        : [],
+    );
+    assert.deepEqual(
+      stated,
+      [],
+      "state these from the parameters (showMarkdown with the values, or the figure's caption), or say they are the defaults",
+    );
+  });
+}

@@ -21,7 +21,13 @@ import {
 import type { SiteAssets } from "./site-assets";
 import { type BibEntry, PageCitations } from "./bibliography";
 import type { ExecutedNotebook, ExportCell } from "./read-notebook";
-import { numberedCaptions, renderOutputs, type FigureRef, type RenderContext } from "./render-outputs";
+import {
+  numberedCaptions,
+  renderOutputs,
+  takeFigureCaption,
+  type FigureRef,
+  type RenderContext,
+} from "./render-outputs";
 
 /** A notebook's runs with --param (on its page), or the notebook a run belongs to (on the run's page). */
 export interface PageRuns {
@@ -222,19 +228,6 @@ function runsHtml(runs: PageRuns, esc: (text: string) => string): string {
   }
   const links = (runs.variants ?? []).map((v) => `<a href="${href(v.name)}">${esc(parameterText(v.parameters))}</a>`);
   return links.length ? `<p class="runs">Runs of this notebook with other parameters: ${links.join(" · ")}.</p>` : "";
-}
-
-/**
- * A Markdown cell that opens with "**Figure N.** …" right after figure N captions it: that paragraph
- * goes into the figure (numberedCaptions) and the rest of the cell stays text.
- */
-function takeFigureCaption(source: string, context: RenderContext): string {
-  const match = source.match(/^\s*\*\*Figure (\d+)\.\*\*[ \t]*([\s\S]*?)(?:\n[ \t]*\n([\s\S]*))?$/);
-  if (!match) return source;
-  const index = Number(match[1]);
-  if (index !== context.figures.length || context.figureCaptions?.has(index)) return source;
-  context.figureCaptions?.set(index, context.markdown.renderInline({ markdown: match[2].trim() }));
-  return match[3] ?? "";
 }
 
 function renderCell(cell: ExportCell, context: RenderContext): string {

@@ -139,7 +139,9 @@ function renderRich(output: ExportOutput, context: RenderContext): string {
     return `<div class="output image"><img src="data:${mime};base64,${text(mime).replace(/\s+/g, "")}"${attrs} alt="figure"></div>`;
   }
   if (data["text/markdown"] !== undefined) {
-    return `<div class="output markdown">${context.markdown.render({ markdown: text("text/markdown") })}</div>`;
+    // A generated "**Figure N.** …" paragraph (showMarkdown with the run's values) captions figure N.
+    const rest = takeFigureCaption(text("text/markdown"), context);
+    return rest.trim() ? `<div class="output markdown">${context.markdown.render({ markdown: rest })}</div>` : "";
   }
   if (data["text/latex"] !== undefined)
     return `<div class="output latex">${renderLatex(text("text/latex"), context)}</div>`;
@@ -229,4 +231,21 @@ export function jsonForScript(value: unknown): string {
     .replace(/&/g, "\\u0026")
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
+}
+
+/**
+ * Markdown (a cell, or a cell's Markdown output) that opens with "**Figure N.** …" right after figure
+ * N captions it: that paragraph goes into the figure (numberedCaptions) and the rest stays text.
+ * Returns the rest.
+ *
+ * @example
+ * takeFigureCaption("**Figure 1.** At n = 50.\n\nMore text.", context); // → "More text."
+ */
+export function takeFigureCaption(source: string, context: RenderContext): string {
+  const match = source.match(/^\s*\*\*Figure (\d+)\.\*\*[ \t]*([\s\S]*?)(?:\n[ \t]*\n([\s\S]*))?$/);
+  if (!match) return source;
+  const index = Number(match[1]);
+  if (index !== context.figures.length || context.figureCaptions?.has(index)) return source;
+  context.figureCaptions?.set(index, context.markdown.renderInline({ markdown: match[2].trim() }));
+  return match[3] ?? "";
 }
