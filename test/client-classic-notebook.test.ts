@@ -3,7 +3,9 @@
  * extension: it shows the bundle's static PNG). The test starts a notebook server on a free loopback
  * port (by PID, stopped after), opens a notebook in Chromium, runs every cell through the project's
  * kernel, and checks that every figure output's image lies inside its output area at its CSS size.
- * JupyterLab is not installable here (neither Debian nor npm has its server); VS Code is not either.
+ * JupyterLab gets the same test through its own page (open, run each cell, the same geometry and a
+ * screenshot); `.ci/run` installs it with pip from the machine's package mirror, and where it is not
+ * installed the test is skipped and says so. VS Code is not installable here.
  */
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
@@ -24,18 +26,81 @@ const missing = findExecutable({ name: "jupyter-notebook" }) ? null : "jupyter-n
 const skip =
   chromium.skip ||
   (missing && process.env.CI !== "true" ? `${missing} (Debian: apt-get install jupyter-notebook)` : false);
+const labSkip =
+  chromium.skip ||
+  (findExecutable({ name: "jupyter-lab" })
+    ? false
+    : "JupyterLab is not installed (not a Debian or npm package; .ci/run installs it with pip where a package mirror has it: python3 -m pip install jupyterlab)");
 
-let server: ChildProcess | undefined;
+const servers: ChildProcess[] = [];
 after(() => {
-  // The server and its kernels: a process group of their own, stopped together.
-  if (server?.pid) {
+  // Each server and its kernels: a process group of their own, stopped together.
+  for (const server of servers) {
     try {
-      process.kill(-server.pid, "SIGTERM");
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
     } catch {
       // already gone
     }
   }
 });
+
+/** Starts `command` (jupyter-notebook or jupyter-lab) on a free loopback port over `dir`; resolves when it serves. */
+async function startServer(command: string, dir: string): Promise<{ base: string; token: string }> {
+  const [port] = await freePorts({ count: 1, host: "127.0.0.1" });
+  const token = randomBytes(16).toString("hex");
+  const app = command === "jupyter-lab" ? "ServerApp" : "NotebookApp";
+  const server = spawn(
+    command,
+    [
+      "--no-browser",
+      "--ip=127.0.0.1",
+      `--port=${port}`,
+      `--${app}.token=${token}`,
+      `--notebook-dir=${dir}`,
+      `--${app}.open_browser=False`,
+      // CI runs as root, which the server refuses unless told.
+      ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
+    ],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: {
+        ...process.env,
+        JUPYTER_PATH: JUPYTER_DATA_DIR,
+        JUPYTER_CONFIG_DIR: path.join(dir, ".jupyter-config"),
+        JUPYTER_RUNTIME_DIR: path.join(dir, ".jupyter-runtime"),
+      },
+    },
+  );
+  servers.push(server);
+  let log = "";
+  server.stderr?.on("data", (chunk) => {
+    log += String(chunk);
+  });
+  for (let i = 0; ; i++) {
+    if (/is running at|Jupyter Notebook .* is running|Jupyter Server .* is running/.test(log)) break;
+    assert.ok(i < 300 && server.exitCode === null, `${command} did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { base: `http://127.0.0.1:${port}`, token };
+}
+
+/** Both figures shown as their PNGs, inside their output areas, unscrolled; a screenshot under build/. */
+async function checkFigureBoxes(page: import("playwright-core").Page, screenshot: string): Promise<void> {
+  const boxes = await pngOutputBoxes(page);
+  assert.equal(boxes.length, 2, "both figures, as their PNGs");
+  for (const [i, b] of boxes.entries()) {
+    assert.ok(
+      b.left >= b.areaLeft - 0.5 && b.right <= b.areaRight + 0.5,
+      `figure ${i + 1}: ${JSON.stringify(b)} inside its output area`,
+    );
+    assert.equal(b.scroll, 0, `figure ${i + 1}: the output area does not scroll sideways`);
+  }
+  assert.equal(Math.round(boxes[0].width), 640, "the 2× PNG shown at its CSS width (640 px)");
+  fs.mkdirSync(path.join(ROOT, "build", "screenshots"), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, "build", "screenshots", screenshot), fullPage: true });
+}
 
 /** A notebook of two figures: a plain one and a wide two-panel one with a legend below. */
 function fixtureNotebook(): object {
@@ -67,42 +132,7 @@ test("classic Notebook: a notebook run in the browser shows every figure whole i
   if (missing) assert.fail(`${missing}; under CI=true this test must run (.ci/run installs jupyter-notebook)`);
   const dir = projectTempDir();
   fs.writeFileSync(path.join(dir, "figures.ipynb"), JSON.stringify(fixtureNotebook()));
-  const [port] = await freePorts({ count: 1, host: "127.0.0.1" });
-  const token = randomBytes(16).toString("hex");
-  server = spawn(
-    "jupyter-notebook",
-    [
-      "--no-browser",
-      "--ip=127.0.0.1",
-      `--port=${port}`,
-      `--NotebookApp.token=${token}`,
-      `--notebook-dir=${dir}`,
-      "--NotebookApp.open_browser=False",
-      // CI runs as root, which the server refuses unless told.
-      ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
-    ],
-    {
-      cwd: ROOT,
-      detached: true,
-      stdio: ["ignore", "ignore", "pipe"],
-      env: {
-        ...process.env,
-        JUPYTER_PATH: JUPYTER_DATA_DIR,
-        JUPYTER_CONFIG_DIR: path.join(dir, ".jupyter-config"),
-        JUPYTER_RUNTIME_DIR: path.join(dir, ".jupyter-runtime"),
-      },
-    },
-  );
-  let log = "";
-  server.stderr?.on("data", (chunk) => {
-    log += String(chunk);
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (/is running at|Jupyter Notebook .* is running/.test(log)) break;
-    assert.ok(i < 300 && server.exitCode === null, `the notebook server did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { base, token } = await startServer("jupyter-notebook", dir);
   const { chromium: playwright } = await import("playwright-core");
   const browser = await playwright.launch({ executablePath: chromium.executable(), args: [...CHROMIUM_FLAGS] });
   try {
@@ -136,21 +166,71 @@ test("classic Notebook: a notebook run in the browser shows every figure whole i
         (img) => img.complete,
       ),
     );
-    const boxes = await pngOutputBoxes(page);
-    assert.equal(boxes.length, 2, "both figures, as their PNGs");
-    for (const [i, b] of boxes.entries()) {
-      assert.ok(
-        b.left >= b.areaLeft - 0.5 && b.right <= b.areaRight + 0.5,
-        `figure ${i + 1}: ${JSON.stringify(b)} inside its output area`,
-      );
-      assert.equal(b.scroll, 0, `figure ${i + 1}: the output area does not scroll sideways`);
-    }
-    assert.equal(Math.round(boxes[0].width), 640, "the 2× PNG shown at its CSS width (640 px)");
-    fs.mkdirSync(path.join(ROOT, "build", "screenshots"), { recursive: true });
-    await page.screenshot({
-      path: path.join(ROOT, "build", "screenshots", "classic-notebook-figures.png"),
-      fullPage: true,
+    await checkFigureBoxes(page, "classic-notebook-figures.png");
+  } finally {
+    await browser.close();
+  }
+});
+
+test("JupyterLab: a notebook run in the browser shows every figure whole inside its output area", {
+  skip: labSkip,
+}, async () => {
+  const dir = projectTempDir();
+  fs.writeFileSync(path.join(dir, "figures.ipynb"), JSON.stringify(fixtureNotebook()));
+  const { base, token } = await startServer("jupyter-lab", dir);
+  const { chromium: playwright } = await import("playwright-core");
+  const browser = await playwright.launch({ executablePath: chromium.executable(), args: [...CHROMIUM_FLAGS] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    await page.goto(`${base}/lab/tree/figures.ipynb?token=${token}`);
+    // The kernel is ready when JupyterLab's status says it is idle.
+    await page.locator(".jp-Notebook").first().waitFor({ timeout: 120_000 });
+    await page.waitForFunction(() => document.body.textContent?.includes("Kernel status: Idle"), undefined, {
+      timeout: 120_000,
     });
+    // Run each cell with Shift+Enter on its prompt (the Run menu's "Run All Cells" did nothing from a
+    // script here). A key pressed before the kernel's connection is complete is dropped, so each cell
+    // is pressed again until its prompt shows that it ran or is running.
+    for (const cell of [0, 1]) {
+      const prompt = page.locator(".jp-Notebook .jp-Cell .jp-InputPrompt").nth(cell);
+      for (let attempt = 0; ; attempt++) {
+        await prompt.click();
+        await page.keyboard.press("Shift+Enter");
+        const ran = await page
+          .waitForFunction(
+            (i) =>
+              !/\[\s*\]/.test(document.querySelectorAll(".jp-Notebook .jp-Cell .jp-InputPrompt")[i]?.textContent ?? ""),
+            cell,
+            { timeout: 10_000 },
+          )
+          .then(
+            () => true,
+            () => false,
+          );
+        if (ran) break;
+        assert.ok(attempt < 10, `JupyterLab did not run cell ${cell + 1}`);
+      }
+    }
+    try {
+      await page.waitForFunction(() => document.querySelectorAll(".jp-OutputArea-output img").length === 2, undefined, {
+        timeout: 90_000,
+      });
+    } catch (error) {
+      fs.mkdirSync(path.join(ROOT, "build", "screenshots"), { recursive: true });
+      await page.screenshot({
+        path: path.join(ROOT, "build", "screenshots", "jupyterlab-failure.png"),
+        fullPage: true,
+      });
+      const outputs = await page.$$eval(".jp-OutputArea-output", (areas) =>
+        areas.map((a) => `${a.className}: ${a.innerHTML.slice(0, 200)}`),
+      );
+      throw new Error(
+        `JupyterLab showed no two figure images (build/screenshots/jupyterlab-failure.png); outputs: ${JSON.stringify(outputs)}`,
+        { cause: error },
+      );
+    }
+    await checkFigureBoxes(page, "jupyterlab-figures.png");
   } finally {
     await browser.close();
   }
