@@ -8,7 +8,7 @@
  * installed the test is skipped and says so. VS Code is not installable here.
  */
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -88,6 +88,9 @@ async function startServer(command: string, dir: string): Promise<{ base: string
 
 /** Both figures shown as their PNGs, inside their output areas, unscrolled; a screenshot under build/. */
 async function checkFigureBoxes(page: import("playwright-core").Page, screenshot: string): Promise<void> {
+  // The screenshot first, so that a failing check leaves the picture of what failed.
+  fs.mkdirSync(path.join(ROOT, "build", "screenshots"), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, "build", "screenshots", screenshot), fullPage: true });
   const boxes = await pngOutputBoxes(page);
   assert.equal(boxes.length, 2, "both figures, as their PNGs");
   for (const [i, b] of boxes.entries()) {
@@ -97,9 +100,7 @@ async function checkFigureBoxes(page: import("playwright-core").Page, screenshot
     );
     assert.equal(b.scroll, 0, `figure ${i + 1}: the output area does not scroll sideways`);
   }
-  assert.equal(Math.round(boxes[0].width), 640, "the 2× PNG shown at its CSS width (640 px)");
-  fs.mkdirSync(path.join(ROOT, "build", "screenshots"), { recursive: true });
-  await page.screenshot({ path: path.join(ROOT, "build", "screenshots", screenshot), fullPage: true });
+  assert.equal(Math.round(boxes[0].width), 640, "the PNG shown at its CSS width (640 px)");
 }
 
 /** A notebook of two figures: a plain one and a wide two-panel one with a legend below. */
@@ -172,11 +173,38 @@ test("classic Notebook: a notebook run in the browser shows every figure whole i
   }
 });
 
-test("JupyterLab: a notebook run in the browser shows every figure whole inside its output area", {
-  skip: labSkip,
-}, async () => {
+/** Whether JupyterLab has the jupyterlab-plotly renderer installed (plotly's Python package ships it). */
+function hasPlotlyRenderer(): boolean {
+  if (labSkip) return false;
+  const list = spawnSync("jupyter", ["labextension", "list"], { encoding: "utf8" });
+  return /jupyterlab-plotly/.test(`${list.stdout}${list.stderr}`);
+}
+
+/**
+ * Opens the fixture in JupyterLab, runs it and checks both figures' static images. With the
+ * jupyterlab-plotly renderer disabled (this server's page_config) JupyterLab shows the PNG through its
+ * own image renderer, at the metadata's width; with it enabled the renderer shows the same PNG at its
+ * natural size until the mouse enters it (where a 2× PNG used to overflow the output area).
+ */
+async function runInJupyterLab({
+  plotlyRenderer,
+  screenshot,
+}: {
+  plotlyRenderer: boolean;
+  screenshot: string;
+}): Promise<void> {
   const dir = projectTempDir();
   fs.writeFileSync(path.join(dir, "figures.ipynb"), JSON.stringify(fixtureNotebook()));
+  if (!plotlyRenderer) {
+    fs.mkdirSync(path.join(dir, ".jupyter-config", "labconfig"), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, ".jupyter-config", "labconfig", "page_config.json"),
+      // The extension and its renderer plugin (JupyterLab 4 disables mime renderers by plugin id).
+      JSON.stringify({
+        disabledExtensions: { "jupyterlab-plotly": true, "@jupyterlab/plotly-extension:factory": true },
+      }),
+    );
+  }
   const { base, token } = await startServer("jupyter-lab", dir);
   const { chromium: playwright } = await import("playwright-core");
   const browser = await playwright.launch({ executablePath: chromium.executable(), args: [...CHROMIUM_FLAGS] });
@@ -230,8 +258,30 @@ test("JupyterLab: a notebook run in the browser shows every figure whole inside 
         { cause: error },
       );
     }
-    await checkFigureBoxes(page, "jupyterlab-figures.png");
+    const renderedBy = await page.$$eval(".jp-OutputArea-output img", (imgs) =>
+      imgs.map((img) => img.className || "image"),
+    );
+    assert.equal(
+      renderedBy.every((c) => c === "plot-img"),
+      plotlyRenderer,
+      `images rendered by ${renderedBy.join(", ")}`,
+    );
+    await checkFigureBoxes(page, screenshot);
   } finally {
     await browser.close();
   }
-});
+}
+
+test(
+  "JupyterLab without jupyterlab-plotly: a notebook run in the browser shows every figure whole inside its output area",
+  { skip: labSkip },
+  () => runInJupyterLab({ plotlyRenderer: false, screenshot: "jupyterlab-figures.png" }),
+);
+
+test(
+  "JupyterLab with jupyterlab-plotly: every figure's static image shows whole until it turns interactive",
+  {
+    skip: labSkip || (hasPlotlyRenderer() ? false : "jupyterlab-plotly is not installed (pip install plotly)"),
+  },
+  () => runInJupyterLab({ plotlyRenderer: true, screenshot: "jupyterlab-plotly-figures.png" }),
+);

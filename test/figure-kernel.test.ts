@@ -63,7 +63,11 @@ test("through a real tslab kernel, showFigure emits ONE display_data with every 
   if (withPng) {
     const png = Buffer.from(figure.data!["image/png"] as string, "base64");
     assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], "PNG signature");
-    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1280, 800], "640×400 figure at 2× pixel ratio");
+    assert.deepEqual(
+      [png.readUInt32BE(16), png.readUInt32BE(20)],
+      [640, 400],
+      "640×400 figure at one pixel per CSS pixel (whole in jupyterlab-plotly)",
+    );
     assert.deepEqual(figure.metadata?.["image/png"], { width: 640, height: 400 });
   } else {
     assert.match(String(figure.data!["text/plain"]), /static PNG/);

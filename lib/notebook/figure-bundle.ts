@@ -4,6 +4,22 @@ import { toPlainJson } from "./plain-json";
 import { FIGURE_HEIGHT, FIGURE_WIDTH } from "./theme";
 import * as validate from "../validate";
 
+/**
+ * Widest static fallback, in pixels. JupyterLab's plotly renderer (jupyterlab-plotly) shows the
+ * bundle's PNG at its natural size until the mouse enters it, in an output area of about 850 px at a
+ * 1280-px window with the file browser open, so the fallback is drawn at one pixel per CSS pixel
+ * (not at a high-DPI ratio) and no wider than this: every client then shows it whole.
+ */
+export const FALLBACK_MAX_WIDTH = 720;
+
+/** The static fallback's pixel ratio and size for a figure: {@link FALLBACK_MAX_WIDTH} at most. */
+export function fallbackSize(figure: PlotlyFigure): { scale: number; width: number; height: number } {
+  const width = sizeOf(figure.layout?.width, FIGURE_WIDTH);
+  const height = sizeOf(figure.layout?.height, FIGURE_HEIGHT);
+  const scale = Math.min(1, FALLBACK_MAX_WIDTH / width);
+  return { scale, width: Math.round(width * scale), height: Math.round(height * scale) };
+}
+
 export interface FigureBundleOptions {
   /** The figure as it should be shown (already themed). */
   figure: PlotlyFigure;
@@ -39,11 +55,9 @@ export function figureBundle(options: FigureBundleOptions): DisplayBundle {
   const metadata: Record<string, unknown> = {};
   if (png) {
     data["image/png"] = png.toString("base64");
-    // Show the PNG at its CSS size even though it is rendered at a higher pixel ratio.
-    metadata["image/png"] = {
-      width: sizeOf(plotly.layout?.width, FIGURE_WIDTH),
-      height: sizeOf(plotly.layout?.height, FIGURE_HEIGHT),
-    };
+    // The PNG's own size (fallbackSize), which clients that read this metadata show it at too.
+    const { width, height } = fallbackSize(plotly);
+    metadata["image/png"] = { width, height };
   }
   data["text/plain"] = plainText({ figure: plotly, name, caption, note: png ? undefined : pngNote });
   const own: FigureOutputMetadata = {};

@@ -1,7 +1,7 @@
 import { findChromium } from "./chromium";
 import { currentDisplayWriter, type DisplayBundle } from "./display-writer";
 import type { PlotlyFigure } from "./figure";
-import { figureBundle } from "./figure-bundle";
+import { fallbackSize, figureBundle } from "./figure-bundle";
 import { checkTraceTypes, placeLegend, renderFigureImage } from "./figure-renderer";
 import { withTheme } from "./theme";
 import * as validate from "../validate";
@@ -57,7 +57,8 @@ export async function buildFigureBundle(options: BuildFigureBundleOptions): Prom
   try {
     // Chromium is at hand for the PNG: the legend goes where it covers no data (placeLegend).
     placed = await placeLegend({ figure: themed });
-    png = await renderFigureImage({ figure: placed, format: "png" });
+    // One pixel per CSS pixel, no wider than FALLBACK_MAX_WIDTH: whole in every client (fallbackSize).
+    png = await renderFigureImage({ figure: placed, format: "png", scale: fallbackSize(placed).scale });
   } catch (err) {
     const message = (err as Error).message.split("\n")[0];
     throw new Error(
