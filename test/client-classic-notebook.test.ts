@@ -86,6 +86,22 @@ async function startServer(command: string, dir: string): Promise<{ base: string
   return { base: `http://127.0.0.1:${port}`, token };
 }
 
+/** A Chromium page on `base` + `urlPath`, allowed the server's own loopback requests only. */
+async function openClientPage(base: string, urlPath: string) {
+  const { chromium: playwright } = await import("playwright-core");
+  const browser = await playwright.launch({ executablePath: chromium.executable(), args: [...CHROMIUM_FLAGS] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    // Loopback only: the server's own pages, scripts and kernel websocket.
+    await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    await page.goto(`${base}${urlPath}`);
+    return { browser, page };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
 /** Both figures shown as their PNGs, inside their output areas, unscrolled; a screenshot under build/. */
 async function checkFigureBoxes(page: import("playwright-core").Page, screenshot: string): Promise<void> {
   // The screenshot first, so that a failing check leaves the picture of what failed.
@@ -134,13 +150,8 @@ test("classic Notebook: a notebook run in the browser shows every figure whole i
   const dir = projectTempDir();
   fs.writeFileSync(path.join(dir, "figures.ipynb"), JSON.stringify(fixtureNotebook()));
   const { base, token } = await startServer("jupyter-notebook", dir);
-  const { chromium: playwright } = await import("playwright-core");
-  const browser = await playwright.launch({ executablePath: chromium.executable(), args: [...CHROMIUM_FLAGS] });
+  const { browser, page } = await openClientPage(base, `/notebooks/figures.ipynb?token=${token}`);
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    // Loopback only: the server's own pages, scripts and kernel websocket.
-    await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-    await page.goto(`${base}/notebooks/figures.ipynb?token=${token}`);
     await page.waitForFunction(
       () =>
         (
@@ -206,12 +217,8 @@ async function runInJupyterLab({
     );
   }
   const { base, token } = await startServer("jupyter-lab", dir);
-  const { chromium: playwright } = await import("playwright-core");
-  const browser = await playwright.launch({ executablePath: chromium.executable(), args: [...CHROMIUM_FLAGS] });
+  const { browser, page } = await openClientPage(base, `/lab/tree/figures.ipynb?token=${token}`);
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-    await page.goto(`${base}/lab/tree/figures.ipynb?token=${token}`);
     // The kernel is ready when JupyterLab's status says it is idle.
     await page.locator(".jp-Notebook").first().waitFor({ timeout: 120_000 });
     await page.waitForFunction(() => document.body.textContent?.includes("Kernel status: Idle"), undefined, {
