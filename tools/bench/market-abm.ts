@@ -7,8 +7,9 @@
  * Setup per figure: ephema-like tiered buyers (r = d), exponential rewards (μ = 1), n = 1000,
  * d = 1e-3, no secondary market. Scenario "unconstrained" (no budgets): bids cannot change between
  * slots, so the engine memoises the bid ranking and a slot costs O(1) whatever the number of buyers.
- * Scenario "budgets" (ephema funds, second price only; 10, 100 and 1,000 buyers): every sale rescans
- * all buyers, O(buyers).
+ * Scenario "budgets" (ephema funds, second price only; 10, 100 and 1,000 buyers): bids move with cash,
+ * and a sale reads a tournament tree of bids, O(log buyers) per buyer whose cash changed (before the
+ * tree, a sale passed over every buyer).
  * One untimed warm-up run, then timed runs until at least `minSeconds` have elapsed; the figure is
  * total slots / total time.
  */

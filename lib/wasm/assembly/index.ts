@@ -9,3 +9,4 @@ export { ZIGGURAT_X, ZIGGURAT_F, ZIGGURAT_RATIO, ZIGGURAT_R } from "./exponentia
 export { DISCOUNT_LOW, DISCOUNT_HIGH, setDiscount } from "./discount";
 export { SUMS, ticketBlock } from "./ticket";
 export { PATH_SUMS, RUN_COUNTS, stampsPointer, reserveStamps, marketPath } from "./market";
+export { BLOCK, BLOCK_CAPACITY, rewardBlock, uniformBlock } from "./blocks";

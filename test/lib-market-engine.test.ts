@@ -1,0 +1,147 @@
+/**
+ * The agent-based market's engine: the tournament tree of bids against a plain scan, the block draws
+ * against drawing one at a time, and whole runs against fingerprints of the engine before either
+ * existed (test/fixtures/market-engine-fingerprints.json), on both engines of the draws.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { BidTree } from "../lib/market/bid-tree";
+import { homogeneousBuyers, MECHANISM_KINDS, simulateAgentMarket, tieredBuyers } from "../lib/market";
+import { rng } from "../lib/random";
+import { rewards } from "../lib/rewards";
+import { setSimulationEngine, simulationEngine } from "../lib/wasm";
+import { rewardDraws, uniformDraws } from "../lib/wasm/draw-blocks";
+
+/** What the tree must answer, by a pass over every bid (the engine's former scan). */
+function scan(bids: Float64Array) {
+  let top = -Infinity;
+  let second = -Infinity;
+  let best = -1;
+  let participants = 0;
+  const ties: number[] = [];
+  bids.forEach((bid, b) => {
+    if (!(bid > 0)) return;
+    participants++;
+    if (bid > top) {
+      second = top;
+      top = bid;
+      best = b;
+      ties.length = 0;
+      ties.push(b);
+    } else {
+      if (bid === top) ties.push(b);
+      if (bid > second) second = bid;
+    }
+  });
+  return { best, top, second, participants, ties };
+}
+
+function treeAnswer(tree: BidTree, out: Int32Array) {
+  const top = tree.topBid();
+  const best = tree.top();
+  const count = best >= 0 ? tree.buyersBidding(top, out) : 0;
+  return {
+    best,
+    top,
+    second: tree.secondBid(),
+    participants: tree.participants,
+    ties: Array.from(out.subarray(0, count)),
+  };
+}
+
+test("the bid tree answers what a scan of every bid answers, through fills and single changes", () => {
+  const stream = rng("bid-tree", "test");
+  // few distinct values, so ties are common; non-positive and NaN bids do not take part
+  const values = [Number.NaN, -1, 0, 0.5, 1, 1, 2, 3, 3, 7];
+  const pick = () => values[Math.floor(stream.next() * values.length)];
+  for (const size of [1, 2, 3, 5, 8, 13, 100, 1000]) {
+    const bids = new Float64Array(size).map(pick);
+    const tree = new BidTree(size);
+    const out = new Int32Array(size);
+    tree.fill(bids);
+    assert.deepEqual(treeAnswer(tree, out), scan(bids), `fill, ${size} buyers`);
+    for (let step = 0; step < 400; step++) {
+      const b = Math.floor(stream.next() * size);
+      bids[b] = pick();
+      tree.set(b, bids[b]);
+      assert.deepEqual(treeAnswer(tree, out), scan(bids), `${size} buyers, step ${step}`);
+    }
+  }
+});
+
+test("block draws are the draws one at a time, with and without the WebAssembly kernels", () => {
+  const engines = ["auto", "js"] as const;
+  try {
+    for (const engine of engines) {
+      setSimulationEngine(engine);
+      for (const reward of [
+        rewards.exponential(2.5),
+        rewards.constant(1.5),
+        rewards.lognormal({ meanLog: 0, sdLog: 1 }),
+      ]) {
+        const direct = rng(9, "blocks");
+        const blocks = rewardDraws(reward, rng(9, "blocks"));
+        for (let i = 0; i < 2500; i++) assert.equal(blocks.next(), reward.sample(direct), `${engine}, draw ${i}`);
+      }
+      const direct = rng(9, "uniforms");
+      const blocks = uniformDraws(rng(9, "uniforms"));
+      for (let i = 0; i < 2500; i++) assert.equal(blocks.next(), direct.next(), `${engine}, uniform ${i}`);
+    }
+  } finally {
+    setSimulationEngine("auto");
+  }
+});
+
+const FIXTURE = path.join(__dirname, "fixtures", "market-engine-fingerprints.json");
+
+/** The grid of the fixture: every mechanism, three populations, with and without budgets, three extras. */
+function fingerprints(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const mechanism of MECHANISM_KINDS)
+    for (const population of ["tiered-10", "tiered-100", "homogeneous-4"])
+      for (const budgets of [false, true])
+        for (const extra of ["plain", "bonus", "secondary"]) {
+          const [kind, count] = population.split("-");
+          const buyers =
+            kind === "tiered"
+              ? tieredBuyers({
+                  count: Number(count),
+                  seed: 7,
+                  r: [5e-4, 2e-3],
+                  gamma: [0, 0.5],
+                  budgetUnit: budgets ? 1 / 30 : undefined,
+                })
+              : homogeneousBuyers({ count: Number(count), r: 1e-3, budget: budgets ? 20 : Infinity });
+          const result = simulateAgentMarket({
+            buyers,
+            mechanism,
+            n: 200,
+            d: 1e-3,
+            reward: rewards.exponential(1),
+            seed: `golden-${mechanism}`,
+            horizon: 5000,
+            bonus: extra === "bonus" ? { beta: 0.5 } : undefined,
+            secondary: extra === "secondary",
+            trace: { every: 1000 },
+          });
+          const key = `${mechanism}/${population}/${budgets ? "budgets" : "free"}/${extra}`;
+          out[key] = createHash("sha256").update(JSON.stringify(result)).digest("hex").slice(0, 16);
+        }
+  return out;
+}
+
+test("whole market runs are identical to the engine before the bid tree and the block draws, on both engines", () => {
+  const expected = JSON.parse(readFileSync(FIXTURE, "utf8")).fingerprints as Record<string, string>;
+  assert.equal(Object.keys(expected).length, 90);
+  try {
+    for (const engine of ["auto", "js"] as const) {
+      setSimulationEngine(engine);
+      assert.deepEqual(fingerprints(), expected, `engine ${simulationEngine()}`);
+    }
+  } finally {
+    setSimulationEngine("auto");
+  }
+});
