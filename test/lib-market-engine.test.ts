@@ -1,7 +1,8 @@
 /**
  * The agent-based market's engine: the tournament tree of bids against a plain scan, the block draws
  * against drawing one at a time, and whole runs against fingerprints of the engine before either
- * existed (test/fixtures/market-engine-fingerprints.json), on both engines of the draws.
+ * existed (test/fixtures/market-engine-fingerprints.json), on both engines of the draws; and the
+ * slot-steps a market sweep reports in its progress.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -9,7 +10,8 @@ import * as path from "node:path";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BidTree } from "../lib/market/bid-tree";
-import { homogeneousBuyers, MECHANISM_KINDS, simulateAgentMarket, tieredBuyers } from "../lib/market";
+import { homogeneousBuyers, MECHANISM_KINDS, marketTaskRef, simulateAgentMarket, tieredBuyers } from "../lib/market";
+import { formatProgress, runSweep, type SweepProgress } from "../lib/sweep";
 import { rng } from "../lib/random";
 import { rewards } from "../lib/rewards";
 import { setSimulationEngine, simulationEngine } from "../lib/wasm";
@@ -144,4 +146,25 @@ test("whole market runs are identical to the engine before the bid tree and the 
   } finally {
     setSimulationEngine("auto");
   }
+});
+
+test("a market sweep's progress counts the slot-steps it simulated and shows their rate per worker", async () => {
+  const seen: SweepProgress[] = [];
+  const rows = await runSweep({
+    task: marketTaskRef(),
+    grid: { mechanism: ["second-price", "eip1559"], n: [50], d: [0.01], horizon: [3000] },
+    replications: 2,
+    seed: "progress",
+    workers: 1,
+    onProgress: (progress) => seen.push(progress),
+  });
+  const last = seen[seen.length - 1];
+  assert.equal(last.done, 4);
+  assert.equal(
+    last.slotSteps,
+    rows.reduce((sum, row) => sum + Number(row.horizonSlots), 0),
+  );
+  assert.equal(last.slotSteps, 4 * 3000);
+  assert.equal(last.workers, 1);
+  assert.match(formatProgress({ progress: last, label: "sweep", width: 0 }), /, [\d.]+ [kM] slot-steps\/s per worker$/);
 });

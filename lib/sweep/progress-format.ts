@@ -18,10 +18,12 @@ function seconds(ms: number): string {
 }
 
 /**
- * e.g. "sweep ██████░░░░ 60% 768/1280 (128 cached) 4.1 s, ~2.7 s left".
+ * e.g. "sweep ██████░░░░ 60% 768/1280 (128 cached) 4.1 s, ~2.7 s left", and for tasks that report
+ * slot-steps (the market) their rate per worker: ", 6.1 M slot-steps/s per worker".
  *
  * @example
  * formatProgress({ progress: { done: 5, total: 10, cached: 0, elapsed: 1.5 }, label: "sweep", width: 10 }); // → "sweep █████░░░░░ 50% 5/10 0.0 s, ~0.0 s left"
+ * formatProgress({ progress: { done: 4, total: 4, cached: 0, elapsed: 2000, slotSteps: 2e7, workers: 2 }, label: "sweep", width: 0 }); // → "sweep 100% 4/4 2.0 s, 5.0 M slot-steps/s per worker"
  */
 export function formatProgress(options: FormatProgressOptions): string {
   validate.knownKeys("formatProgress options", options ?? {}, ["progress", "label", "width"]);
@@ -34,5 +36,14 @@ export function formatProgress(options: FormatProgressOptions): string {
   // Estimate the time left from computed items only: cache hits arrive all at once at the start.
   const computed = done - cached;
   const left = done < total && computed > 0 ? `, ~${seconds((elapsed / computed) * (total - done))} left` : "";
-  return `${label}${bar} ${Math.floor(fraction * 100)}% ${done}/${total}${cachedText} ${seconds(elapsed)}${left}`;
+  const rate = slotStepRate(progress);
+  return `${label}${bar} ${Math.floor(fraction * 100)}% ${done}/${total}${cachedText} ${seconds(elapsed)}${left}${rate}`;
+}
+
+/** ", 5.0 M slot-steps/s per worker" (wall clock, since the start), or "" when not reported. */
+function slotStepRate({ slotSteps, workers = 1, elapsed }: SweepProgress): string {
+  if (slotSteps === undefined || !(slotSteps > 0) || !(elapsed > 0)) return "";
+  const perWorker = slotSteps / (elapsed / 1000) / Math.max(1, workers);
+  const text = perWorker >= 1e6 ? `${(perWorker / 1e6).toFixed(1)} M` : `${(perWorker / 1e3).toFixed(1)} k`;
+  return `, ${text} slot-steps/s per worker`;
 }

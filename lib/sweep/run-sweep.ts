@@ -103,7 +103,17 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRow[]> {
 
   let done = 0;
   let cached = 0;
-  const report = () => options.onProgress?.({ done, total: items.length, cached, elapsed: performance.now() - start });
+  let slotSteps = 0;
+  let threads = 1;
+  const report = () =>
+    options.onProgress?.({
+      done,
+      total: items.length,
+      cached,
+      elapsed: performance.now() - start,
+      ...(slotSteps > 0 ? { slotSteps } : {}),
+      workers: threads,
+    });
 
   const pending: WorkItem[] = [];
   const position = new Map<number, number>();
@@ -114,6 +124,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRow[]> {
     else pending.push(item);
   });
   done = cached = items.length - pending.length;
+  threads = Math.max(1, Math.min(workers, pending.length));
   report();
 
   const toBatch = (chunk: WorkItem[]): ItemBatch => ({
@@ -126,12 +137,13 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRow[]> {
     chunk.forEach((item, k) => {
       results[position.get(item.index) as number] = metrics[k];
       cache?.set(keyOf(item), metrics[k]);
+      const steps = metrics[k].horizonSlots;
+      if (typeof steps === "number" && Number.isFinite(steps)) slotSteps += steps;
     });
     done += chunk.length;
     report();
   };
 
-  const threads = Math.min(workers, pending.length);
   if (threads <= 1) {
     for (const chunk of batches(pending, 1)) {
       store(chunk, await runItems(toBatch(chunk)));

@@ -63,4 +63,11 @@ export interface SweepProgress {
   cached: number;
   /** Milliseconds since the sweep started. */
   elapsed: number;
+  /**
+   * Slot-steps simulated so far by the items computed in this run (cache hits excluded): the sum of
+   * their `horizonSlots` metric, for tasks that report one (the market task does); absent otherwise.
+   */
+  slotSteps?: number;
+  /** Worker threads computing the items. */
+  workers?: number;
 }
