@@ -110,8 +110,10 @@ function validateBonusOption(bonus: unknown): { beta: number; aware: boolean; va
 /**
  * Runs the agent-based Execution Tickets market (see the module comment and each mechanism's file
  * for the rules) and returns its metrics, per-buyer results and, if asked, a sampled path.
- * Deterministic given its parameters (including the seed). Cost: O(H·B) for auctions and posted
- * prices with B buyers, O(H) otherwise; memory O(n + B).
+ * Deterministic given its parameters (including the seed). Cost per slot with B buyers: O(1) when
+ * no bid can change (no budgets, no bonus awareness), O(log B) for auctions and floating posted
+ * prices otherwise (a tournament tree of bids, state.ts), O(B) for the fixed price's rationing and
+ * for secondary-market trades, which still pass over every buyer; memory O(n + B).
  *
  * @example
  * simulateAgentMarket({ buyers: homogeneousBuyers({ count: 3, r: 0.01 }), mechanism: { kind: "second-price" }, n: 10, d: 0.01, reward: rewards.exponential(1), seed: 1, tolerance: 0.01 }).metrics.capture; // → 1.07356
