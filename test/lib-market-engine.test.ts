@@ -148,6 +148,58 @@ test("whole market runs are identical to the engine before the bid tree and the 
   }
 });
 
+/** One run on each engine (the WebAssembly slot loop, then the JavaScript one). */
+function onBothEngines(options: Parameters<typeof simulateAgentMarket>[0]) {
+  try {
+    setSimulationEngine("auto");
+    const auto = simulateAgentMarket(options);
+    setSimulationEngine("js");
+    return { auto, js: simulateAgentMarket(options) };
+  } finally {
+    setSimulationEngine("auto");
+  }
+}
+
+test("the WebAssembly slot loop gives the JavaScript loop's results bit for bit, option by option", () => {
+  const tiered = (budgetUnit?: number) =>
+    tieredBuyers({ count: 30, seed: 3, r: [5e-4, 3e-3], gamma: [0, 0.3], budgetUnit });
+  const cases: Array<[string, Partial<Parameters<typeof simulateAgentMarket>[0]>]> = [
+    ["lookahead 3, lognormal rewards", { lookahead: 3, reward: rewards.lognormal({ meanLog: -0.5, sdLog: 1 }) }],
+    ["constant rewards, marginal bonus", { reward: rewards.constant(1), bonus: { beta: 1, valuation: "marginal" } }],
+    ["unaware bonus", { bonus: { beta: 2, aware: false } }],
+    ["fixed price with budgets", { mechanism: { kind: "fixed-price", priceFactor: 0.6 }, buyers: tiered(1 / 30) }],
+    ["first price, competitive, reserve", { mechanism: { kind: "first-price", shading: "competitive", reserve: 0.004 } }],
+    ["second price with a binding reserve", { mechanism: { kind: "second-price", reserve: 0.0049 } }],
+    ["EIP-1559 without anti-windup, 3 trades", { mechanism: { kind: "eip1559", antiWindup: false }, secondary: { maxTradesPerSlot: 3 } }],
+    ["bonding curve, budgets, bonus", { mechanism: { kind: "bonding-curve", steepness: 4 }, buyers: tiered(1 / 60), bonus: { beta: 0.5 } }],
+    ["EIP-1559, budgets, trace every 7", { mechanism: "eip1559", buyers: tiered(1 / 100), trace: { every: 7 } }],
+  ];
+  for (const [name, change] of cases) {
+    const { auto, js } = onBothEngines({
+      buyers: tiered(),
+      mechanism: "second-price",
+      n: 150,
+      d: 2e-3,
+      reward: rewards.exponential(1),
+      seed: name,
+      horizon: 4000,
+      ...change,
+    });
+    assert.deepEqual(auto, js, name);
+  }
+  // past 2^24 slots the discount factors come from Math.exp instead of the tables
+  const long = onBothEngines({
+    buyers: homogeneousBuyers({ count: 2, r: 1e-9, budget: 3 }),
+    mechanism: "second-price",
+    n: 2,
+    d: 1e-9,
+    reward: rewards.exponential(1),
+    seed: "long",
+    horizon: 2 ** 24 + 500,
+  });
+  assert.deepEqual(long.auto, long.js, "2^24 + 500 slots");
+});
+
 test("a market sweep's progress counts the slot-steps it simulated and shows their rate per worker", async () => {
   const seen: SweepProgress[] = [];
   const rows = await runSweep({

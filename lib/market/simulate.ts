@@ -27,6 +27,7 @@ import type { MarketMetrics, MarketTrace, PerBuyerResult } from "./metrics";
 import type { BonusValuation } from "./bonus";
 import { resolveSecondary, secondaryTrades, type SecondaryMarketSpec } from "./secondary-market";
 import { MarketState } from "./state";
+import { WasmSlotLoop } from "./wasm-slot-loop";
 
 /** A linear multi-block bonus in the market (see bonus.ts). */
 export interface MarketBonus {
@@ -154,7 +155,7 @@ export function simulateAgentMarket(params: AgentMarketOptions): AgentMarketResu
   });
   // Drawn a block at a time (by the WebAssembly kernels where they can): the same numbers, cheaper.
   const rewardStream = rewardDraws(reward, rng(seed, "market", "rewards"));
-  const drawStream = uniformDraws(rng(seed, "market", "draws"));
+  const draws = rng(seed, "market", "draws");
   const saleDiscount = new DiscountTable({ d });
   const rewardDiscount = new DiscountTable({ d, offset: lookahead });
   const alpha = Float64Array.from(buyers, (b) => b.alpha);
@@ -193,48 +194,83 @@ export function simulateAgentMarket(params: AgentMarketOptions): AgentMarketResu
   };
   record(0);
 
-  for (let t = 1; t <= horizon; t++) {
-    state.slot = t;
-    const discount = saleDiscount.factor(t);
-    state.discount = discount;
-    const r = rewardStream.next();
-    const rewardFactor = lookahead === 0 ? discount : rewardDiscount.factor(t);
-    rewardsPV += r * rewardFactor;
-    const outstanding = state.outstanding;
-    if (outstanding > 0) {
-      const w = state.burnAt(Math.floor(drawStream.next() * outstanding));
-      let value = r;
-      if (w === previous) {
-        run++;
-        continuationSlots++;
-        value += bonusPerSlot;
-        bonusPV += bonusPerSlot * rewardFactor;
+  // The slot loop runs in WebAssembly when the module is built (bit-identical, wasm-slot-loop.ts).
+  const kernel = WasmSlotLoop.create({
+    state,
+    mechanism,
+    buyers,
+    mu,
+    sigma2: reward.variance,
+    lookahead,
+    saleTable: saleDiscount,
+    rewardTable: rewardDiscount,
+    awareBeta: bonus.aware ? bonus.beta : 0,
+    bonusValuation: bonus.valuation,
+    bonusPerSlot,
+    maxTrades,
+    draws,
+  });
+  if (kernel !== null) {
+    const totals = kernel.run(horizon, rewardStream, traceEvery, (t, now) => {
+      rewardsPV = now.rewardsPV;
+      record(t);
+    });
+    rewardsPV = totals.rewardsPV;
+    extractedPV = totals.extractedPV;
+    bonusPV = totals.bonusPV;
+    hhiSum = totals.hhiSum;
+    hhiSlots = totals.hhiSlots;
+    outstandingSum = totals.outstandingSum;
+    outstandingMin = totals.outstandingMin;
+    outstandingMax = totals.outstandingMax;
+    emptySlots = totals.emptySlots;
+    continuationSlots = totals.continuationSlots;
+    longestRun = totals.longestRun;
+  } else {
+    const drawStream = uniformDraws(draws);
+    for (let t = 1; t <= horizon; t++) {
+      state.slot = t;
+      const discount = saleDiscount.factor(t);
+      state.discount = discount;
+      const r = rewardStream.next();
+      const rewardFactor = lookahead === 0 ? discount : rewardDiscount.factor(t);
+      rewardsPV += r * rewardFactor;
+      const outstanding = state.outstanding;
+      if (outstanding > 0) {
+        const w = state.burnAt(Math.floor(drawStream.next() * outstanding));
+        let value = r;
+        if (w === previous) {
+          run++;
+          continuationSlots++;
+          value += bonusPerSlot;
+          bonusPV += bonusPerSlot * rewardFactor;
+        } else {
+          run = 1;
+          previous = w;
+        }
+        if (run > longestRun) longestRun = run;
+        const extracted = alpha[w] * value;
+        state.wins[w]++;
+        state.receive(w, extracted);
+        state.rewardsPV[w] += extracted * rewardFactor;
+        extractedPV += extracted * rewardFactor;
       } else {
-        run = 1;
-        previous = w;
+        emptySlots++;
+        previous = -1;
+        run = 0;
       }
-      if (run > longestRun) longestRun = run;
-      const extracted = alpha[w] * value;
-      state.wins[w]++;
-      state.receive(w, extracted);
-      state.rewardsPV[w] += extracted * rewardFactor;
-      extractedPV += extracted * rewardFactor;
-    } else {
-      emptySlots++;
-      previous = -1;
-      run = 0;
+      mechanism.slotSale(state);
+      if (maxTrades > 0) secondaryTrades(state, mechanism.holderPool(state), maxTrades);
+      const after = state.outstanding;
+      outstandingSum += after;
+      if (after < outstandingMin) outstandingMin = after;
+      if (after > outstandingMax) outstandingMax = after;
+      if (after > 0) {
+        hhiSum += (10_000 * state.sumSquares) / (after * after);
+        hhiSlots++;
+      }
+      if (traceEvery && t % traceEvery === 0) record(t);
     }
-    mechanism.slotSale(state);
-    if (maxTrades > 0) secondaryTrades(state, mechanism.holderPool(state), maxTrades);
-    const after = state.outstanding;
-    outstandingSum += after;
-    if (after < outstandingMin) outstandingMin = after;
-    if (after > outstandingMax) outstandingMax = after;
-    if (after > 0) {
-      hhiSum += (10_000 * state.sumSquares) / (after * after);
-      hhiSlots++;
-    }
-    if (traceEvery && t % traceEvery === 0) record(t);
   }
   if (trace && trace.slot[trace.slot.length - 1] !== horizon) record(horizon);
 

@@ -29,6 +29,15 @@ interface Exports {
   BLOCK: WebAssembly.Global;
   BLOCK_CAPACITY: WebAssembly.Global;
   rewardBlock(count: number, rewardKind: number, mu: number): void;
+  ABM_LAYOUT: WebAssembly.Global;
+  ABM_PARAMS: WebAssembly.Global;
+  ABM_SCALARS: WebAssembly.Global;
+  ABM_STREAMS: WebAssembly.Global;
+  ABM_REWARDS: WebAssembly.Global;
+  abmHeapPointer(): number;
+  abmReserve(bytes: number): number;
+  abmBegin(): void;
+  abmRun(first: number, last: number): void;
   uniformBlock(count: number): void;
   setDiscount(logFactor: number, offset: number): void;
   ticketBlock(count: number, rewardKind: number, mu: number, scale: number, shift: number): void;
@@ -83,6 +92,18 @@ export class WasmModule {
    * n stamp bytes (one per market position) in the kernels' memory, growing it if needed; null
    * when the memory cannot grow that far.
    */
+  /**
+   * Grows the memory so that `bytes` fit in the free memory after the static data and returns where
+   * that memory starts, or null if it cannot grow. The agent-based market lays out its arrays there;
+   * the market paths' stamps use the same memory, which is fine because neither keeps anything there
+   * between calls of the engines that use it (see lib/market/wasm-slot-loop.ts).
+   */
+  reserveHeap(bytes: number): number | null {
+    if (!this.exports.abmReserve(bytes)) return null;
+    this.bindViews();
+    return this.exports.abmHeapPointer();
+  }
+
   reserveStamps(n: number): Uint8Array | null {
     if (!this.exports.reserveStamps(n)) return null;
     this.bindViews();
@@ -108,6 +129,16 @@ export class WasmModule {
 }
 
 let loaded: WasmModule | null | undefined;
+
+/** What the kernels call when the agent-based market misses a pool size's valuations. */
+let valuationFiller: (way: number, pool: number) => void = () => {
+  throw new Error("the agent-based market kernel asked for valuations outside a run");
+};
+
+/** Sets the callback the agent-based market kernel calls on a valuation cache miss (one run at a time). */
+export function setValuationFiller(filler: (way: number, pool: number) => void): void {
+  valuationFiller = filler;
+}
 let chosen: SimulationEngine | "auto" | undefined;
 const CHOICES = ["wasm", "js", "auto"] as const;
 
@@ -146,7 +177,8 @@ function instantiate(): WasmModule {
     );
   }
   const module = new WebAssembly.Module(new Uint8Array(readFileSync(WASM_FILE)));
-  const instance = new WebAssembly.Instance(module, { env: { exp: Math.exp } });
+  const fillValuations = (way: number, pool: number) => valuationFiller(way, pool);
+  const instance = new WebAssembly.Instance(module, { env: { exp: Math.exp, fillValuations } });
   return new WasmModule(instance.exports as unknown as Exports);
 }
 

@@ -18,8 +18,8 @@ export class BondingCurveMechanism implements SaleMechanism {
   readonly basePrice: number;
   readonly steepness: number;
   readonly maxPerSlot: number;
-  /** p(N) for N = 0..capacity, tabulated so the slot loop makes no exp call. */
-  private readonly prices: Float64Array;
+  /** p(N) for N = 0..capacity, tabulated so the slot loop makes no exp call (read by the WebAssembly loop). */
+  readonly prices: Float64Array;
 
   constructor(spec: BondingCurveSpec, { n, fairPrice }: MechanismContext) {
     this.target = n;

@@ -10,3 +10,4 @@ export { DISCOUNT_LOW, DISCOUNT_HIGH, setDiscount } from "./discount";
 export { SUMS, ticketBlock } from "./ticket";
 export { PATH_SUMS, RUN_COUNTS, stampsPointer, reserveStamps, marketPath } from "./market";
 export { BLOCK, BLOCK_CAPACITY, rewardBlock, uniformBlock } from "./blocks";
+export { ABM_LAYOUT, ABM_PARAMS, ABM_SCALARS, ABM_STREAMS, ABM_REWARDS, abmHeapPointer, abmReserve, abmBegin, abmRun } from "./agent-market";
