@@ -16,7 +16,7 @@
 import type { RewardModel } from "../rewards/reward-model";
 import { rng } from "../random";
 import { rewardDraws, uniformDraws } from "../wasm/draw-blocks";
-import { DiscountTable } from "../model/discount-table";
+import { sharedDiscountTable } from "../model/discount-table";
 import { checkWorkBudget, resolveHorizon } from "../sim/slot-horizon";
 import { ticketValue } from "../model";
 import * as validate from "../validate";
@@ -154,10 +154,10 @@ export function simulateAgentMarket(params: AgentMarketOptions): AgentMarketResu
     allocation: rng(seed, "market", "allocation"),
   });
   // Drawn a block at a time (by the WebAssembly kernels where they can): the same numbers, cheaper.
-  const rewardStream = rewardDraws(reward, rng(seed, "market", "rewards"));
+  const rewardStream = rng(seed, "market", "rewards");
   const draws = rng(seed, "market", "draws");
-  const saleDiscount = new DiscountTable({ d });
-  const rewardDiscount = new DiscountTable({ d, offset: lookahead });
+  const saleDiscount = sharedDiscountTable({ d });
+  const rewardDiscount = sharedDiscountTable({ d, offset: lookahead });
   const alpha = Float64Array.from(buyers, (b) => b.alpha);
   const bonusPerSlot = bonus.beta * mu;
 
@@ -211,7 +211,7 @@ export function simulateAgentMarket(params: AgentMarketOptions): AgentMarketResu
     draws,
   });
   if (kernel !== null) {
-    const totals = kernel.run(horizon, rewardStream, traceEvery, (t, now) => {
+    const totals = kernel.run(horizon, reward, rewardStream, traceEvery, (t, now) => {
       rewardsPV = now.rewardsPV;
       record(t);
     });
@@ -228,11 +228,12 @@ export function simulateAgentMarket(params: AgentMarketOptions): AgentMarketResu
     longestRun = totals.longestRun;
   } else {
     const drawStream = uniformDraws(draws);
+    const rewardBlocks = rewardDraws(reward, rewardStream);
     for (let t = 1; t <= horizon; t++) {
       state.slot = t;
       const discount = saleDiscount.factor(t);
       state.discount = discount;
-      const r = rewardStream.next();
+      const r = rewardBlocks.next();
       const rewardFactor = lookahead === 0 ? discount : rewardDiscount.factor(t);
       rewardsPV += r * rewardFactor;
       const outstanding = state.outstanding;

@@ -14,7 +14,8 @@ import { RandomStream } from "../random/random-stream";
 import { setValuationFiller, wasmModule, type WasmModule } from "../wasm/wasm-module";
 import type { Buyer } from "./buyers";
 import type { BonusValuation } from "./bonus";
-import type { DrawBlock } from "../wasm/draw-blocks";
+import type { RewardModel } from "../rewards/reward-model";
+import { wasmRewardKind } from "../wasm/reward-kind";
 import { BondingCurveMechanism } from "./mechanisms/bonding-curve";
 import { Eip1559Mechanism } from "./mechanisms/eip1559";
 import { FirstPriceMechanism } from "./mechanisms/first-price";
@@ -245,12 +246,14 @@ export class WasmSlotLoop {
   }
 
   /**
-   * Runs slots 1..horizon, taking each slot's reward from `rewards`, and calls `atTrace(t)` after
+   * Runs slots 1..horizon, each slot's reward drawn from `reward` with `rewardStream` (the loop's own
+   * stream: by the kernels when they draw that model, else by the model), and calls `atTrace(t)` after
    * slot t whenever t is a multiple of `traceEvery` (> 0), with the state synced first.
    */
   run(
     horizon: number,
-    rewards: DrawBlock,
+    reward: RewardModel,
+    rewardStream: RandomStream,
     traceEvery: number,
     atTrace: (t: number, totals: SlotLoopTotals) => void,
   ): SlotLoopTotals {
@@ -268,12 +271,21 @@ export class WasmSlotLoop {
       }
       tags[way] = pool;
     });
-    const buffer = new Float64Array(this.wasm.exports.memory.buffer, this.global("ABM_REWARDS"), STRETCH);
+    const rewardsAt = this.global("ABM_REWARDS");
+    const buffer = new Float64Array(this.wasm.exports.memory.buffer, rewardsAt, STRETCH);
+    const kind = wasmRewardKind(reward);
+    const { exports, state: words } = this.wasm;
     try {
       for (let first = 1; first <= horizon; ) {
         let last = Math.min(horizon, first + STRETCH - 1);
         if (traceEvery > 0) last = Math.min(last, Math.ceil(first / traceEvery) * traceEvery);
-        for (let i = 0; i <= last - first; i++) buffer[i] = rewards.next();
+        if (kind === null) {
+          for (let i = 0; i <= last - first; i++) buffer[i] = reward.sample(rewardStream);
+        } else {
+          rewardStream.saveState(words);
+          exports.rewardsInto(rewardsAt, last - first + 1, kind, reward.mean);
+          rewardStream.loadState(words);
+        }
         this.wasm.exports.abmRun(first, last);
         if (traceEvery > 0 && last % traceEvery === 0) atTrace(last, this.sync());
         first = last + 1;

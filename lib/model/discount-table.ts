@@ -58,3 +58,29 @@ export class DiscountTable {
     return Math.exp((t + this.offset) * this.logFactor);
   }
 }
+
+/** Tables kept by {@link sharedDiscountTable}, most recently used last. */
+const SHARED = new Map<string, DiscountTable>();
+const SHARED_LIMIT = 16;
+
+/**
+ * The same table as `new DiscountTable(options)`, kept for reuse: building one costs 8,192 calls of
+ * Math.exp (~0.2 ms), as much as thousands of slots of a short run. The tables are never written
+ * after construction, so sharing them changes no number. Keeps the 16 most recently used.
+ *
+ * @example
+ * sharedDiscountTable({ d: 0.01 }) === sharedDiscountTable({ d: 0.01 }); // → true
+ * sharedDiscountTable({ d: 0.01 }).factor(100); // → 0.369711
+ */
+export function sharedDiscountTable(options: DiscountTableOptions): DiscountTable {
+  const key = `${options.d}/${options.offset ?? 0}`;
+  let table = SHARED.get(key);
+  if (table === undefined) {
+    table = new DiscountTable(options);
+    if (SHARED.size >= SHARED_LIMIT) SHARED.delete(SHARED.keys().next().value as string);
+  } else {
+    SHARED.delete(key);
+  }
+  SHARED.set(key, table);
+  return table;
+}

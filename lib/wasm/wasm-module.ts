@@ -29,6 +29,7 @@ interface Exports {
   BLOCK: WebAssembly.Global;
   BLOCK_CAPACITY: WebAssembly.Global;
   rewardBlock(count: number, rewardKind: number, mu: number): void;
+  rewardsInto(at: number, count: number, rewardKind: number, mu: number): void;
   ABM_LAYOUT: WebAssembly.Global;
   ABM_PARAMS: WebAssembly.Global;
   ABM_SCALARS: WebAssembly.Global;

@@ -144,7 +144,7 @@ let secondBid: f64 = -Infinity;
 let participants: i32 = 0;
 let tieCount: i32 = 0;
 
-// Streams: draws (d*) and allocation (a*).
+// Streams: draws (d*, in abmRun's locals while it runs) and allocation (a*).
 let d0: u32 = 0;
 let d1: u32 = 0;
 let d2: u32 = 0;
@@ -309,13 +309,6 @@ function publish(): void {
   setScalar(21, run);
   setScalar(22, longestRun);
   setScalar(23, continuationSlots);
-}
-
-/** RandomStream.next of the draw stream. */
-function nextDraw(): f64 {
-  const first = d0 + d1 + d3; d3 += 1; d0 = d1 ^ (d1 >>> 9); d1 = d2 + (d2 << 3); d2 = rotl<u32>(d2, 21) + first;
-  const second = d0 + d1 + d3; d3 += 1; d0 = d1 ^ (d1 >>> 9); d1 = d2 + (d2 << 3); d2 = rotl<u32>(d2, 21) + second;
-  return uniform52(first, second);
 }
 
 /** RandomStream.next of the allocation stream. */
@@ -693,13 +686,20 @@ function secondaryTrades(pool: i32): void {
 
 /** Slots first..last (inclusive) with rewards ABM_REWARDS[0..]; then the state to ABM_SCALARS. */
 export function abmRun(first: i32, last: i32): void {
+  // the draw stream in locals (RandomStream.next, step for step: see sfc32.ts)
+  let w0 = d0;
+  let w1 = d1;
+  let w2 = d2;
+  let w3 = d3;
   for (let t = first; t <= last; t++) {
     discount = factor(saleLow, saleHigh, t, 0);
     const r = load<f64>(ABM_REWARDS + (<usize>(t - first) << 3));
     const rewardFactor = lookahead == 0 ? discount : factor(rewardLow, rewardHigh, t, <f64>lookahead);
     rewardsPV += r * rewardFactor;
     if (outstanding > 0) {
-      const w = burnAt(<i32>Math.floor(nextDraw() * <f64>outstanding));
+      const high = w0 + w1 + w3; w3 += 1; w0 = w1 ^ (w1 >>> 9); w1 = w2 + (w2 << 3); w2 = rotl<u32>(w2, 21) + high;
+      const low = w0 + w1 + w3; w3 += 1; w0 = w1 ^ (w1 >>> 9); w1 = w2 + (w2 << 3); w2 = rotl<u32>(w2, 21) + low;
+      const w = burnAt(<i32>Math.floor(uniform52(high, low) * <f64>outstanding));
       let value = r;
       if (w == previous) {
         run += 1;
@@ -733,5 +733,9 @@ export function abmRun(first: i32, last: i32): void {
       hhiSlots += 1;
     }
   }
+  d0 = w0;
+  d1 = w1;
+  d2 = w2;
+  d3 = w3;
   publish();
 }

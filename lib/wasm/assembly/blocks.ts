@@ -14,8 +14,13 @@ export const BLOCK: usize = memory.data(BLOCK_CAPACITY * 8, 8);
 
 /** `count` ≤ BLOCK_CAPACITY rewards: μ (REWARD_CONSTANT, no draw) or μ·E, E ~ Exp(1) by the ziggurat. */
 export function rewardBlock(count: i32, rewardKind: i32, mu: f64): void {
+  rewardsInto(BLOCK, count, rewardKind, mu);
+}
+
+/** `count` rewards as rewardBlock's, written from `at` on (8 bytes each). */
+export function rewardsInto(at: usize, count: i32, rewardKind: i32, mu: f64): void {
   if (rewardKind == REWARD_CONSTANT) {
-    for (let i = 0; i < count; i++) store<f64>(BLOCK + (<usize>i << 3), mu);
+    for (let i = 0; i < count; i++) store<f64>(at + (<usize>i << 3), mu);
     return;
   }
   if (rewardKind != REWARD_EXPONENTIAL) unreachable();
@@ -34,7 +39,7 @@ export function rewardBlock(count: i32, rewardKind: i32, mu: f64): void {
       e = exponentialEdge(layer, position);
       a = word(0); b = word(1); c = word(2); d = word(3);
     }
-    store<f64>(BLOCK + (<usize>i << 3), mu * e); // ExponentialReward.sample: this.mean * E
+    store<f64>(at + (<usize>i << 3), mu * e); // ExponentialReward.sample: this.mean * E
   }
   shareState(a, b, c, d);
 }
