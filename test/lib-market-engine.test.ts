@@ -168,10 +168,19 @@ test("the WebAssembly slot loop gives the JavaScript loop's results bit for bit,
     ["constant rewards, marginal bonus", { reward: rewards.constant(1), bonus: { beta: 1, valuation: "marginal" } }],
     ["unaware bonus", { bonus: { beta: 2, aware: false } }],
     ["fixed price with budgets", { mechanism: { kind: "fixed-price", priceFactor: 0.6 }, buyers: tiered(1 / 30) }],
-    ["first price, competitive, reserve", { mechanism: { kind: "first-price", shading: "competitive", reserve: 0.004 } }],
+    [
+      "first price, competitive, reserve",
+      { mechanism: { kind: "first-price", shading: "competitive", reserve: 0.004 } },
+    ],
     ["second price with a binding reserve", { mechanism: { kind: "second-price", reserve: 0.0049 } }],
-    ["EIP-1559 without anti-windup, 3 trades", { mechanism: { kind: "eip1559", antiWindup: false }, secondary: { maxTradesPerSlot: 3 } }],
-    ["bonding curve, budgets, bonus", { mechanism: { kind: "bonding-curve", steepness: 4 }, buyers: tiered(1 / 60), bonus: { beta: 0.5 } }],
+    [
+      "EIP-1559 without anti-windup, 3 trades",
+      { mechanism: { kind: "eip1559", antiWindup: false }, secondary: { maxTradesPerSlot: 3 } },
+    ],
+    [
+      "bonding curve, budgets, bonus",
+      { mechanism: { kind: "bonding-curve", steepness: 4 }, buyers: tiered(1 / 60), bonus: { beta: 0.5 } },
+    ],
     ["EIP-1559, budgets, trace every 7", { mechanism: "eip1559", buyers: tiered(1 / 100), trace: { every: 7 } }],
   ];
   for (const [name, change] of cases) {
