@@ -13,7 +13,7 @@
  * a bonus-aware buyer the first term is scaled by 1 + β·(held+1)/N, the position's value per ticket
  * (or by the marginal 1 + 2β·held/N on request; see bonus.ts).
  */
-import { lookaheadTicketValue, lookaheadTicketVariance, meanVarianceCertaintyEquivalent } from "../model";
+import { lookaheadTicketValueOf, lookaheadTicketVarianceOf } from "../model/unchecked";
 import * as validate from "../validate";
 import { validateBuyer, type Buyer } from "./buyers";
 import { bonusBidFactor, validateBonus, type BonusValuation, type MultiBlockBonus } from "./bonus";
@@ -46,7 +46,11 @@ export interface ValuationParts {
   riskPremium: number;
 }
 
-/** Unchecked core shared by the public function and the market's cache. */
+/**
+ * Unchecked core shared by the public function and the market's cache: its inputs were validated
+ * once (buyerValuation, simulateAgentMarket), so it calls the model's unchecked forms; a cache miss
+ * computes this for every buyer, thousands of times in a run whose pool size floats.
+ */
 export function valuationParts(
   buyer: Buyer,
   mu: number,
@@ -54,16 +58,16 @@ export function valuationParts(
   pool: number,
   lookahead: number,
 ): ValuationParts {
-  const expected = buyer.alpha * lookaheadTicketValue({ mu, n: pool, d: buyer.r, m: lookahead });
+  const expected = buyer.alpha * lookaheadTicketValueOf(mu, pool, buyer.r, lookahead);
   let riskPremium = 0;
   if (buyer.gamma > 0) {
     if (sigma2 === Infinity) {
       riskPremium = Infinity;
     } else {
-      // The premium (γ/2)·Var(αV) is minus the mean–variance certainty equivalent of a zero-mean payoff.
-      const variance =
-        buyer.alpha * buyer.alpha * lookaheadTicketVariance({ mu, sigma2, n: pool, d: buyer.r, m: lookahead });
-      riskPremium = -meanVarianceCertaintyEquivalent({ mean: 0, variance, gamma: buyer.gamma });
+      // The premium (γ/2)·Var(αV): minus the mean–variance certainty equivalent 0 − (γ/2)·Var of a
+      // zero-mean payoff (meanVarianceCertaintyEquivalent's arithmetic, without its checks).
+      const variance = buyer.alpha * buyer.alpha * lookaheadTicketVarianceOf(mu, sigma2, pool, buyer.r, lookahead);
+      riskPremium = -(0 - (buyer.gamma / 2) * variance);
     }
   }
   return { expected, riskPremium };

@@ -7,6 +7,7 @@
 import * as validate from "../validate";
 import { discountFactor } from "./internal";
 import { ticketVariance } from "./variance";
+import { lookaheadTicketValueOf } from "./unchecked";
 
 /** Input of {@link lookaheadTicketValue}. */
 export interface LookaheadTicketValueOptions {
@@ -39,7 +40,7 @@ export function lookaheadTicketValue(options: LookaheadTicketValueOptions): numb
   validate.ticketCount(n);
   validate.discountRate(d);
   validate.integer("m", m, 0);
-  return (mu * discountFactor(d, m)) / (n * d + 1);
+  return lookaheadTicketValueOf(mu, n, d, m);
 }
 
 /**

@@ -3,6 +3,7 @@
  * T ~ Geometric(1/n) on {1, 2, …} independent of the reward R (mean μ, variance σ²).
  */
 import * as validate from "../validate";
+import { ticketVarianceOf } from "./unchecked";
 import { ticketDenominators } from "./internal";
 
 /** Input of {@link ticketSecondMoment} and {@link ticketVariance}. */
@@ -58,6 +59,5 @@ export function ticketVariance(params: TicketMomentOptions): number {
   validate.knownKeys("ticketVariance options", params ?? {}, ["mu", "sigma2", "n", "d"]);
   validateMoments(params);
   const { mu, sigma2, n, d } = params;
-  const { nd, d1, d2 } = ticketDenominators(n, d);
-  return sigma2 / d2 + (mu * mu * (nd / d1) * (((n - 1) * d) / d1)) / d2;
+  return ticketVarianceOf(mu, sigma2, n, d);
 }
