@@ -10,24 +10,32 @@
  * Scenario "budgets" (ephema funds, second price only; 10, 100 and 1,000 buyers): bids move with cash,
  * and a sale reads a tournament tree of bids, O(log buyers) per buyer whose cash changed (before the
  * tree, a sale passed over every buyer).
- * One untimed warm-up run, then timed runs until at least `minSeconds` have elapsed; the figure is
- * total slots / total time.
+ * Each figure twice, back to back: the slot loop in WebAssembly (the default when the module is built)
+ * and the JavaScript loop (ET_ENGINE=js), with their ratio. One untimed warm-up run, then timed runs
+ * until at least `minSeconds` have elapsed; the figure is total slots / total time.
  */
 import { performance } from "node:perf_hooks";
 import { MECHANISM_KINDS, simulateAgentMarket, tieredBuyers, type MechanismKind } from "../../lib/market";
 import { rewards } from "../../lib/rewards";
 import * as validate from "../../lib/validate";
+import { setSimulationEngine, simulationEngine, type SimulationEngine } from "../../lib/wasm";
 
-/** One benchmark record (JSON-able). */
+/**
+ * One benchmark record (JSON-able): slot-steps/s of the library as shipped ("js-1thread", its slot
+ * loop in WebAssembly when built), of its JavaScript loop ("js-1thread-js-engine", ET_ENGINE=js), and
+ * their ratio, measured back to back.
+ */
 export interface MarketAbmBenchRecord {
   figure: "abm_slot_steps_per_s";
-  impl: "js-1thread";
+  impl: "js-1thread" | "js-1thread-js-engine" | "ratio-js-1thread/js-engine";
+  /** The engine that ran the slot loop ("wasm" or "js"); absent on the ratio. */
+  engine?: SimulationEngine;
   buyers: number;
   mechanism: MechanismKind;
   scenario: "unconstrained" | "budgets";
   n: number;
   value: number;
-  unit: "1/s";
+  unit: "1/s" | "ratio";
 }
 
 /** Options of {@link benchMarketAbm}; the defaults are what `npm run bench` uses. */
@@ -80,25 +88,38 @@ export async function benchMarketAbm(options: BenchMarketAbmOptions = {}): Promi
       budgetUnit: scenario === "budgets" ? 1 / 30 : undefined,
     });
     const run = (seed: number) => simulateAgentMarket({ buyers, mechanism, n, d, reward, seed, horizon: slots });
-    run(0); // warm-up: JIT and caches
-    let total = 0;
-    let elapsed = 0;
-    for (let seed = 1; elapsed < minSeconds * 1000; seed++) {
-      const start = performance.now();
-      run(seed);
-      elapsed += performance.now() - start;
-      total += slots;
-      await new Promise((resolve) => setImmediate(resolve)); // keep the event loop responsive
+    const rates: number[] = [];
+    for (const engine of ["auto", "js"] as const) {
+      setSimulationEngine(engine);
+      try {
+        run(0); // warm-up: JIT and caches
+        let total = 0;
+        let elapsed = 0;
+        for (let seed = 1; elapsed < minSeconds * 1000; seed++) {
+          const start = performance.now();
+          run(seed);
+          elapsed += performance.now() - start;
+          total += slots;
+          await new Promise((resolve) => setImmediate(resolve)); // keep the event loop responsive
+        }
+        const value = Math.round(total / (elapsed / 1000));
+        rates.push(value);
+        const impl = engine === "auto" ? "js-1thread" : "js-1thread-js-engine";
+        const common = { figure: "abm_slot_steps_per_s" as const, buyers: count, mechanism, scenario, n };
+        records.push({ ...common, impl, engine: simulationEngine(), value, unit: "1/s" });
+      } finally {
+        setSimulationEngine("auto");
+      }
     }
     records.push({
       figure: "abm_slot_steps_per_s",
-      impl: "js-1thread",
+      impl: "ratio-js-1thread/js-engine",
       buyers: count,
       mechanism,
       scenario,
       n,
-      value: Math.round(total / (elapsed / 1000)),
-      unit: "1/s",
+      value: rates[0] / rates[1],
+      unit: "ratio",
     });
   }
   return records;
