@@ -41,8 +41,11 @@ export const MARKET = {
 /** Sample counts of the peak-memory probe (memory must not grow with samples). */
 export const MEMORY_SAMPLES = [1_000_000, 10_000_000] as const;
 
+/** Slot counts of the agent-based market's peak-memory probe (memory must not grow with slots). */
+export const MEMORY_SLOTS = [1_000_000, 10_000_000] as const;
+
 /** numpy processes the same work in vectorised chunks of this many draws. */
 export const NUMPY_CHUNK = 1_000_000;
 
-/** Targets from the issue: JS/numpy ratios and the 1 → 2 worker speed-up. */
-export const TARGETS = { ticketVsNumpy: 1.5, marketVsNumpy: 3, speedup: 1.8 } as const;
+/** Targets (issue 21): JS/numpy ratios and the 1 → 2 worker speed-up; each ratio line says whether it meets its target. */
+export const TARGETS = { ticketVsNumpy: 3, marketVsNumpy: 15, speedup: 1.9 } as const;

@@ -11,7 +11,7 @@
  * loops in WebAssembly when built, see lib/wasm) against the library's own JavaScript hot loops
  * ("js-1thread-js-engine", ET_ENGINE=js) and numpy (vectorised, chunks of 1e6) in ROUNDS paired
  * rounds (back to back; each ratio is the median of the rounds' ratios), on one and on two worker threads ("js-1worker",
- * "js-2threads", plus the speed-up); then the peak memory for 1e6 vs 1e7 samples, and the
+ * "js-2threads", plus the speed-up); then the peak memory for 1e6 vs 1e7 ticket samples and agent-based market slots, and the
  * agent-based market's figures when tools/bench/market-abm.ts is present, and the Galaxy Era model's
  * 10 × 1,000-slot experiment (tools/bench/galaxy-era.ts). Figures are wall-clock rates, best of REPEATS runs (2 for
  * the worker figures); `cpuSeconds` is given for context, because a shared machine makes
@@ -31,7 +31,7 @@ import {
   type TicketPoolChunkResult,
 } from "../../lib/sim";
 import type { RunningStatsState } from "../../lib/stats";
-import { TICKET, MARKET, MEMORY_SAMPLES, NUMPY_CHUNK, TARGETS, REPEATS, ROUNDS } from "./config";
+import { TICKET, MARKET, MEMORY_SAMPLES, MEMORY_SLOTS, NUMPY_CHUNK, TARGETS, REPEATS, ROUNDS } from "./config";
 import { emit, round4, bestOf, type BenchLine } from "./measure";
 import { cpuFeatures } from "./cpu-features";
 import { benchGalaxyEra } from "./galaxy-era";
@@ -303,26 +303,34 @@ async function onWorkers(): Promise<void> {
   }
 }
 
-function memory(): void {
+/** Peak RSS of a fresh process doing `args` work (memory-probe.ts), or the reason it failed. */
+function peakRss(args: string[]): { maxRssBytes: number } | { note: string } {
   const probe = path.join(__dirname, "memory-probe.ts");
-  const peaks: number[] = [];
-  for (const samples of MEMORY_SAMPLES) {
-    const child = spawnSync(process.execPath, [...process.execArgv, probe, String(samples)], { encoding: "utf8" });
-    if (child.status !== 0) {
-      emit({
-        figure: "peak_rss_bytes",
-        impl: "js-1thread",
-        samples,
-        skipped: true,
-        note: child.stderr.trim().split("\n").pop() ?? "",
-      });
-      return;
+  const child = spawnSync(process.execPath, [...process.execArgv, probe, ...args], { encoding: "utf8" });
+  if (child.status !== 0) return { note: child.stderr.trim().split("\n").pop() ?? "" };
+  return JSON.parse(child.stdout.trim()) as { maxRssBytes: number };
+}
+
+/** Peak memory against the work done: ticket samples, then the agent-based market's slots. */
+function memory(): void {
+  const probes = [
+    { unit: "samples", sizes: MEMORY_SAMPLES, args: (size: number) => [String(size)] },
+    { unit: "slots", sizes: MEMORY_SLOTS, args: (size: number) => ["market", String(size)] },
+  ];
+  for (const { unit, sizes, args } of probes) {
+    const figure = unit === "samples" ? "peak_rss_bytes" : "abm_peak_rss_bytes";
+    const peaks: number[] = [];
+    for (const size of sizes) {
+      const result = peakRss(args(size));
+      if ("note" in result) {
+        emit({ figure, impl: "js-1thread", [unit]: size, skipped: true, note: result.note });
+        break;
+      }
+      peaks.push(result.maxRssBytes);
+      emit({ figure, impl: "js-1thread", [unit]: size, value: result.maxRssBytes, unit: "bytes" });
     }
-    const { maxRssBytes } = JSON.parse(child.stdout.trim()) as { maxRssBytes: number };
-    peaks.push(maxRssBytes);
-    emit({ figure: "peak_rss_bytes", impl: "js-1thread", samples, value: maxRssBytes, unit: "bytes" });
+    if (peaks.length === 2) ratio(figure, `ratio-${sizes[1]}/${sizes[0]}-${unit}`, peaks[1] / peaks[0]);
   }
-  ratio("peak_rss_bytes", `ratio-${MEMORY_SAMPLES[1]}/${MEMORY_SAMPLES[0]}-samples`, peaks[1] / peaks[0]);
 }
 
 /** The agent-based market's own benchmark (tools/bench/market-abm.ts, issue 6), when present. */
