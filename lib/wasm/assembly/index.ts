@@ -1,5 +1,5 @@
 /**
- * WebAssembly kernels of the two benchmarked hot loops (ticket sampler blocks, market paths),
+ * WebAssembly kernels of the hot loops (ticket sampler blocks, market paths, the agent-based market),
  * written in AssemblyScript to reproduce the JavaScript engines bit for bit while running as
  * compiled code whose speed does not hinge on V8's inlining budget. Built by
  * tools/setup/build-wasm.ts into lib/wasm/build/hot-loops.wasm.
