@@ -1,5 +1,6 @@
 /**
- * The agent-based market's engine: the tournament tree of bids against a plain scan, the block draws
+ * The agent-based market's engine: the tournament tree of bids against a plain scan, the eligible set
+ * against a list, the block draws
  * against drawing one at a time, and whole runs against fingerprints of the engine before either
  * existed (test/fixtures/market-engine-fingerprints.json), on both engines of the draws; and the
  * slot-steps a market sweep reports in its progress.
@@ -10,6 +11,7 @@ import * as path from "node:path";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BidTree } from "../lib/market/bid-tree";
+import { EligibleSet } from "../lib/market/eligible-set";
 import { homogeneousBuyers, MECHANISM_KINDS, marketTaskRef, simulateAgentMarket, tieredBuyers } from "../lib/market";
 import { formatProgress, runSweep, type SweepProgress } from "../lib/sweep";
 import { rng } from "../lib/random";
@@ -70,6 +72,23 @@ test("the bid tree answers what a scan of every bid answers, through fills and s
       bids[b] = pick();
       tree.set(b, bids[b]);
       assert.deepEqual(treeAnswer(tree, out), scan(bids), `${size} buyers, step ${step}`);
+    }
+  }
+});
+
+test("the eligible set counts and orders its members as a list of them does, through fills and single changes", () => {
+  const stream = rng("eligible-set", "test");
+  for (const size of [1, 2, 3, 7, 8, 9, 100, 1000]) {
+    const members = Array.from({ length: size }, () => stream.next() < 0.3);
+    const set = new EligibleSet(size);
+    set.fill((b) => members[b]);
+    for (let step = 0; step <= 300; step++) {
+      const list = members.flatMap((member, b) => (member ? [b] : []));
+      assert.equal(set.count, list.length, `${size} buyers, step ${step}`);
+      list.forEach((b, k) => assert.equal(set.nth(k), b, `${size} buyers, step ${step}, k = ${k}`));
+      const b = Math.floor(stream.next() * size);
+      members[b] = stream.next() < 0.5;
+      set.set(b, members[b]);
     }
   }
 });

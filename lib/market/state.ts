@@ -18,6 +18,7 @@
 import type { Rng } from "../random";
 import type { Buyer } from "./buyers";
 import { BidTree } from "./bid-tree";
+import { EligibleSet } from "./eligible-set";
 import { bonusBidFactor, type BonusValuation } from "./bonus";
 import { ValuationCache } from "./valuation";
 
@@ -103,6 +104,9 @@ export class MarketState {
   /** A tree that missed more changes than this is rebuilt in one pass instead of replaying them. */
   private readonly rebuildLag: number;
   private readonly bidScratch: Float64Array;
+  /** The eligible buyers at (eligiblePool, eligiblePrice) when bids move, and the log position it has seen. */
+  private eligibleSet: EligibleSet | undefined;
+  private eligibleSynced = 0;
   private eligibleCount = 0;
   private eligiblePool = -1;
   private eligiblePrice = NaN;
@@ -301,15 +305,15 @@ export class MarketState {
    * (pool, price) when bids are static, like {@link rankBids}.
    */
   pickEligible(pool: number, price: number): number {
-    if (!this.staticBids || this.eligiblePool !== pool || this.eligiblePrice !== price) {
+    if (!this.staticBids) return this.pickFromSet(pool, price);
+    if (this.eligiblePool !== pool || this.eligiblePrice !== price) {
       const base = this.values.base(pool);
       const data = this.values.data;
       const slope = (this.slopeBeta * this.awareBeta) / pool;
       const lift = 1 + (this.offsetBeta * this.awareBeta) / pool;
       let count = 0;
-      for (let b = 0, i = base; b < this.buyerCount; b++, i += 2) {
-        let bid = data[i] * (lift + slope * this.held[b]) - data[i + 1];
-        if (this.cash[b] < bid) bid = this.cash[b];
+      for (let b = 0; b < this.buyerCount; b++) {
+        const bid = this.bidOf(b, data, base, lift, slope);
         if (bid >= price && bid > 0) this.eligible[count++] = b;
       }
       this.eligibleCount = count;
@@ -320,6 +324,45 @@ export class MarketState {
     if (count === 0) return -1;
     if (count === 1) return this.eligible[0];
     return this.eligible[Math.floor(this.allocation.next() * count)];
+  }
+
+  /**
+   * pickEligible when bids move: the eligible buyers as an EligibleSet for (pool, price), kept
+   * current from the change log like the bid trees, so the same buyer is picked without a rescan.
+   */
+  private pickFromSet(pool: number, price: number): number {
+    let set = this.eligibleSet;
+    if (set === undefined) {
+      set = new EligibleSet(this.buyerCount);
+      this.eligibleSet = set;
+    }
+    const base = this.values.base(pool);
+    const data = this.values.data;
+    const slope = (this.slopeBeta * this.awareBeta) / pool;
+    const lift = 1 + (this.offsetBeta * this.awareBeta) / pool;
+    const reaches = (b: number) => {
+      const bid = this.bidOf(b, data, base, lift, slope);
+      return bid >= price && bid > 0;
+    };
+    if (
+      this.eligiblePool !== pool ||
+      this.eligiblePrice !== price ||
+      this.changeCount - this.eligibleSynced > this.rebuildLag
+    ) {
+      set.fill(reaches);
+      this.eligiblePool = pool;
+      this.eligiblePrice = price;
+    } else {
+      for (let k = this.eligibleSynced; k < this.changeCount; k++) {
+        const b = this.changes[k & (CHANGE_LOG - 1)];
+        set.set(b, reaches(b));
+      }
+    }
+    this.eligibleSynced = this.changeCount;
+    const count = set.count;
+    if (count === 0) return -1;
+    if (count === 1) return set.nth(0);
+    return set.nth(Math.floor(this.allocation.next() * count));
   }
 
   /** Mints one ticket to buyer b at `price`, paid now (slot `slot`). */

@@ -144,6 +144,8 @@ export class WasmSlotLoop {
       [8, 4096], // 27 reward discounts, low
       [8, 4096], // 28 reward discounts, high
       [8, curve ? state.capacity + 1 : 0], // 29 curve prices
+      [4, count], // 30 eligible flags
+      [4, count + 1], // 31 eligible Fenwick tree
     ];
     const probe = layOut(0, arrays);
     if (probe.bytes > MAX_BYTES) return null;

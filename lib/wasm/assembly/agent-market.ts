@@ -80,6 +80,8 @@ let saleHigh: usize = 0;
 let rewardLow: usize = 0;
 let rewardHigh: usize = 0;
 let curvePrices: usize = 0;
+let eligibleFlags: usize = 0;
+let eligibleTree: usize = 0;
 
 // Constants.
 let buyers: i32 = 0;
@@ -134,6 +136,8 @@ let cursor: i32 = 0;
 let eligiblePool: f64 = -1;
 let eligiblePrice: f64 = NaN;
 let eligibleCount: i32 = 0;
+let eligibleSynced: f64 = 0;
+let eligibleTop: i32 = 1;
 let eipPrice: f64 = 0;
 let discount: f64 = 1;
 
@@ -219,6 +223,10 @@ export function abmBegin(): void {
   rewardLow = layout(27);
   rewardHigh = layout(28);
   curvePrices = layout(29);
+  eligibleFlags = layout(30);
+  eligibleTree = layout(31);
+  eligibleTop = 1;
+  while (eligibleTop * 2 <= buyers) eligibleTop *= 2;
 
   buyers = <i32>param(0);
   target = <i32>param(1);
@@ -272,6 +280,7 @@ export function abmBegin(): void {
   eligiblePool = -1;
   eligiblePrice = NaN;
   eligibleCount = 0;
+  eligibleSynced = 0;
 
   d0 = load<u32>(ABM_STREAMS);
   d1 = load<u32>(ABM_STREAMS, 4);
@@ -524,7 +533,8 @@ function rankBids(pool: i32): void {
 
 /** MarketState.pickEligible. */
 function pickEligible(pool: i32, price: f64): i32 {
-  if (!staticBids || eligiblePool != <f64>pool || eligiblePrice != price) {
+  if (!staticBids) return pickFromSet(pool, price);
+  if (eligiblePool != <f64>pool || eligiblePrice != price) {
     const base = valuationBase(pool);
     const slope = (slopeBeta * awareBeta) / <f64>pool;
     const lift = 1 + (offsetBeta * awareBeta) / <f64>pool;
@@ -540,6 +550,63 @@ function pickEligible(pool: i32, price: f64): i32 {
   if (eligibleCount == 0) return -1;
   if (eligibleCount == 1) return i32At(eligible, 0);
   return i32At(eligible, <i32>Math.floor(nextAllocation() * <f64>eligibleCount));
+}
+
+// The eligible buyers when bids move (EligibleSet of lib/market/eligible-set.ts): 0/1 flags and a
+// Fenwick tree over them, 1-based, eligibleCount members.
+
+function eligibleSet(b: i32, flag: i32): void {
+  if (i32At(eligibleFlags, b) == flag) return;
+  setI32(eligibleFlags, b, flag);
+  const delta = flag == 1 ? 1 : -1;
+  eligibleCount += delta;
+  for (let i = b + 1; i <= buyers; i += i & -i) setI32(eligibleTree, i, i32At(eligibleTree, i) + delta);
+}
+
+function eligibleNth(k: i32): i32 {
+  let position = 0;
+  let rest = k;
+  for (let step = eligibleTop; step > 0; step >>= 1) {
+    const next = position + step;
+    if (next <= buyers && i32At(eligibleTree, next) <= rest) {
+      position = next;
+      rest -= i32At(eligibleTree, next);
+    }
+  }
+  return position;
+}
+
+/** MarketState.pickFromSet. */
+function pickFromSet(pool: i32, price: f64): i32 {
+  const base = valuationBase(pool);
+  const slope = (slopeBeta * awareBeta) / <f64>pool;
+  const lift = 1 + (offsetBeta * awareBeta) / <f64>pool;
+  if (eligiblePool != <f64>pool || eligiblePrice != price || changeCount - eligibleSynced > rebuildLag) {
+    memory.fill(eligibleTree, 0, <usize>(buyers + 1) << 2);
+    let count = 0;
+    for (let b = 0; b < buyers; b++) {
+      const bid = rankingBid(b, base, lift, slope);
+      const flag = bid >= price && bid > 0 ? 1 : 0;
+      setI32(eligibleFlags, b, flag);
+      count += flag;
+      setI32(eligibleTree, b + 1, i32At(eligibleTree, b + 1) + flag);
+      const parent = b + 1 + ((b + 1) & -(b + 1));
+      if (parent <= buyers) setI32(eligibleTree, parent, i32At(eligibleTree, parent) + i32At(eligibleTree, b + 1));
+    }
+    eligibleCount = count;
+    eligiblePool = <f64>pool;
+    eligiblePrice = price;
+  } else {
+    for (let k = eligibleSynced; k < changeCount; k++) {
+      const b = i32At(changes, <i32>k & (CHANGE_LOG - 1));
+      const bid = rankingBid(b, base, lift, slope);
+      eligibleSet(b, bid >= price && bid > 0 ? 1 : 0);
+    }
+  }
+  eligibleSynced = changeCount;
+  if (eligibleCount == 0) return -1;
+  if (eligibleCount == 1) return eligibleNth(0);
+  return eligibleNth(<i32>Math.floor(nextAllocation() * <f64>eligibleCount));
 }
 
 /** MarketState.sell (slot ≥ 1). */
