@@ -6,7 +6,9 @@
  * Layout: leaves at P + b for buyer b (P the power of two ≥ B, padding leaves hold −Infinity); every
  * inner node i holds the buyer that wins its subtree, the higher bid, ties to the left child, that is
  * to the lower buyer index — the order the linear scan met them in. Buyers that do not take part
- * (bid ≤ 0 or NaN) hold −Infinity, so they never win and never count as runner-up.
+ * (bid ≤ 0 or NaN) hold −Infinity, so they never win and never count as runner-up. With
+ * `positiveOnly: false` every value but NaN takes part (the secondary market ranks sellers by minus
+ * their value, which may be negative); −Infinity then marks a buyer left out.
  */
 
 /**
@@ -31,8 +33,12 @@ export class BidTree {
   private readonly winner: Int32Array;
   private readonly stack: Int32Array;
 
-  constructor(size: number) {
+  /** Whether only bids > 0 take part (true, the default) or every value but NaN and −Infinity. */
+  private readonly positiveOnly: boolean;
+
+  constructor(size: number, { positiveOnly = true }: { positiveOnly?: boolean } = {}) {
     this.size = size;
+    this.positiveOnly = positiveOnly;
     let leaves = 1;
     while (leaves < size) leaves *= 2;
     this.leaves = leaves;
@@ -48,13 +54,9 @@ export class BidTree {
     const leaves = this.leaves;
     let participants = 0;
     for (let b = 0; b < this.size; b++) {
-      const value = bids[b];
-      if (value > 0) {
-        this.bid[b] = value;
-        participants++;
-      } else {
-        this.bid[b] = -Infinity;
-      }
+      const value = this.admit(bids[b]);
+      this.bid[b] = value;
+      if (value > -Infinity) participants++;
     }
     this.participants = participants;
     const bid = this.bid;
@@ -66,14 +68,20 @@ export class BidTree {
     }
   }
 
+  /** The stored value of a bid: itself when it takes part, else −Infinity. */
+  private admit(value: number): number {
+    if (this.positiveOnly) return value > 0 ? value : -Infinity;
+    return value === value ? value : -Infinity; // NaN is left out
+  }
+
   /** Sets buyer b's bid (O(log B); nothing to do when it did not change). */
   set(b: number, value: number): void {
-    const next = value > 0 ? value : -Infinity;
+    const next = this.admit(value);
     const bid = this.bid;
     const previous = bid[b];
     if (next === previous) return;
-    if (previous > 0) this.participants--;
-    if (next > 0) this.participants++;
+    if (previous > -Infinity) this.participants--;
+    if (next > -Infinity) this.participants++;
     bid[b] = next;
     const winner = this.winner;
     for (let i = (this.leaves + b) >> 1; i >= 1; i >>= 1) {
@@ -86,7 +94,34 @@ export class BidTree {
   /** The buyer with the highest bid (the lowest index among equals), or −1 if nobody takes part. */
   top(): number {
     const b = this.winner[1];
-    return this.bid[b] > 0 ? b : -1;
+    return this.bid[b] > -Infinity ? b : -1;
+  }
+
+  /** Buyer b's stored bid (−Infinity when it does not take part). */
+  bidOf(b: number): number {
+    return this.bid[b];
+  }
+
+  /**
+   * The buyer with the highest bid other than `excluded` (the lowest index among equals), or −1:
+   * the top bidder if that is not `excluded`, else the best of the subtrees beside its path.
+   */
+  topExcept(excluded: number): number {
+    const top = this.top();
+    if (top !== excluded) return top;
+    const bid = this.bid;
+    const winner = this.winner;
+    let best = -1;
+    let bestBid = -Infinity;
+    for (let i = this.leaves + excluded; i > 1; i >>= 1) {
+      const other = winner[i ^ 1];
+      const value = bid[other];
+      if (value > bestBid || (value === bestBid && value > -Infinity && other < best)) {
+        best = other;
+        bestBid = value;
+      }
+    }
+    return best;
   }
 
   /** The highest bid; −Infinity if nobody takes part. */

@@ -8,7 +8,7 @@
  * positive), one ticket changes hands at the midpoint of the two, max(0, (bid + value)/2) — the
  * symmetric Nash bargaining split of the gains from trade. Up to `maxTradesPerSlot` such trades per
  * slot. Trades move money between buyers only: they change profits and concentration, not the
- * protocol's proceeds.
+ * protocol's proceeds. The pair is found in O(log buyers) from tournament trees (MarketState.trade).
  */
 import * as validate from "../validate";
 import type { MarketState } from "./state";
@@ -36,31 +36,5 @@ export function resolveSecondary(secondary: unknown): number {
 
 /** Runs up to `maxTrades` trades (see the module comment); `pool` is the pool size tickets are valued in. */
 export function secondaryTrades(state: MarketState, pool: number, maxTrades: number): void {
-  const count = state.buyerCount;
-  for (let trade = 0; trade < maxTrades; trade++) {
-    let seller = -1;
-    let ask = Infinity;
-    for (let b = 0; b < count; b++) {
-      if (state.held[b] === 0) continue;
-      const v = state.holderValue(b, pool);
-      if (v < ask) {
-        ask = v;
-        seller = b;
-      }
-    }
-    if (seller < 0) return;
-    let buyer = -1;
-    let bid = -Infinity;
-    for (let b = 0; b < count; b++) {
-      if (b === seller) continue;
-      const v = state.bid(b, pool);
-      if (v > bid) {
-        bid = v;
-        buyer = b;
-      }
-    }
-    if (buyer < 0 || !(bid > ask) || !(bid > 0)) return;
-    const mid = (bid + ask) / 2;
-    state.transfer(seller, buyer, Math.max(mid, 0));
-  }
+  for (let trade = 0; trade < maxTrades; trade++) if (!state.trade(pool)) return;
 }

@@ -112,9 +112,9 @@ function validateBonusOption(bonus: unknown): { beta: number; aware: boolean; va
  * Runs the agent-based Execution Tickets market (see the module comment and each mechanism's file
  * for the rules) and returns its metrics, per-buyer results and, if asked, a sampled path.
  * Deterministic given its parameters (including the seed). Cost per slot with B buyers: O(1) when
- * no bid can change (no budgets, no bonus awareness), O(log B) for auctions and floating posted
- * prices otherwise (a tournament tree of bids, state.ts), O(B) for the fixed price's rationing and
- * for secondary-market trades, which still pass over every buyer; memory O(n + B).
+ * no bid can change (no budgets, no bonus awareness), else O(log B) per buyer whose cash or holdings
+ * changed (tournament trees and a Fenwick tree kept current from a change log, state.ts), the
+ * secondary market's trades included; memory O(n + B).
  *
  * @example
  * simulateAgentMarket({ buyers: homogeneousBuyers({ count: 3, r: 0.01 }), mechanism: { kind: "second-price" }, n: 10, d: 0.01, reward: rewards.exponential(1), seed: 1, tolerance: 0.01 }).metrics.capture; // → 1.07356
@@ -151,6 +151,7 @@ export function simulateAgentMarket(params: AgentMarketOptions): AgentMarketResu
     capacity: mechanism.capacity,
     awareBeta: bonus.aware ? bonus.beta : 0,
     bonusValuation: bonus.valuation,
+    secondary: maxTrades > 0,
     allocation: rng(seed, "market", "allocation"),
   });
   // Drawn a block at a time (by the WebAssembly kernels where they can): the same numbers, cheaper.

@@ -42,6 +42,8 @@ export interface MarketStateSetup {
   bonusValuation?: BonusValuation;
   /** β of a linear multi-block bonus that buyers take into account; 0 = not bonus-aware. */
   awareBeta: number;
+  /** Whether secondary-market trades run (they rank holders and bidders from the change log too). */
+  secondary?: boolean;
   /** Stream for tie-breaking and rationing. */
   allocation: Rng;
 }
@@ -85,6 +87,10 @@ export class MarketState {
   readonly allocation: Rng;
   /** True when no bid can change between slots (no bonus awareness, every budget infinite). */
   readonly staticBids: boolean;
+  /** Whether cash and holdings changes are logged: bids move, or the secondary market ranks holders. */
+  readonly logsChanges: boolean;
+  /** Whether holdings changes matter (bonus-aware bids, or the secondary market's holders). */
+  private readonly holdingsMatter: boolean;
   private readonly tieScratch: Int32Array;
   private readonly memoTag: Float64Array;
   private readonly memoBest: Int32Array;
@@ -104,6 +110,16 @@ export class MarketState {
   /** A tree that missed more changes than this is rebuilt in one pass instead of replaying them. */
   private readonly rebuildLag: number;
   private readonly bidScratch: Float64Array;
+  /**
+   * Secondary market, per pool-size way: holders ranked by minus the value of their last ticket
+   * (`sellers`, the lowest value first) and everyone by their bid min(valuation, cash) (`bidders`),
+   * with the pool each ranks and the log position they have seen.
+   */
+  private readonly sellers: Array<BidTree | undefined>;
+  private readonly bidders: Array<BidTree | undefined>;
+  private readonly tradeTag: Float64Array;
+  private readonly tradeSynced: Float64Array;
+  private readonly tradeScratch: Float64Array;
   /** The eligible buyers at (eligiblePool, eligiblePrice) when bids move, and the log position it has seen. */
   private eligibleSet: EligibleSet | undefined;
   private eligibleSynced = 0;
@@ -136,6 +152,8 @@ export class MarketState {
     this.offsetBeta = this.bonusValuation === "marginal" ? 0 : 1;
     this.values = new ValuationCache(setup.buyers, setup.mu, setup.sigma2, setup.lookahead);
     this.staticBids = setup.awareBeta === 0 && setup.buyers.every((b) => b.budget === Infinity);
+    this.logsChanges = !this.staticBids || setup.secondary === true;
+    this.holdingsMatter = setup.awareBeta > 0 || setup.secondary === true;
     this.tieScratch = new Int32Array(count);
     this.memoTag = new Float64Array(MEMO_WAYS).fill(-1);
     this.memoBest = new Int32Array(MEMO_WAYS);
@@ -148,15 +166,20 @@ export class MarketState {
     this.trees = new Array<BidTree | undefined>(MEMO_WAYS).fill(undefined);
     this.treeTag = new Float64Array(MEMO_WAYS).fill(-1);
     this.treeSynced = new Float64Array(MEMO_WAYS);
-    this.changes = new Int32Array(this.staticBids ? 0 : CHANGE_LOG);
+    this.changes = new Int32Array(this.logsChanges ? CHANGE_LOG : 0);
     // a replay costs ~log2(B) node updates per change, a rebuild ~2B: replay up to B/4 changes
     this.rebuildLag = Math.min(CHANGE_LOG, Math.max(4, count >> 2));
     this.bidScratch = new Float64Array(this.staticBids ? 0 : count);
+    this.sellers = new Array<BidTree | undefined>(MEMO_WAYS).fill(undefined);
+    this.bidders = new Array<BidTree | undefined>(MEMO_WAYS).fill(undefined);
+    this.tradeTag = new Float64Array(MEMO_WAYS).fill(-1);
+    this.tradeSynced = new Float64Array(MEMO_WAYS);
+    this.tradeScratch = new Float64Array(setup.secondary === true ? count : 0);
   }
 
   /** Records that buyer b's cash or holdings changed (its bids in every pool size may have). */
   private noteChange(b: number): void {
-    if (this.staticBids) return;
+    if (!this.logsChanges) return;
     this.changes[this.changeCount & (CHANGE_LOG - 1)] = b;
     this.changeCount++;
   }
@@ -365,6 +388,54 @@ export class MarketState {
     return set.nth(Math.floor(this.allocation.next() * count));
   }
 
+  /**
+   * One secondary-market trade in a pool of `pool` (secondary-market.ts has the rule): the holder
+   * whose last ticket it values least sells to the other buyer with the highest bid, at the
+   * midpoint, if that bid is above the seller's value and positive. Returns whether it traded. Both
+   * sides come from tournament trees kept current from the change log: the same pair as passes
+   * over every buyer (strict comparisons, so the lowest index among equals), in O(log B).
+   */
+  trade(pool: number): boolean {
+    const way = pool & (MEMO_WAYS - 1);
+    let sellers = this.sellers[way];
+    let bidders = this.bidders[way];
+    if (sellers === undefined || bidders === undefined) {
+      sellers = new BidTree(this.buyerCount, { positiveOnly: false });
+      bidders = new BidTree(this.buyerCount);
+      this.sellers[way] = sellers;
+      this.bidders[way] = bidders;
+    }
+    if (this.tradeTag[way] !== pool || this.changeCount - this.tradeSynced[way] > this.rebuildLag) {
+      const keys = this.tradeScratch;
+      for (let b = 0; b < this.buyerCount; b++) keys[b] = this.askKey(b, pool);
+      sellers.fill(keys);
+      for (let b = 0; b < this.buyerCount; b++) keys[b] = this.bid(b, pool);
+      bidders.fill(keys);
+      this.tradeTag[way] = pool;
+    } else {
+      for (let k = this.tradeSynced[way]; k < this.changeCount; k++) {
+        const b = this.changes[k & (CHANGE_LOG - 1)];
+        sellers.set(b, this.askKey(b, pool));
+        bidders.set(b, this.bid(b, pool));
+      }
+    }
+    this.tradeSynced[way] = this.changeCount;
+    const seller = sellers.top();
+    if (seller < 0) return false;
+    const buyer = bidders.topExcept(seller);
+    if (buyer < 0) return false;
+    const value = this.holderValue(seller, pool);
+    const bid = bidders.bidOf(buyer);
+    if (!(bid > value) || !(bid > 0)) return false;
+    this.transfer(seller, buyer, Math.max((bid + value) / 2, 0));
+    return true;
+  }
+
+  /** A holder's key in the sellers' tree: minus the value of its last ticket (−∞ for non-holders). */
+  private askKey(b: number, pool: number): number {
+    return this.held[b] > 0 ? -this.holderValue(b, pool) : -Infinity;
+  }
+
   /** Mints one ticket to buyer b at `price`, paid now (slot `slot`). */
   sell(b: number, price: number): void {
     if (this.outstanding >= this.capacity) throw new Error("MarketState.sell: pool capacity exceeded");
@@ -396,7 +467,7 @@ export class MarketState {
     const k = this.held[w];
     this.held[w] = k - 1;
     this.sumSquares -= 2 * k - 1;
-    if (this.awareBeta > 0) this.noteChange(w); // holdings enter bids only through the bonus
+    if (this.holdingsMatter) this.noteChange(w); // holdings enter bids only through the bonus
     return w;
   }
 

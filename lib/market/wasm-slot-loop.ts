@@ -113,6 +113,7 @@ export class WasmSlotLoop {
     let leaves = 1;
     while (leaves < count) leaves *= 2;
     const moving = !state.staticBids;
+    const trading = setup.maxTrades > 0;
     const arrays: Array<[number, number]> = [
       [4, state.capacity], // 0 owner
       [4, count], // 1 held
@@ -146,6 +147,12 @@ export class WasmSlotLoop {
       [8, curve ? state.capacity + 1 : 0], // 29 curve prices
       [4, count], // 30 eligible flags
       [4, count + 1], // 31 eligible Fenwick tree
+      [8, trading ? WAYS * leaves : 0], // 32 secondary: seller keys
+      [4, trading ? WAYS * 2 * leaves : 0], // 33 secondary: seller winners
+      [8, trading ? WAYS * leaves : 0], // 34 secondary: bidder keys
+      [4, trading ? WAYS * 2 * leaves : 0], // 35 secondary: bidder winners
+      [8, WAYS], // 36 secondary: pool of each way
+      [8, WAYS], // 37 secondary: log position of each way
     ];
     const probe = layOut(0, arrays);
     if (probe.bytes > MAX_BYTES) return null;
@@ -177,7 +184,7 @@ export class WasmSlotLoop {
     const { state, mechanism, buyers, saleTable, rewardTable } = this.setup;
     const count = state.buyerCount;
     const memory = this.wasm.exports.memory.buffer;
-    new Uint32Array(memory, this.global("ABM_LAYOUT"), 32).set(this.offsets);
+    new Uint32Array(memory, this.global("ABM_LAYOUT"), 48).set(this.offsets);
     this.i32(0, state.outstanding).set(state.owner.subarray(0, state.outstanding));
     this.i32(1, count).set(state.held);
     this.f64(2, count).set(state.wins);
@@ -185,8 +192,9 @@ export class WasmSlotLoop {
     this.f64(4, count).set(state.rewardsPV);
     this.f64(5, count).set(state.paymentsPV);
     this.f64(6, count).set(buyers.map((b) => b.alpha));
-    for (const index of [8, 9, 18]) this.f64(index, WAYS).fill(-1);
+    for (const index of [8, 9, 18, 36]) this.f64(index, WAYS).fill(-1);
     this.f64(19, WAYS).fill(0);
+    this.f64(37, WAYS).fill(0);
     this.f64(25, 4096).set(saleTable.low);
     this.f64(26, 4096).set(saleTable.high);
     this.f64(27, 4096).set(rewardTable.low);
@@ -226,6 +234,8 @@ export class WasmSlotLoop {
     params[19] = marginal ? 2 : 1;
     params[20] = marginal ? 0 : 1;
     params[21] = leaves;
+    params[22] = state.logsChanges ? 1 : 0;
+    params[23] = this.setup.awareBeta > 0 || this.setup.maxTrades > 0 ? 1 : 0;
 
     const scalars = this.scalars();
     scalars.fill(0);

@@ -15,7 +15,7 @@ import { jsExp } from "./host";
 declare function fillValuations(way: i32, pool: f64): void;
 
 /** Addresses of the arrays (byte offsets), in the order of lib/wasm/agent-market.ts's LAYOUT. */
-export const ABM_LAYOUT: usize = memory.data(32 * 4, 8);
+export const ABM_LAYOUT: usize = memory.data(48 * 4, 8);
 /** The run's constants, in the order of PARAMS there. */
 export const ABM_PARAMS: usize = memory.data(32 * 8, 8);
 /** The state carried between calls, in the order of SCALARS there. */
@@ -82,6 +82,12 @@ let rewardHigh: usize = 0;
 let curvePrices: usize = 0;
 let eligibleFlags: usize = 0;
 let eligibleTree: usize = 0;
+let sellerBid: usize = 0;
+let sellerWinner: usize = 0;
+let bidderBid: usize = 0;
+let bidderWinner: usize = 0;
+let tradeTag: usize = 0;
+let tradeSynced: usize = 0;
 
 // Constants.
 let buyers: i32 = 0;
@@ -106,6 +112,8 @@ let rebuildLag: f64 = 0;
 let slopeBeta: f64 = 0;
 let offsetBeta: f64 = 0;
 let leaves: i32 = 0;
+let logsChanges: bool = false;
+let holdingsMatter: bool = false;
 
 // State.
 let outstanding: i32 = 0;
@@ -225,6 +233,12 @@ export function abmBegin(): void {
   curvePrices = layout(29);
   eligibleFlags = layout(30);
   eligibleTree = layout(31);
+  sellerBid = layout(32);
+  sellerWinner = layout(33);
+  bidderBid = layout(34);
+  bidderWinner = layout(35);
+  tradeTag = layout(36);
+  tradeSynced = layout(37);
   eligibleTop = 1;
   while (eligibleTop * 2 <= buyers) eligibleTop *= 2;
 
@@ -250,6 +264,8 @@ export function abmBegin(): void {
   slopeBeta = param(19);
   offsetBeta = param(20);
   leaves = <i32>param(21);
+  logsChanges = param(22) != 0;
+  holdingsMatter = param(23) != 0;
 
   outstanding = <i32>scalar(0);
   sumSquares = scalar(1);
@@ -372,7 +388,7 @@ function holderValue(b: i32, pool: i32): f64 {
 }
 
 function noteChange(b: i32): void {
-  if (staticBids) return;
+  if (!logsChanges) return;
   setI32(changes, <i32>changeCount & (CHANGE_LOG - 1), b);
   changeCount += 1;
 }
@@ -449,6 +465,36 @@ function treeFill(way: i32, base: i32, lift: f64, slope: f64): void {
   for (let b = 0; b < leaves; b++) setI32(winner, leaves + b, b);
   setI32(treeParticipants, way, count);
   for (let i = leaves - 1; i >= 1; i--) treeRecompute(bids, winner, i);
+}
+
+/** Stores an admitted value at leaf b of the tree (bids, winner) and replays its path. */
+function treePut(bids: usize, winner: usize, b: i32, next: f64): void {
+  if (next == f64At(bids, b)) return;
+  setF64(bids, b, next);
+  for (let i = (leaves + b) >> 1; i >= 1; i >>= 1) treeRecompute(bids, winner, i);
+}
+
+/** Builds the winners of a tree whose leaf values are in place (padding included). */
+function treeBuild(bids: usize, winner: usize): void {
+  for (let b = 0; b < leaves; b++) setI32(winner, leaves + b, b);
+  for (let i = leaves - 1; i >= 1; i--) treeRecompute(bids, winner, i);
+}
+
+/** BidTree.topExcept: the best leaf other than `excluded` (lowest index among equals), or −1. */
+function treeTopExcept(bids: usize, winner: usize, excluded: i32): i32 {
+  const top = i32At(winner, 1);
+  if (top != excluded) return f64At(bids, top) > -Infinity ? top : -1;
+  let best = -1;
+  let bestBid = -Infinity;
+  for (let i = leaves + excluded; i > 1; i >>= 1) {
+    const other = i32At(winner, i ^ 1);
+    const value = f64At(bids, other);
+    if (value > bestBid || (value == bestBid && value > -Infinity && other < best)) {
+      best = other;
+      bestBid = value;
+    }
+  }
+  return best;
 }
 
 /** MarketState.rankBids through the tree of `pool` (bids that move). */
@@ -636,7 +682,7 @@ function burnAt(i: i32): i32 {
   const k = i32At(held, w);
   setI32(held, w, k - 1);
   sumSquares -= <f64>(2 * k - 1);
-  if (awareBeta > 0) noteChange(w);
+  if (holdingsMatter) noteChange(w);
   return w;
 }
 
@@ -721,34 +767,62 @@ function holderPool(): i32 {
   return mechanism <= FIXED_PRICE ? target : outstanding > 0 ? outstanding : 1;
 }
 
+/** The secondary market's key of a seller: minus the value of its last ticket, −∞ for non-holders. */
+// @ts-ignore: decorator
+@inline function askKey(b: i32, pool: i32): f64 {
+  const key = i32At(held, b) > 0 ? -holderValue(b, pool) : -Infinity;
+  return key == key ? key : -Infinity; // NaN is left out
+}
+
+/** The secondary market's key of a bidder: min(valuation, cash) when positive, else −∞. */
+// @ts-ignore: decorator
+@inline function bidderKey(b: i32, pool: i32): f64 {
+  const bid = min<f64>(valuation(b, pool), f64At(cash, b));
+  return bid > 0 ? bid : -Infinity;
+}
+
+/** MarketState.trade: one secondary-market trade through the seller and bidder trees of `pool`. */
+function trade(pool: i32): bool {
+  const way = pool & (WAYS - 1);
+  const sBids = sellerBid + ((<usize>way * <usize>leaves) << 3);
+  const sWinner = sellerWinner + ((<usize>way * <usize>leaves * 2) << 2);
+  const bBids = bidderBid + ((<usize>way * <usize>leaves) << 3);
+  const bWinner = bidderWinner + ((<usize>way * <usize>leaves * 2) << 2);
+  const synced = f64At(tradeSynced, way);
+  if (f64At(tradeTag, way) != <f64>pool || changeCount - synced > rebuildLag) {
+    for (let b = 0; b < buyers; b++) {
+      setF64(sBids, b, askKey(b, pool));
+      setF64(bBids, b, bidderKey(b, pool));
+    }
+    for (let b = buyers; b < leaves; b++) {
+      setF64(sBids, b, -Infinity);
+      setF64(bBids, b, -Infinity);
+    }
+    treeBuild(sBids, sWinner);
+    treeBuild(bBids, bWinner);
+    setF64(tradeTag, way, <f64>pool);
+  } else {
+    for (let k = synced; k < changeCount; k++) {
+      const b = i32At(changes, <i32>k & (CHANGE_LOG - 1));
+      treePut(sBids, sWinner, b, askKey(b, pool));
+      treePut(bBids, bWinner, b, bidderKey(b, pool));
+    }
+  }
+  setF64(tradeSynced, way, changeCount);
+  const seller = i32At(sWinner, 1);
+  if (!(f64At(sBids, seller) > -Infinity)) return false;
+  const buyer = treeTopExcept(bBids, bWinner, seller);
+  if (buyer < 0) return false;
+  const value = holderValue(seller, pool);
+  const bid = f64At(bBids, buyer);
+  if (!(bid > value) || !(bid > 0)) return false;
+  transfer(seller, buyer, max<f64>((bid + value) / 2, 0));
+  return true;
+}
+
 /** secondaryTrades of lib/market/secondary-market.ts. */
 function secondaryTrades(pool: i32): void {
-  for (let trade = 0; trade < maxTrades; trade++) {
-    let seller = -1;
-    let ask = Infinity;
-    for (let b = 0; b < buyers; b++) {
-      if (i32At(held, b) == 0) continue;
-      const v = holderValue(b, pool);
-      if (v < ask) {
-        ask = v;
-        seller = b;
-      }
-    }
-    if (seller < 0) return;
-    let buyer = -1;
-    let bid = -Infinity;
-    for (let b = 0; b < buyers; b++) {
-      if (b == seller) continue;
-      const v = min<f64>(valuation(b, pool), f64At(cash, b));
-      if (v > bid) {
-        bid = v;
-        buyer = b;
-      }
-    }
-    if (buyer < 0 || !(bid > ask) || !(bid > 0)) return;
-    const mid = (bid + ask) / 2;
-    transfer(seller, buyer, max<f64>(mid, 0));
-  }
+  for (let k = 0; k < maxTrades; k++) if (!trade(pool)) return;
 }
 
 /** Slots first..last (inclusive) with rewards ABM_REWARDS[0..]; then the state to ABM_SCALARS. */
