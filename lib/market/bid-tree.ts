@@ -71,7 +71,7 @@ export class BidTree {
   /** The stored value of a bid: itself when it takes part, else −Infinity. */
   private admit(value: number): number {
     if (this.positiveOnly) return value > 0 ? value : -Infinity;
-    return value === value ? value : -Infinity; // NaN is left out
+    return Number.isNaN(value) ? -Infinity : value;
   }
 
   /** Sets buyer b's bid (O(log B); nothing to do when it did not change). */
