@@ -81,7 +81,7 @@ test("the eligible set counts and orders its members as a list of them does, thr
   for (const size of [1, 2, 3, 7, 8, 9, 100, 1000]) {
     const members = Array.from({ length: size }, () => stream.next() < 0.3);
     const set = new EligibleSet(size);
-    set.fill((b) => members[b]);
+    set.fill(Uint8Array.from(members, (member) => (member ? 1 : 0)));
     for (let step = 0; step <= 300; step++) {
       const list = members.flatMap((member, b) => (member ? [b] : []));
       assert.equal(set.count, list.length, `${size} buyers, step ${step}`);

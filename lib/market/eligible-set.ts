@@ -34,13 +34,13 @@ export class EligibleSet {
     this.top = top;
   }
 
-  /** Sets every flag at once (O(B)): buyer b is in the set when `member(b)`. */
-  fill(member: (b: number) => boolean): void {
+  /** Sets every flag at once (O(B)): buyer b is in the set when `members[b]` is 1. */
+  fill(members: Uint8Array): void {
     const { flags, tree, size } = this;
     tree.fill(0);
     let count = 0;
     for (let b = 0; b < size; b++) {
-      const flag = member(b) ? 1 : 0;
+      const flag = members[b] === 1 ? 1 : 0;
       flags[b] = flag;
       count += flag;
       tree[b + 1] += flag;

@@ -123,6 +123,8 @@ export class MarketState {
   /** The eligible buyers at (eligiblePool, eligiblePrice) when bids move, and the log position it has seen. */
   private eligibleSet: EligibleSet | undefined;
   private eligibleSynced = 0;
+  /** Scratch for filling the eligible set: 1 for a buyer whose bid reaches the price. */
+  private readonly eligibleScratch: Uint8Array;
   private eligibleCount = 0;
   private eligiblePool = -1;
   private eligiblePrice = NaN;
@@ -175,6 +177,7 @@ export class MarketState {
     this.tradeTag = new Float64Array(MEMO_WAYS).fill(-1);
     this.tradeSynced = new Float64Array(MEMO_WAYS);
     this.tradeScratch = new Float64Array(setup.secondary === true ? count : 0);
+    this.eligibleScratch = new Uint8Array(this.staticBids ? 0 : count);
   }
 
   /** Records that buyer b's cash or holdings changed (its bids in every pool size may have). */
@@ -363,22 +366,24 @@ export class MarketState {
     const data = this.values.data;
     const slope = (this.slopeBeta * this.awareBeta) / pool;
     const lift = 1 + (this.offsetBeta * this.awareBeta) / pool;
-    const reaches = (b: number) => {
-      const bid = this.bidOf(b, data, base, lift, slope);
-      return bid >= price && bid > 0;
-    };
     if (
       this.eligiblePool !== pool ||
       this.eligiblePrice !== price ||
       this.changeCount - this.eligibleSynced > this.rebuildLag
     ) {
-      set.fill(reaches);
+      const flags = this.eligibleScratch;
+      for (let b = 0; b < this.buyerCount; b++) {
+        const bid = this.bidOf(b, data, base, lift, slope);
+        flags[b] = bid >= price && bid > 0 ? 1 : 0;
+      }
+      set.fill(flags);
       this.eligiblePool = pool;
       this.eligiblePrice = price;
     } else {
       for (let k = this.eligibleSynced; k < this.changeCount; k++) {
         const b = this.changes[k & (CHANGE_LOG - 1)];
-        set.set(b, reaches(b));
+        const bid = this.bidOf(b, data, base, lift, slope);
+        set.set(b, bid >= price && bid > 0);
       }
     }
     this.eligibleSynced = this.changeCount;

@@ -7,9 +7,10 @@
  * Setup per figure: ephema-like tiered buyers (r = d), exponential rewards (μ = 1), n = 1000,
  * d = 1e-3, no secondary market. Scenario "unconstrained" (no budgets): bids cannot change between
  * slots, so the engine memoises the bid ranking and a slot costs O(1) whatever the number of buyers.
- * Scenario "budgets" (ephema funds, second price only; 10, 100 and 1,000 buyers): bids move with cash,
- * and a sale reads a tournament tree of bids, O(log buyers) per buyer whose cash changed (before the
- * tree, a sale passed over every buyer).
+ * Scenario "budgets" (ephema funds; second price at 10, 100 and 1,000 buyers, fixed price at 100):
+ * bids move with cash, and a sale reads a tournament tree of bids (the fixed price: a Fenwick tree of
+ * the buyers who can pay), O(log buyers) per buyer whose cash changed (before, a sale passed over every
+ * buyer). Scenario "budgets+secondary": second price at 100 buyers with one secondary trade per slot.
  * Each figure twice, back to back: the slot loop in WebAssembly (the default when the module is built)
  * and the JavaScript loop (ET_ENGINE=js), with their ratio. One untimed warm-up run, then timed runs
  * until at least `minSeconds` have elapsed; the figure is total slots / total time.
@@ -19,6 +20,9 @@ import { MECHANISM_KINDS, simulateAgentMarket, tieredBuyers, type MechanismKind 
 import { rewards } from "../../lib/rewards";
 import * as validate from "../../lib/validate";
 import { setSimulationEngine, simulationEngine, type SimulationEngine } from "../../lib/wasm";
+
+/** Budgets or not, and the secondary market (one trade per slot) with budgets. */
+type Scenario = "unconstrained" | "budgets" | "budgets+secondary";
 
 /**
  * One benchmark record (JSON-able): slot-steps/s of the library as shipped ("js-1thread", its slot
@@ -32,7 +36,7 @@ export interface MarketAbmBenchRecord {
   engine?: SimulationEngine;
   buyers: number;
   mechanism: MechanismKind;
-  scenario: "unconstrained" | "budgets";
+  scenario: Scenario;
   n: number;
   value: number;
   unit: "1/s" | "ratio";
@@ -73,11 +77,14 @@ export async function benchMarketAbm(options: BenchMarketAbmOptions = {}): Promi
   const reward = rewards.exponential(1);
   const records: MarketAbmBenchRecord[] = [];
   budgetBuyerCounts.forEach((c, i) => validate.integer(`budgetBuyerCounts[${i}]`, c, 1, 10_000));
-  const cases: Array<{ count: number; mechanism: MechanismKind; scenario: "unconstrained" | "budgets" }> = [
+  const cases: Array<{ count: number; mechanism: MechanismKind; scenario: Scenario }> = [
     ...buyerCounts.flatMap((count) =>
       mechanisms.map((mechanism) => ({ count, mechanism, scenario: "unconstrained" as const })),
     ),
     ...budgetBuyerCounts.map((count) => ({ count, mechanism: "second-price" as const, scenario: "budgets" as const })),
+    // the other paths that bids with budgets take: the fixed price's rationing, the secondary market
+    { count: 100, mechanism: "fixed-price", scenario: "budgets" },
+    { count: 100, mechanism: "second-price", scenario: "budgets+secondary" },
   ];
   for (const { count, mechanism, scenario } of cases) {
     // ephema funds: budgetUnit = μ/30 (its mean MEV per slot was 30 units)
@@ -85,9 +92,11 @@ export async function benchMarketAbm(options: BenchMarketAbmOptions = {}): Promi
       count,
       seed: "bench",
       r: d,
-      budgetUnit: scenario === "budgets" ? 1 / 30 : undefined,
+      budgetUnit: scenario === "unconstrained" ? undefined : 1 / 30,
     });
-    const run = (seed: number) => simulateAgentMarket({ buyers, mechanism, n, d, reward, seed, horizon: slots });
+    const secondary = scenario === "budgets+secondary";
+    const run = (seed: number) =>
+      simulateAgentMarket({ buyers, mechanism, n, d, reward, seed, horizon: slots, secondary });
     const rates: number[] = [];
     for (const engine of ["auto", "js"] as const) {
       setSimulationEngine(engine);
