@@ -310,7 +310,10 @@ export class WasmSlotLoop {
     return this.sync();
   }
 
-  /** Copies the kernel's state back into the MarketState and the mechanism; returns the loop's totals. */
+  /**
+   * Copies the kernel's state back into the MarketState and the mechanism (all that traces and the
+   * final metrics read; the ticket owners stay in the kernel) and returns the loop's totals.
+   */
   sync(): SlotLoopTotals {
     const { state, mechanism } = this.setup;
     const count = state.buyerCount;
