@@ -1,9 +1,8 @@
 /**
  * The agent-based market's engine: the tournament tree of bids against a plain scan, the eligible set
- * against a list, the block draws
- * against drawing one at a time, and whole runs against fingerprints of the engine before either
- * existed (test/fixtures/market-engine-fingerprints.json), on both engines of the draws; and the
- * slot-steps a market sweep reports in its progress.
+ * against a list, whole runs against fingerprints of the engine before either existed
+ * (test/fixtures/market-engine-fingerprints.json) on the WebAssembly and the JavaScript loop, the two
+ * loops against each other option by option; and the slot-steps a market sweep reports in its progress.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -17,7 +16,6 @@ import { formatProgress, runSweep, type SweepProgress } from "../lib/sweep";
 import { rng } from "../lib/random";
 import { rewards } from "../lib/rewards";
 import { setSimulationEngine, simulationEngine } from "../lib/wasm";
-import { rewardDraws, uniformDraws } from "../lib/wasm/draw-blocks";
 
 /** What the tree must answer, by a pass over every bid (the engine's former scan). */
 function scan(bids: Float64Array) {
@@ -93,29 +91,6 @@ test("the eligible set counts and orders its members as a list of them does, thr
   }
 });
 
-test("block draws are the draws one at a time, with and without the WebAssembly kernels", () => {
-  const engines = ["auto", "js"] as const;
-  try {
-    for (const engine of engines) {
-      setSimulationEngine(engine);
-      for (const reward of [
-        rewards.exponential(2.5),
-        rewards.constant(1.5),
-        rewards.lognormal({ meanLog: 0, sdLog: 1 }),
-      ]) {
-        const direct = rng(9, "blocks");
-        const blocks = rewardDraws(reward, rng(9, "blocks"));
-        for (let i = 0; i < 2500; i++) assert.equal(blocks.next(), reward.sample(direct), `${engine}, draw ${i}`);
-      }
-      const direct = rng(9, "uniforms");
-      const blocks = uniformDraws(rng(9, "uniforms"));
-      for (let i = 0; i < 2500; i++) assert.equal(blocks.next(), direct.next(), `${engine}, uniform ${i}`);
-    }
-  } finally {
-    setSimulationEngine("auto");
-  }
-});
-
 const FIXTURE = path.join(__dirname, "fixtures", "market-engine-fingerprints.json");
 
 /** The grid of the fixture: every mechanism, three populations, with and without budgets, three extras. */
@@ -154,7 +129,7 @@ function fingerprints(): Record<string, string> {
   return out;
 }
 
-test("whole market runs are identical to the engine before the bid tree and the block draws, on both engines", () => {
+test("whole market runs are identical to the engine before the bid trees and the WebAssembly loop, on both engines", () => {
   const expected = JSON.parse(readFileSync(FIXTURE, "utf8")).fingerprints as Record<string, string>;
   assert.equal(Object.keys(expected).length, 90);
   try {

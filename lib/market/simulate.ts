@@ -15,7 +15,6 @@
  */
 import type { RewardModel } from "../rewards/reward-model";
 import { rng } from "../random";
-import { rewardDraws, uniformDraws } from "../wasm/draw-blocks";
 import { sharedDiscountTable } from "../model/discount-table";
 import { checkWorkBudget, resolveHorizon } from "../sim/slot-horizon";
 import { ticketValue } from "../model";
@@ -154,7 +153,6 @@ export function simulateAgentMarket(params: AgentMarketOptions): AgentMarketResu
     secondary: maxTrades > 0,
     allocation: rng(seed, "market", "allocation"),
   });
-  // Drawn a block at a time (by the WebAssembly kernels where they can): the same numbers, cheaper.
   const rewardStream = rng(seed, "market", "rewards");
   const draws = rng(seed, "market", "draws");
   const saleDiscount = sharedDiscountTable({ d });
@@ -228,18 +226,16 @@ export function simulateAgentMarket(params: AgentMarketOptions): AgentMarketResu
     continuationSlots = totals.continuationSlots;
     longestRun = totals.longestRun;
   } else {
-    const drawStream = uniformDraws(draws);
-    const rewardBlocks = rewardDraws(reward, rewardStream);
     for (let t = 1; t <= horizon; t++) {
       state.slot = t;
       const discount = saleDiscount.factor(t);
       state.discount = discount;
-      const r = rewardBlocks.next();
+      const r = reward.sample(rewardStream);
       const rewardFactor = lookahead === 0 ? discount : rewardDiscount.factor(t);
       rewardsPV += r * rewardFactor;
       const outstanding = state.outstanding;
       if (outstanding > 0) {
-        const w = state.burnAt(Math.floor(drawStream.next() * outstanding));
+        const w = state.burnAt(Math.floor(draws.next() * outstanding));
         let value = r;
         if (w === previous) {
           run++;

@@ -26,9 +26,6 @@ interface Exports {
   SUMS: WebAssembly.Global;
   PATH_SUMS: WebAssembly.Global;
   RUN_COUNTS: WebAssembly.Global;
-  BLOCK: WebAssembly.Global;
-  BLOCK_CAPACITY: WebAssembly.Global;
-  rewardBlock(count: number, rewardKind: number, mu: number): void;
   rewardsInto(at: number, count: number, rewardKind: number, mu: number): void;
   ABM_LAYOUT: WebAssembly.Global;
   ABM_PARAMS: WebAssembly.Global;
@@ -39,7 +36,6 @@ interface Exports {
   abmReserve(bytes: number): number;
   abmBegin(): void;
   abmRun(first: number, last: number): void;
-  uniformBlock(count: number): void;
   setDiscount(logFactor: number, offset: number): void;
   ticketBlock(count: number, rewardKind: number, mu: number, scale: number, shift: number): void;
   stampsPointer(): number;
@@ -75,8 +71,6 @@ export class WasmModule {
   pathSums!: Float64Array;
   /** Run counts of the current market path (1000 slots; cleared by the caller). */
   runCounts!: Float64Array;
-  /** The last block of rewards or uniforms (BLOCK_CAPACITY entries). */
-  block!: Float64Array;
   private buffer: ArrayBuffer | null = null;
 
   constructor(exports: Exports) {
@@ -116,7 +110,7 @@ export class WasmModule {
   }
 
   private bindViews(): void {
-    const { memory, STATE, DISCOUNT_LOW, DISCOUNT_HIGH, SUMS, PATH_SUMS, RUN_COUNTS, BLOCK } = this.exports;
+    const { memory, STATE, DISCOUNT_LOW, DISCOUNT_HIGH, SUMS, PATH_SUMS, RUN_COUNTS } = this.exports;
     if (memory.buffer === this.buffer) return;
     this.buffer = memory.buffer;
     this.state = new Int32Array(memory.buffer, STATE.value as number, 4);
@@ -125,7 +119,6 @@ export class WasmModule {
     this.sums = this.f64(SUMS, 6);
     this.pathSums = this.f64(PATH_SUMS, 6);
     this.runCounts = this.f64(RUN_COUNTS, 1000);
-    this.block = this.f64(BLOCK, this.exports.BLOCK_CAPACITY.value as number);
   }
 }
 

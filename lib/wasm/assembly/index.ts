@@ -9,5 +9,5 @@ export { ZIGGURAT_X, ZIGGURAT_F, ZIGGURAT_RATIO, ZIGGURAT_R } from "./exponentia
 export { DISCOUNT_LOW, DISCOUNT_HIGH, setDiscount } from "./discount";
 export { SUMS, ticketBlock } from "./ticket";
 export { PATH_SUMS, RUN_COUNTS, stampsPointer, reserveStamps, marketPath } from "./market";
-export { BLOCK, BLOCK_CAPACITY, rewardBlock, rewardsInto, uniformBlock } from "./blocks";
+export { rewardsInto } from "./reward-draws";
 export { ABM_LAYOUT, ABM_PARAMS, ABM_SCALARS, ABM_STREAMS, ABM_REWARDS, abmHeapPointer, abmReserve, abmBegin, abmRun } from "./agent-market";
