@@ -108,7 +108,8 @@ export class MarketState {
   private readonly changes: Int32Array;
   private changeCount = 0;
   /** A tree that missed more changes than this is rebuilt in one pass instead of replaying them. */
-  private readonly rebuildLag: number;
+  readonly rebuildLag: number;
+  /** Scratch for rebuilding a tree: one bid or key a buyer. */
   private readonly bidScratch: Float64Array;
   /**
    * Secondary market, per pool-size way: holders ranked by minus the value of their last ticket
@@ -119,7 +120,6 @@ export class MarketState {
   private readonly bidders: Array<BidTree | undefined>;
   private readonly tradeTag: Float64Array;
   private readonly tradeSynced: Float64Array;
-  private readonly tradeScratch: Float64Array;
   /** The eligible buyers at (eligiblePool, eligiblePrice) when bids move, and the log position it has seen. */
   private eligibleSet: EligibleSet | undefined;
   private eligibleSynced = 0;
@@ -131,8 +131,8 @@ export class MarketState {
   private readonly values: ValuationCache;
   private readonly awareBeta: number;
   /** Bid factor 1 + offset + slope·held with slope = slopeBeta·β/pool, offset = offsetBeta·β/pool (bonus.ts). */
-  private readonly slopeBeta: number;
-  private readonly offsetBeta: number;
+  readonly slopeBeta: number;
+  readonly offsetBeta: number;
   private readonly bonusValuation: BonusValuation;
   private cursor = 0;
 
@@ -171,12 +171,11 @@ export class MarketState {
     this.changes = new Int32Array(this.logsChanges ? CHANGE_LOG : 0);
     // a replay costs ~log2(B) node updates per change, a rebuild ~2B: replay up to B/4 changes
     this.rebuildLag = Math.min(CHANGE_LOG, Math.max(4, count >> 2));
-    this.bidScratch = new Float64Array(this.staticBids ? 0 : count);
+    this.bidScratch = new Float64Array(this.logsChanges ? count : 0);
     this.sellers = new Array<BidTree | undefined>(MEMO_WAYS).fill(undefined);
     this.bidders = new Array<BidTree | undefined>(MEMO_WAYS).fill(undefined);
     this.tradeTag = new Float64Array(MEMO_WAYS).fill(-1);
     this.tradeSynced = new Float64Array(MEMO_WAYS);
-    this.tradeScratch = new Float64Array(setup.secondary === true ? count : 0);
     this.eligibleScratch = new Uint8Array(this.staticBids ? 0 : count);
   }
 
@@ -411,7 +410,7 @@ export class MarketState {
       this.bidders[way] = bidders;
     }
     if (this.tradeTag[way] !== pool || this.changeCount - this.tradeSynced[way] > this.rebuildLag) {
-      const keys = this.tradeScratch;
+      const keys = this.bidScratch;
       for (let b = 0; b < this.buyerCount; b++) keys[b] = this.askKey(b, pool);
       sellers.fill(keys);
       for (let b = 0; b < this.buyerCount; b++) keys[b] = this.bid(b, pool);

@@ -229,10 +229,10 @@ export class WasmSlotLoop {
     params[15] = this.setup.bonusPerSlot;
     params[16] = this.setup.maxTrades;
     params[17] = saleTable.logFactor;
-    // MarketState's rebuild threshold and bid-factor constants (state.ts)
-    params[18] = Math.min(CHANGE_LOG, Math.max(4, count >> 2));
-    params[19] = marginal ? 2 : 1;
-    params[20] = marginal ? 0 : 1;
+    // MarketState's rebuild threshold and bid-factor constants, so both loops use the same ones
+    params[18] = state.rebuildLag;
+    params[19] = state.slopeBeta;
+    params[20] = state.offsetBeta;
     params[21] = leaves;
     params[22] = state.logsChanges ? 1 : 0;
     params[23] = this.setup.awareBeta > 0 || this.setup.maxTrades > 0 ? 1 : 0;
