@@ -3,7 +3,7 @@
  * built from the current sources and loads; every result of the ticket sampler and the market
  * engine is bit-identical on both engines (deepStrictEqual on the whole summaries, so a single
  * differing draw, ulp or stream state fails), over the code paths the kernels branch on: both
- * estimators, constant and exponential rewards, lookahead, n = 1, exponents beyond the 2^24-entry
+ * estimators (in both engine versions: sfc32 and sfc64 streams), constant and exponential rewards, lookahead, n = 1, exponents beyond the 2^24-entry
  * table, Lemire positions and 52-bit positions, run tracking, several blocks and chunks, and
  * enough draws that the ziggurat's rare wedge and tail paths are taken. A negative control shows
  * the comparison notices a one-bit change. Reward models the kernels do not draw, and very large
@@ -20,7 +20,7 @@ import {
   type SimulateTicketPoolOptions,
 } from "../lib/sim";
 import { rewards, ExponentialReward } from "../lib/rewards";
-import { rng, exponential, type RandomStream } from "../lib/random";
+import { rng, exponential, Sfc64Stream, type Rng } from "../lib/random";
 import { EXPONENTIAL_TABLES } from "../lib/random/ziggurat-tables";
 import { simulationEngine, setSimulationEngine, type SimulationEngine } from "../lib/wasm";
 import { wasmModule } from "../lib/wasm/wasm-module";
@@ -80,12 +80,14 @@ const ticketCases: [string, SampleTicketValuesOptions][] = [
   ],
 ];
 
-for (const [name, options] of ticketCases) {
-  test(`ticket sampler, ${name}: WebAssembly = JavaScript, bit for bit`, () => {
-    const js = on("js", () => sampleTicketValues(options));
-    const wasm = on("wasm", () => sampleTicketValues(options));
-    assert.deepStrictEqual(wasm, js);
-  });
+for (const engineVersion of [1, 2] as const) {
+  for (const [name, options] of ticketCases) {
+    test(`ticket sampler (engine version ${engineVersion}), ${name}: WebAssembly = JavaScript, bit for bit`, () => {
+      const js = on("js", () => sampleTicketValues({ ...options, engineVersion }));
+      const wasm = on("wasm", () => sampleTicketValues({ ...options, engineVersion }));
+      assert.deepStrictEqual(wasm, js);
+    });
+  }
 }
 
 const marketCases: [string, SimulateTicketPoolOptions][] = [
@@ -127,33 +129,39 @@ for (const [name, options] of marketCases) {
   });
 }
 
-test("negative control: one flipped bit in the kernels' ziggurat table changes the results", () => {
-  const wasm = on("wasm", () => wasmModule());
-  assert.ok(wasm !== null);
-  const table = new Float64Array(wasm.exports.memory.buffer, wasm.exports.ZIGGURAT_X.value as number, 257);
-  const options = ticketCases[0][1];
-  const js = on("js", () => sampleTicketValues(options));
-  const saved = table[200];
-  const bits = new BigUint64Array(table.buffer, table.byteOffset + 200 * 8, 1);
-  // Mantissa bit 20 of layer 200's edge: a relative change of 2^−32 in 1/256 of the draws (the
-  // last bit would mostly vanish in the rounding of the power sums).
-  bits[0] ^= 1n << 20n;
-  try {
-    assert.notDeepStrictEqual(
+// Each version's quick path reads its own copy of the layer edges (version 2's scaled by 2^−44).
+for (const [engineVersion, global] of [
+  [1, "ZIGGURAT_X"],
+  [2, "ZIGGURAT44_X"],
+] as const) {
+  test(`negative control (engine version ${engineVersion}): one flipped bit in the kernels' ziggurat table changes the results`, () => {
+    const wasm = on("wasm", () => wasmModule());
+    assert.ok(wasm !== null);
+    const table = new Float64Array(wasm.exports.memory.buffer, wasm.exports[global].value as number, 257);
+    const options = { ...ticketCases[0][1], engineVersion };
+    const js = on("js", () => sampleTicketValues(options));
+    const saved = table[200];
+    const bits = new BigUint64Array(table.buffer, table.byteOffset + 200 * 8, 1);
+    // Mantissa bit 20 of layer 200's edge: a relative change of 2^−32 in 1/256 of the draws (the
+    // last bit would mostly vanish in the rounding of the power sums).
+    bits[0] ^= 1n << 20n;
+    try {
+      assert.notDeepStrictEqual(
+        on("wasm", () => sampleTicketValues(options)),
+        js,
+      );
+    } finally {
+      table[200] = saved;
+    }
+    assert.deepStrictEqual(
       on("wasm", () => sampleTicketValues(options)),
       js,
     );
-  } finally {
-    table[200] = saved;
-  }
-  assert.deepStrictEqual(
-    on("wasm", () => sampleTicketValues(options)),
-    js,
-  );
-});
+  });
+}
 
 /** lib/random's ziggurat, counting its edge cases: the tail beyond r and the wedge tests. */
-function countingExponential(stream: RandomStream, counts: { tail: number; wedge: number }): number {
+function countingExponential(stream: Rng, counts: { tail: number; wedge: number }): number {
   const { r, x, f, ratio } = EXPONENTIAL_TABLES;
   const scaled = stream.next() * 256;
   const layer = scaled | 0;
@@ -169,17 +177,21 @@ function countingExponential(stream: RandomStream, counts: { tail: number; wedge
   return countingExponential(stream, counts);
 }
 
-test("the ziggurat's tail and wedge paths are taken in the case that claims them", () => {
-  const counts = { tail: 0, wedge: 0 };
-  const replay = rng("edges", "chunk", 0); // the case's only chunk
-  const check = replay.clone();
-  for (let i = 0; i < 400_000; i++) {
-    // Two exponentials per sample (T's and the reward's), drawn as the library draws them.
-    assert.equal(countingExponential(replay, counts), exponential(check));
-  }
-  assert.ok(counts.tail >= 50, `tail cases: ${counts.tail}`);
-  assert.ok(counts.wedge >= 1000, `wedge cases: ${counts.wedge}`);
-});
+for (const engineVersion of [1, 2] as const) {
+  test(`the ziggurat's tail and wedge paths are taken in the case that claims them (engine version ${engineVersion})`, () => {
+    const counts = { tail: 0, wedge: 0 };
+    // The case's only chunk, in the version's generator.
+    const stream = () => (engineVersion === 1 ? rng("edges", "chunk", 0) : new Sfc64Stream("edges", ["chunk", 0]));
+    const replay = stream();
+    const check = stream();
+    for (let i = 0; i < 400_000; i++) {
+      // Two exponentials per sample (T's and the reward's), drawn as the library draws them.
+      assert.equal(countingExponential(replay, counts), exponential(check));
+    }
+    assert.ok(counts.tail >= 50, `tail cases: ${counts.tail}`);
+    assert.ok(counts.wedge >= 1000, `wedge cases: ${counts.wedge}`);
+  });
+}
 
 test("reward models the kernels do not draw run in JavaScript (and give the same numbers)", () => {
   const table = new DiscountTable({ d: 0.01, offset: 1 });

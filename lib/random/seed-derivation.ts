@@ -10,7 +10,9 @@
  *    ARC4 uses the key bytes verbatim when they are at most 256; keys are valid JSON arrays, so no
  *    key is a proper prefix of another and no two keys give the same ARC4 state. Longer keys are
  *    first replaced by their SHA-256 digest, because seedrandom folds longer keys into 256 bytes.
- * 3. Four 32-bit words of ARC4 output are the state of the fast generator (see random-stream.ts).
+ * 3. Four 32-bit words of ARC4 output are the state of the fast generator (see random-stream.ts);
+ *    the 64-bit generator of engine version 2 takes six words of a key tagged
+ *    "execution-tickets/rng64/v1" (see sfc64-stream.ts).
  */
 import { createHash } from "node:crypto";
 import seedrandom from "seedrandom";
@@ -21,6 +23,8 @@ export type PathElement = string | number;
 
 /** Version tag inside every key: change it only together with a deliberate change of all streams. */
 const KEY_VERSION = "execution-tickets/rng/v1";
+/** The tag of the 64-bit generator's keys (sfc64-stream.ts): its states are hashed apart from sfc32's. */
+const WIDE_KEY_VERSION = "execution-tickets/rng64/v1";
 /** ARC4's key array holds 256 bytes; longer keys would be folded (see the module comment). */
 const ARC4_KEY_BYTES = 256;
 
@@ -42,9 +46,13 @@ export function validatePathElement(element: unknown, index: number): PathElemen
  * canonicalKey(7, ["x", 2]); // → "[\"execution-tickets/rng/v1\",7,\"x\",2]"
  */
 export function canonicalKey(seed: number | string, path: readonly PathElement[]): string {
+  return taggedKey(KEY_VERSION, seed, path);
+}
+
+function taggedKey(tag: string, seed: number | string, path: readonly PathElement[]): string {
   // Normalise −0 to 0 so that the two spellings of zero name the same stream.
   const tidy = (v: PathElement) => (v === 0 ? 0 : v);
-  return JSON.stringify([KEY_VERSION, tidy(seed), ...path.map(tidy)]);
+  return JSON.stringify([tag, tidy(seed), ...path.map(tidy)]);
 }
 
 /** The key as a byte string (one char per byte, each < 256) that ARC4 reads verbatim. */
@@ -65,4 +73,15 @@ export function deriveStateWords(
   path.forEach(validatePathElement);
   const arc4 = seedrandom(keyBytes(canonicalKey(seed, path)));
   return [arc4.int32(), arc4.int32(), arc4.int32(), arc4.int32()];
+}
+
+/**
+ * Six 32-bit words (signed int32) for the 64-bit generator's stream named by (seed, path): the same
+ * derivation under its own tag, so an sfc64 stream and the sfc32 stream of one name share no state.
+ */
+export function deriveWideStateWords(seed: number | string, path: readonly PathElement[]): number[] {
+  validate.seed(seed);
+  path.forEach(validatePathElement);
+  const arc4 = seedrandom(keyBytes(taggedKey(WIDE_KEY_VERSION, seed, path)));
+  return Array.from({ length: 6 }, () => arc4.int32());
 }

@@ -1,7 +1,8 @@
 /**
  * lib/sim: seeded Monte Carlo engines of the Execution Tickets model. Every engine streams its
  * statistics (memory flat in samples/paths) and is split into chunks whose random streams are
- * rng(seed, "chunk", i); chunk results pooled in chunk order give exactly the single-process result,
+ * rng(seed, "chunk", i) (the ticket sampler's: the same names in its engine version's generator,
+ * see engine-version.ts); chunk results pooled in chunk order give exactly the single-process result,
  * so work can be spread over worker threads without changing any number.
  *
  * @module
@@ -18,6 +19,7 @@ export {
   type SummariseTicketValuesOptions,
   type TicketValueSummary,
 } from "./ticket-values";
+export { DEFAULT_ENGINE_VERSION, type EngineVersion } from "./engine-version";
 export {
   sampleWaits,
   sampleWaitsChunk,

@@ -19,7 +19,8 @@
  * the fallback for every other reward model.
  */
 import type { RewardModel } from "../rewards/reward-model";
-import { rng, exponential, GeometricSampler, type RandomStream } from "../random";
+import { exponential, GeometricSampler, type Rng } from "../random";
+import { validateEngineVersion, versionStream, type EngineVersion } from "./engine-version";
 import { lookaheadTicketValue } from "../model/lookahead";
 import * as validate from "../validate";
 import { DiscountTable } from "../model/discount-table";
@@ -32,7 +33,18 @@ import { WasmTicketBlocks } from "../wasm/ticket-block";
 import { withProgress, type OnEngineProgress } from "./progress";
 
 /** The keys of sampleTicketValues's options (its chunk form takes them too, with `chunk`). */
-const TICKET_RUN_KEYS = ["onProgress", "n", "d", "reward", "seed", "estimator", "lookahead", "samples", "chunkSize"];
+const TICKET_RUN_KEYS = [
+  "onProgress",
+  "n",
+  "d",
+  "reward",
+  "seed",
+  "estimator",
+  "lookahead",
+  "engineVersion",
+  "samples",
+  "chunkSize",
+];
 
 /** Which estimator {@link sampleTicketValues} uses. */
 export type TicketEstimator = "direct" | "conditional";
@@ -51,12 +63,17 @@ export interface TicketModelOptions {
   d: number;
   /** Distribution of the reward R (independent of T). */
   reward: RewardModel;
-  /** Master seed: chunk i draws from rng(seed, "chunk", i). */
+  /** Master seed: chunk i draws from the stream (seed, "chunk", i) of the engine version's generator. */
   seed: number | string;
   /** "direct" (default) or "conditional" (Rao–Blackwell over R; see the module comment). */
   estimator?: TicketEstimator;
   /** Lookahead L in slots (integer ≥ 0, default 0): V = R_T x^{T+L}. */
   lookahead?: number;
+  /**
+   * Which generator the chunk streams are (see engine-version.ts): 2 (default) sfc64, 1 sfc32, the
+   * numbers of runs made before 2026-12-07. Part of the result's definition, like the seed.
+   */
+  engineVersion?: EngineVersion;
 }
 
 /** Input of {@link sampleTicketValues}. */
@@ -95,6 +112,7 @@ export interface SummariseTicketValuesOptions {
 
 interface Prepared {
   estimator: TicketEstimator;
+  version: EngineVersion;
   scale: number;
   table: DiscountTable;
   shift: number;
@@ -110,12 +128,20 @@ function prepare(options: TicketModelOptions): Prepared {
   validate.seed(seed);
   validate.oneOf("estimator", estimator, ["direct", "conditional"] as const);
   validate.integer("lookahead", lookahead, 0);
+  const version = validateEngineVersion(options.engineVersion);
   const table = new DiscountTable({ d, offset: 1 + lookahead });
   // Shift the power sums by the expected value, so the block conversion does not cancel.
   const expectedFactor = lookaheadTicketValue({ mu: 1, n, d, m: lookahead }); // E[x^{T+L}]
   const shift = estimator === "direct" ? reward.mean * expectedFactor : expectedFactor;
   const scale = new GeometricSampler({ n }).scale;
-  return { estimator, scale, table, shift, wasm: WasmTicketBlocks.create({ reward, estimator, table, scale, shift }) };
+  return {
+    estimator,
+    version,
+    scale,
+    table,
+    shift,
+    wasm: WasmTicketBlocks.create({ reward, estimator, table, scale, shift }),
+  };
 }
 
 /*
@@ -134,7 +160,7 @@ function prepare(options: TicketModelOptions): Prepared {
  */
 
 /** Power sums [s1, s2, s3, s4, min, max] of one block of direct samples V = R·x^{T+L}. */
-function directBlock(stream: RandomStream, reward: RewardModel, count: number, p: Prepared, sums: Float64Array): void {
+function directBlock(stream: Rng, reward: RewardModel, count: number, p: Prepared, sums: Float64Array): void {
   const { scale, table, shift } = p;
   const drawExponential = exponential; // a local: the imported binding is a getter under CJS
   let s1 = 0;
@@ -159,7 +185,7 @@ function directBlock(stream: RandomStream, reward: RewardModel, count: number, p
 }
 
 /** Power sums of one block of conditional samples x^{T+L}. */
-function conditionalBlock(stream: RandomStream, count: number, p: Prepared, sums: Float64Array): void {
+function conditionalBlock(stream: Rng, count: number, p: Prepared, sums: Float64Array): void {
   const { scale, table, shift } = p;
   const drawExponential = exponential; // a local: the imported binding is a getter under CJS
   let s1 = 0;
@@ -187,7 +213,7 @@ function sampleChunk(
   chunk: Pick<Chunk, "index" | "size">,
   p: Prepared,
 ): RunningStatsState {
-  const stream = rng(options.seed, "chunk", chunk.index);
+  const stream = versionStream(p.version, options.seed, ["chunk", chunk.index]);
   const stats = new RunningStats();
   const scratch = new Float64Array(SUMS_LENGTH);
   const wasm = p.wasm;
@@ -206,7 +232,8 @@ function sampleChunk(
 
 /**
  * One chunk of {@link sampleTicketValues}: the statistics of V (direct) or of x^{T+L}
- * (conditional) over `chunk.size` samples from the stream rng(seed, "chunk", chunk.index), as a
+ * (conditional) over `chunk.size` samples from the stream (seed, "chunk", chunk.index) of the
+ * engine version's generator, as a
  * plain RunningStatsState (safe to post between threads). Pool chunk states in chunk order with
  * `mergeStates` and summarise with {@link summariseTicketValues}: the result is then identical to
  * a single-process run, whatever the number of workers.

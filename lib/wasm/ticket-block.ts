@@ -4,7 +4,8 @@
  * bit-identical. Used by sampleTicketValues when the kernels are built and the reward model is
  * one they draw (see reward-kind.ts).
  */
-import type { RandomStream } from "../random/random-stream";
+import { RandomStream } from "../random/random-stream";
+import type { Sfc64Stream } from "../random/sfc64-stream";
 import type { RewardModel } from "../rewards/reward-model";
 import type { DiscountTable } from "../model/discount-table";
 import { wasmInt } from "./narrow";
@@ -48,13 +49,23 @@ export class WasmTicketBlocks {
     this.wasm.exports.setDiscount(table.logFactor, table.offset);
   }
 
-  /** One block of `count` samples drawn from `stream` (which then continues after them): its power sums. */
-  block(stream: RandomStream, count: number): Float64Array {
+  /**
+   * One block of `count` samples drawn from `stream` (which then continues after them): its power
+   * sums. An sfc64 stream (engine version 2) runs the sfc64 kernel, an sfc32 one version 1's.
+   */
+  block(stream: RandomStream | Sfc64Stream, count: number): Float64Array {
     const { wasm } = this;
     const { reward, scale, shift } = this.options;
-    stream.saveState(wasm.state);
-    wasm.exports.ticketBlock(wasmInt({ name: "count", value: count }), this.rewardKind, reward.mean, scale, shift);
-    stream.loadState(wasm.state);
+    const size = wasmInt({ name: "count", value: count });
+    if (stream instanceof RandomStream) {
+      stream.saveState(wasm.state);
+      wasm.exports.ticketBlock(size, this.rewardKind, reward.mean, scale, shift);
+      stream.loadState(wasm.state);
+    } else {
+      stream.saveState(wasm.state64);
+      wasm.exports.ticketBlock64(size, this.rewardKind, reward.mean, scale, shift);
+      stream.loadState(wasm.state64);
+    }
     return wasm.sums;
   }
 }

@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { EXPONENTIAL_TABLES } from "../random/ziggurat-tables";
+import { SFC64_STATE_WORDS } from "../random/sfc64-stream";
 import { WASM_DIGEST_FILE, WASM_FILE, wasmSourceDigest } from "./build-info";
 
 /** Which engine runs the hot loops. */
@@ -17,6 +18,9 @@ export type SimulationEngine = "wasm" | "js";
 interface Exports {
   memory: WebAssembly.Memory;
   STATE: WebAssembly.Global;
+  STATE64: WebAssembly.Global;
+  ZIGGURAT44_X: WebAssembly.Global;
+  ZIGGURAT44_RATIO: WebAssembly.Global;
   ZIGGURAT_X: WebAssembly.Global;
   ZIGGURAT_F: WebAssembly.Global;
   ZIGGURAT_RATIO: WebAssembly.Global;
@@ -38,6 +42,7 @@ interface Exports {
   abmRun(first: number, last: number): void;
   setDiscount(logFactor: number, offset: number): void;
   ticketBlock(count: number, rewardKind: number, mu: number, scale: number, shift: number): void;
+  ticketBlock64(count: number, rewardKind: number, mu: number, scale: number, shift: number): void;
   stampsPointer(): number;
   reserveStamps(n: number): number;
   marketPath(
@@ -63,6 +68,8 @@ export class WasmModule {
   readonly exports: Exports;
   /** The generator state words (see RandomStream.saveState / loadState). */
   state!: Int32Array;
+  /** The sfc64 generator's state words (see Sfc64Stream.saveState / loadState). */
+  state64!: Int32Array;
   discountLow!: Float64Array;
   discountHigh!: Float64Array;
   /** Power sums of the last ticket block: [s1, s2, s3, s4, min, max]. */
@@ -81,6 +88,9 @@ export class WasmModule {
     this.f64(exports.ZIGGURAT_F, 257).set(EXPONENTIAL_TABLES.f);
     this.f64(exports.ZIGGURAT_RATIO, 256).set(EXPONENTIAL_TABLES.ratio);
     this.f64(exports.ZIGGURAT_R, 1)[0] = EXPONENTIAL_TABLES.r;
+    // Scaled by powers of two for the sfc64 kernels (exact; see exponential-sfc64.ts).
+    this.f64(exports.ZIGGURAT44_X, 257).set(EXPONENTIAL_TABLES.x.map((x) => x * 2 ** -44));
+    this.f64(exports.ZIGGURAT44_RATIO, 256).set(EXPONENTIAL_TABLES.ratio.map((ratio) => ratio * 2 ** 44));
   }
 
   /**
@@ -110,10 +120,11 @@ export class WasmModule {
   }
 
   private bindViews(): void {
-    const { memory, STATE, DISCOUNT_LOW, DISCOUNT_HIGH, SUMS, PATH_SUMS, RUN_COUNTS } = this.exports;
+    const { memory, STATE, STATE64, DISCOUNT_LOW, DISCOUNT_HIGH, SUMS, PATH_SUMS, RUN_COUNTS } = this.exports;
     if (memory.buffer === this.buffer) return;
     this.buffer = memory.buffer;
     this.state = new Int32Array(memory.buffer, STATE.value as number, 4);
+    this.state64 = new Int32Array(memory.buffer, STATE64.value as number, SFC64_STATE_WORDS);
     this.discountLow = this.f64(DISCOUNT_LOW, 4096);
     this.discountHigh = this.f64(DISCOUNT_HIGH, 4096);
     this.sums = this.f64(SUMS, 6);

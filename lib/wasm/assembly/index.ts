@@ -11,3 +11,6 @@ export { SUMS, ticketBlock } from "./ticket";
 export { PATH_SUMS, RUN_COUNTS, stampsPointer, reserveStamps, marketPath } from "./market";
 export { rewardsInto } from "./reward-draws";
 export { ABM_LAYOUT, ABM_PARAMS, ABM_SCALARS, ABM_STREAMS, ABM_REWARDS, abmHeapPointer, abmReserve, abmBegin, abmRun } from "./agent-market";
+export { STATE64 } from "./sfc64";
+export { ticketBlock64 } from "./ticket64";
+export { ZIGGURAT44_X, ZIGGURAT44_RATIO } from "./exponential-sfc64";
