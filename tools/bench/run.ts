@@ -81,7 +81,7 @@ function ratio(figure: string, impl: string, value: number, target?: number): vo
   });
 }
 
-type ChildKind = "direct" | "conditional" | "market";
+type ChildKind = "direct" | "direct-v1" | "conditional" | "market";
 interface ChildFigure {
   units: number;
   seconds: number;
@@ -156,6 +156,7 @@ function pairedFigure(figure: string, kind: "direct" | "market", target: number)
   const np: number[] = [];
   const ratios: number[] = [];
   const engineRatios: number[] = [];
+  const versionRatios: number[] = [];
   let missing: string | undefined;
   for (let round = 1; round <= ROUNDS; round++) {
     const run = childFigure(kind);
@@ -174,6 +175,18 @@ function pairedFigure(figure: string, kind: "direct" | "market", target: number)
       mean: baseline.mean,
     });
     engineRatios.push(value / (baseline.units / baseline.seconds));
+    if (kind === "direct") {
+      // The ticket sampler's engine version 1 (sfc32 streams) on the same kernels: what version 2 gained.
+      const version1 = childFigure("direct-v1");
+      rate(figure, "js-1thread-engine-v1", version1.units, version1.seconds, version1.cpuSeconds, {
+        round,
+        engine: version1.engine,
+        engineVersion: 1,
+        estimator: "direct",
+        mean: version1.mean,
+      });
+      versionRatios.push(value / (version1.units / version1.seconds));
+    }
     if (missing !== undefined) continue;
     const line = numpyFigure(only);
     if ("missing" in line) {
@@ -197,6 +210,7 @@ function pairedFigure(figure: string, kind: "direct" | "market", target: number)
     });
   }
   pairedRatio(figure, "ratio-js-1thread/js-engine", engineRatios);
+  if (versionRatios.length > 0) pairedRatio(figure, "ratio-engine-v2/engine-v1", versionRatios);
   if (missing !== undefined) {
     emit({ figure, impl: "numpy", skipped: true, note: missing });
     return;

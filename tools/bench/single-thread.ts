@@ -1,24 +1,26 @@
 /**
  * Child process of the benchmark: times one single-threaded figure in a fresh process (as numpy
  * runs in its own), so that earlier figures cannot influence its JIT state, and prints
- * { units, seconds, cpuSeconds, mean } as one JSON line. Argument: "direct", "conditional" or
- * "market".
+ * { units, seconds, cpuSeconds, mean } as one JSON line. Argument: "direct", "direct-v1" (the
+ * ticket sampler's engine version 1), "conditional" or "market".
  */
-import { sampleTicketValues, simulateTicketPool } from "../../lib/sim";
+import { sampleTicketValues, simulateTicketPool, DEFAULT_ENGINE_VERSION } from "../../lib/sim";
 import { rewards } from "../../lib/rewards";
 import { TICKET, MARKET, REPEATS } from "./config";
 import { bestOf } from "./measure";
 import { simulationEngine } from "../../lib/wasm/wasm-module";
 
 async function main(kind: string): Promise<void> {
-  if (kind === "direct" || kind === "conditional") {
+  if (kind === "direct" || kind === "conditional" || kind === "direct-v1") {
     const reward = rewards.exponential(TICKET.mu);
+    const estimator = kind === "conditional" ? "conditional" : "direct";
+    const engineVersion = kind === "direct-v1" ? 1 : DEFAULT_ENGINE_VERSION;
     const run = (samples: number) =>
-      sampleTicketValues({ n: TICKET.n, d: TICKET.d, reward, samples, seed: "bench", estimator: kind });
+      sampleTicketValues({ n: TICKET.n, d: TICKET.d, reward, samples, seed: "bench", estimator, engineVersion });
     run(1_000_000); // warm-up: JIT
     const best = await bestOf(REPEATS, () => run(TICKET.samples));
     process.stdout.write(
-      `${JSON.stringify({ units: TICKET.samples, seconds: best.seconds, cpuSeconds: best.cpuSeconds, mean: best.result.mean, engine: simulationEngine() })}\n`,
+      `${JSON.stringify({ units: TICKET.samples, seconds: best.seconds, cpuSeconds: best.cpuSeconds, mean: best.result.mean, engine: simulationEngine(), engineVersion })}\n`,
     );
     return;
   }
@@ -42,7 +44,9 @@ async function main(kind: string): Promise<void> {
     );
     return;
   }
-  throw new RangeError(`kind must be one of "direct", "conditional", "market"; received ${JSON.stringify(kind)}`);
+  throw new RangeError(
+    `kind must be one of "direct", "direct-v1", "conditional", "market"; received ${JSON.stringify(kind)}`,
+  );
 }
 
 main(process.argv[2] ?? "").catch((error) => {
