@@ -352,11 +352,12 @@ test("exit codes tell the task's failure (1), bad arguments (2), infrastructure 
     shards: 2,
     cwd: root,
   });
-  const [threw, badArgs, noPlan, incomplete, auto] = await Promise.all([
+  // The merge runs first: next to the shard runs it raced shard 0's result (then "1 of 2").
+  const incomplete = await exitOf(["merge", "--dir", failing]);
+  const [threw, badArgs, noPlan, auto] = await Promise.all([
     exitOf(["run", "--plan", failing, "--shard", "1", "--workers", "0"]),
     exitOf(["run", "--plan", failing, "--shard", "2"]),
     exitOf(["run", "--plan", path.join(dir, "nowhere", "plan.json"), "--shard", "0"]),
-    exitOf(["merge", "--dir", failing]),
     exitOf(["run", "--plan", failing, "--shard", "auto", "--workers", "0"], {
       SLURM_JOB_ID: "3",
       SLURM_ARRAY_TASK_ID: "0",
