@@ -110,6 +110,14 @@ const marketCases: [string, SimulateTicketPoolOptions][] = [
     "n = 3e6: 52-bit positions, constant reward, runs",
     { n: 3_000_000, d: 0.002, reward: rewards.constant(2), paths: 6, seed: 3, share: 0.5, trackRuns: true },
   ],
+  [
+    "n = 3e6: 52-bit positions, exponential reward, runs",
+    { n: 3_000_000, d: 0.002, reward: rewards.exponential(1), paths: 4, seed: 7, share: 0.5, trackRuns: true },
+  ],
+  [
+    "n = 3e6: 52-bit positions, exponential reward",
+    { n: 3_000_000, d: 0.002, reward: rewards.exponential(2), paths: 4, seed: 8, share: 0.3 },
+  ],
   ["n = 1, share 1", { n: 1, d: 0.05, reward: rewards.exponential(1), paths: 40, seed: 4, share: 1 }],
   [
     "share 0, 600 paths in one chunk (stamp epochs wrap past 255)",
