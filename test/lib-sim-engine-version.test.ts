@@ -1,5 +1,5 @@
 /**
- * Engine version 2 of the ticket sampler (lib/sim/engine-version.ts): its generator, sfc64, against
+ * Engine version 2 of the ticket sampler and the market paths (lib/sim/engine-version.ts): its generator, sfc64, against
  * numpy's SFC64 and a BigInt transcription of the step; version 1 still selectable and giving the
  * numbers it gave before version 2 existed; version 2's own numbers pinned (its definition); both
  * versions in agreement with the closed forms and with each other at 5 standard errors; chunked runs
@@ -12,6 +12,10 @@ import {
   sampleTicketValues,
   sampleTicketValuesChunk,
   summariseTicketValues,
+  simulateTicketPool,
+  simulateTicketPoolChunk,
+  mergeTicketPoolResults,
+  summariseTicketPool,
   type SampleTicketValuesOptions,
 } from "../lib/sim";
 import { mergeStates } from "../lib/sim/block-moments";
@@ -193,4 +197,87 @@ test("bad engine versions are refused by name", () => {
       /^RangeError: engineVersion must be 1 or 2; received /,
     );
   }
+});
+
+const market = {
+  n: 50,
+  d: 0.02,
+  reward: rewards.exponential(1),
+  paths: 300,
+  seed: 1,
+  share: 0.2,
+  trackRuns: true,
+  maxRunLength: 3,
+};
+const marketPinned = (r: ReturnType<typeof simulateTicketPool>) => [
+  r.total.mean,
+  r.issued.mean,
+  r.unissued.mean,
+  r.staticStake.mean,
+  r.maintainedNet.mean,
+  r.maintainedGross.mean,
+  r.total.variance,
+  r.runs?.atLeast[1].mean,
+];
+
+test("market paths: version 1 gives its numbers of before version 2, version 2 (the default) its pinned ones", () => {
+  assert.deepEqual(
+    marketPinned(simulateTicketPool({ ...market, engineVersion: 1 })),
+    [
+      50.71512314506115, 25.626298552553298, 25.08882459250786, 5.0747905648762766, 5.131086859756137,
+      10.115826422531034, 25.745522172130816, 44.32666666666667,
+    ],
+  );
+  assert.deepEqual(
+    marketPinned(simulateTicketPool(market)),
+    [
+      50.55089519172736, 25.48529700057677, 25.065598191150592, 5.0776885157865115, 5.185904914778633,
+      10.121102461897515, 23.727782103040983, 44.050000000000004,
+    ],
+  );
+});
+
+test("market paths: versions 1 and 2 agree in distribution with the closed forms and with each other at 5 s.e.", () => {
+  const options = { n: 20, d: 0.05, reward: rewards.exponential(1), paths: 20_000, seed: 21, share: 0.25 };
+  const [one, two] = ([1, 2] as const).map((engineVersion) => simulateTicketPool({ ...options, engineVersion }));
+  const { n, d } = options;
+  const k = one.k;
+  // Observation 4: the tickets issued at time 0 earn nμ/(nd+1), k of them kμ/(nd+1); the whole stream μ/d
+  // (each less at most the truncation bound beyond the horizon).
+  const expected = { issued: n / (n * d + 1), staticStake: k / (n * d + 1), total: 1 / d };
+  for (const r of [one, two]) {
+    for (const [key, value] of Object.entries(expected) as [keyof typeof expected, number][]) {
+      const s = r[key];
+      assert.ok(
+        Math.abs(s.mean - value) <= 5 * s.stderr + r.truncationBound,
+        `${key}: ${s.mean} vs ${value} (s.e. ${s.stderr})`,
+      );
+    }
+  }
+  for (const key of ["total", "issued", "unissued", "staticStake", "maintainedNet", "maintainedGross"] as const) {
+    assert.notEqual(one[key].mean, two[key].mean);
+    assert.ok(Math.abs(one[key].mean - two[key].mean) <= 5 * Math.hypot(one[key].stderr, two[key].stderr), key);
+    assert.ok(
+      Math.abs(one[key].variance - two[key].variance) <=
+        5 * Math.hypot(one[key].varianceStderr, two[key].varianceStderr),
+      `${key} variance`,
+    );
+  }
+});
+
+test("market paths, version 2: chunks computed apart and pooled in chunk order give the single run", () => {
+  const options = { ...market, paths: 150, chunkSize: 40 };
+  const parts = [3, 1, 0, 2]
+    .map((index) => ({
+      index,
+      part: simulateTicketPoolChunk({ ...options, chunk: { index, size: index < 3 ? 40 : 30 } }),
+    }))
+    .sort((a, b) => a.index - b.index)
+    .map((c) => c.part);
+  const whole = simulateTicketPool(options);
+  assert.deepEqual(summariseTicketPool({ result: mergeTicketPoolResults({ parts }), options }), whole);
+  assert.throws(
+    () => simulateTicketPool({ ...market, engineVersion: 3 as unknown as 1 }),
+    /engineVersion must be 1 or 2; received 3/,
+  );
 });

@@ -129,12 +129,14 @@ const marketCases: [string, SimulateTicketPoolOptions][] = [
   ],
 ];
 
-for (const [name, options] of marketCases) {
-  test(`market, ${name}: WebAssembly = JavaScript, bit for bit`, () => {
-    const js = on("js", () => simulateTicketPool(options));
-    const wasm = on("wasm", () => simulateTicketPool(options));
-    assert.deepStrictEqual(wasm, js);
-  });
+for (const engineVersion of [1, 2] as const) {
+  for (const [name, options] of marketCases) {
+    test(`market (engine version ${engineVersion}), ${name}: WebAssembly = JavaScript, bit for bit`, () => {
+      const js = on("js", () => simulateTicketPool({ ...options, engineVersion }));
+      const wasm = on("wasm", () => simulateTicketPool({ ...options, engineVersion }));
+      assert.deepStrictEqual(wasm, js);
+    });
+  }
 }
 
 // Each version's quick path reads its own copy of the layer edges (version 2's scaled by 2^−44).

@@ -4,7 +4,11 @@
  * bits of u·n fall below 2^32 mod n: probability < n/2^32); u·n < 2^53 is exact in a double, and
  * the result is an int32, so V8 keeps it unboxed. Larger n use a 52-bit uniform (bias ≤ n/2^52).
  */
-import type { RandomStream } from "./random-stream";
+/** A stream with 32-bit draws: RandomStream (sfc32) or Sfc64Stream (its output's high 32 bits). */
+export interface BitStream {
+  next(): number;
+  nextU32(): number;
+}
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_MINUS_32 = 1 / TWO_POW_32;
@@ -27,7 +31,7 @@ export class PositionSampler {
   }
 
   /** One uniform position. */
-  draw(stream: RandomStream): number {
+  draw(stream: BitStream): number {
     const n = this.n;
     if (this.small) {
       for (;;) {

@@ -1,15 +1,17 @@
 /**
- * Engine versions of the ticket sampler: which generator its chunk streams are. A version fixes the
- * numbers a seed gives; a new one is added when speed needs a different stream, and the old ones
- * stay selectable so that published numbers can be reproduced exactly.
+ * Engine versions of the ticket sampler (sampleTicketValues) and the market paths
+ * (simulateTicketPool): which generator their chunk streams are. A version fixes the numbers a seed
+ * gives; a new one is added when speed needs a different stream, and the old ones stay selectable so
+ * that published numbers can be reproduced exactly.
  *
  * - 1: sfc32 (RandomStream). Each exponential draw takes two 32-bit steps. The default until
  *   2026-12-07.
- * - 2 (default): sfc64 (Sfc64Stream). The same samplers (ziggurat, geometric wait, reward models)
- *   on a uniform made from one 64-bit step: ~1.25× faster in the WebAssembly kernel. The two
- *   versions agree in distribution (test/lib-sim-engine-version.test.ts), not number for number.
+ * - 2 (default): sfc64 (Sfc64Stream). The same samplers (ziggurat, geometric wait, uniform positions,
+ *   reward models) on uniforms made from one 64-bit step: in the WebAssembly kernels ~1.2× faster
+ *   for both. The two versions agree in distribution (test/lib-sim-engine-version.test.ts), not
+ *   number for number.
  *
- * The market paths (simulateTicketPool) and the agent-based market are version 1 only.
+ * The agent-based market (lib/market) has one version.
  */
 import { rng, type PathElement } from "../random";
 import type { RandomStream } from "../random/random-stream";

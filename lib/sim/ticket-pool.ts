@@ -25,7 +25,9 @@
  * as fast. simulatePath below remains the reference and the fallback.
  */
 import type { RewardModel } from "../rewards/reward-model";
-import { rng, type RandomStream } from "../random";
+import type { RandomStream } from "../random";
+import type { Sfc64Stream } from "../random/sfc64-stream";
+import { validateEngineVersion, versionStream, type EngineVersion } from "./engine-version";
 import { RunningStats, type RunningStatsState } from "../stats";
 import { ticketValue } from "../model";
 import * as validate from "../validate";
@@ -54,6 +56,7 @@ const POOL_RUN_KEYS = [
   "horizon",
   "tolerance",
   "workBudget",
+  "engineVersion",
 ];
 
 /** Paths per chunk unless told otherwise. */
@@ -75,7 +78,7 @@ export interface MarketModelOptions extends HorizonOptions {
   d: number;
   /** Distribution of the per-slot reward R ≥ 0 (i.i.d., independent of the draw). */
   reward: RewardModel;
-  /** Master seed: chunk i draws from rng(seed, "chunk", i). */
+  /** Master seed: chunk i draws from the stream (seed, "chunk", i) of the engine version's generator. */
   seed: number | string;
   /** The holder's share P ∈ [0, 1] (default 0.1): positions 0..k−1 with k = round(share·n). */
   share?: number;
@@ -83,6 +86,11 @@ export interface MarketModelOptions extends HorizonOptions {
   trackRuns?: boolean;
   /** Longest run length counted separately (integer 1..1000, default 8). */
   maxRunLength?: number;
+  /**
+   * Which generator the chunk streams are (see engine-version.ts): 2 (default) sfc64, 1 sfc32, the
+   * numbers of runs made before 2026-12-07. Part of the result's definition, like the seed.
+   */
+  engineVersion?: EngineVersion;
 }
 
 /** Input of {@link simulateTicketPool}. */
@@ -141,6 +149,7 @@ export interface TicketPoolResult {
 }
 
 interface Plan {
+  version: EngineVersion;
   n: number;
   d: number;
   k: number;
@@ -160,6 +169,7 @@ function plan(options: MarketModelOptions): Plan {
   }
   const maxRunLength = validate.integer("maxRunLength", options.maxRunLength ?? DEFAULT_MAX_RUN_LENGTH, 1, 1000);
   return {
+    version: validateEngineVersion(options.engineVersion),
     n,
     d,
     k: Math.round(share * n),
@@ -193,7 +203,7 @@ interface PathScratch {
  * One market path: the hot loop, kept in a small function so that V8 inlines the position and
  * reward draws (a non-inlined call returning a double allocates a heap number per slot).
  */
-function simulatePath(stream: RandomStream, reward: RewardModel, p: Plan, scratch: PathScratch): void {
+function simulatePath(stream: RandomStream | Sfc64Stream, reward: RewardModel, p: Plan, scratch: PathScratch): void {
   const { d, k, price, horizon, maxRun } = p;
   const { positions, stamp, epoch, runCounts } = scratch;
   const track = maxRun > 0;
@@ -241,7 +251,12 @@ function simulatePath(stream: RandomStream, reward: RewardModel, p: Plan, scratc
   sums[GROSS] = gross;
 }
 
-function marketChunk(stream: RandomStream, reward: RewardModel, paths: number, p: Plan): TicketPoolChunkResult {
+function marketChunk(
+  stream: RandomStream | Sfc64Stream,
+  reward: RewardModel,
+  paths: number,
+  p: Plan,
+): TicketPoolChunkResult {
   const { n, maxRun } = p;
   // The WebAssembly path loop when it can run (same numbers); its stamps live in its memory.
   const wasm = WasmMarketPaths.create({ ...p, reward });
@@ -286,7 +301,8 @@ function recordRun(counts: Float64Array, length: number, maxRun: number): void {
 }
 
 /**
- * One chunk of {@link simulateTicketPool}, from the stream rng(seed, "chunk", chunk.index).
+ * One chunk of {@link simulateTicketPool}, from the stream (seed, "chunk", chunk.index) of the
+ * engine version's generator.
  *
  * @example
  * simulateTicketPoolChunk({ ...{ n: 10, d: 0.05, reward: rewards.exponential(1), seed: 1, tolerance: 1e-6 }, chunk: { index: 0, size: 100 } }).total.count; // → 100
@@ -297,7 +313,8 @@ export function simulateTicketPoolChunk(options: SimulateTicketPoolChunkOptions)
   const p = plan(options);
   validate.integer("chunk.index", options.chunk?.index, 0);
   validate.integer("chunk.size", options.chunk?.size, 1);
-  return marketChunk(rng(options.seed, "chunk", options.chunk.index), options.reward, options.chunk.size, p);
+  const stream = versionStream(p.version, options.seed, ["chunk", options.chunk.index]);
+  return marketChunk(stream, options.reward, options.chunk.size, p);
 }
 
 const STREAMS = ["total", "issued", "unissued", "staticStake", "maintainedNet", "maintainedGross"] as const;
@@ -353,7 +370,7 @@ export function simulateTicketPool(options: SimulateTicketPoolOptions): TicketPo
   const result = mergeTicketPoolResults({
     parts: withProgress({
       items: chunks,
-      work: (c) => marketChunk(rng(options.seed, "chunk", c.index), options.reward, c.size, p),
+      work: (c) => marketChunk(versionStream(p.version, options.seed, ["chunk", c.index]), options.reward, c.size, p),
       onProgress: options.onProgress,
     }),
   });

@@ -4,7 +4,8 @@
  * kernels are built, the reward model is one they draw (see reward-kind.ts) and the n stamp bytes
  * fit in their memory.
  */
-import type { RandomStream } from "../random/random-stream";
+import { RandomStream } from "../random/random-stream";
+import type { Sfc64Stream } from "../random/sfc64-stream";
 import type { RewardModel } from "../rewards/reward-model";
 import { PositionSampler } from "../random/position-sampler";
 import { wasmModule, type WasmModule } from "./wasm-module";
@@ -66,14 +67,17 @@ export class WasmMarketPaths {
    * One path from `stream` (which then continues after it) with stamp value `epoch`: writes the six
    * present values into `sums` and the run counts (runs of length ≥ m, m = 1..maxRun) into `runCounts`.
    */
-  path(stream: RandomStream, epoch: number, sums: Float64Array, runCounts: Float64Array): void {
+  path(stream: RandomStream | Sfc64Stream, epoch: number, sums: Float64Array, runCounts: Float64Array): void {
     const { wasm } = this;
     const { n, d, k, reward, price, horizon, maxRun } = this.options;
     const exports = wasm.exports;
     wasm.runCounts.fill(0, 0, maxRun);
-    stream.saveState(wasm.state);
+    // An sfc64 stream (engine version 2) runs the sfc64 kernel, an sfc32 one version 1's.
+    const sfc32 = stream instanceof RandomStream;
+    const state = sfc32 ? wasm.state : wasm.state64;
+    stream.saveState(state);
     const { small, threshold } = this.positions;
-    exports.marketPath(
+    (sfc32 ? exports.marketPath : exports.marketPath64)(
       wasmInt({ name: "n", value: n }),
       small ? 1 : 0,
       wasmInt({ name: "threshold", value: threshold, max: 2 ** 32 - 1 }),
@@ -86,7 +90,7 @@ export class WasmMarketPaths {
       wasmInt({ name: "epoch", value: epoch, max: 255 }),
       wasmInt({ name: "maxRun", value: maxRun }),
     );
-    stream.loadState(wasm.state);
+    stream.loadState(state);
     sums.set(wasm.pathSums);
     runCounts.set(wasm.runCounts.subarray(0, maxRun));
   }

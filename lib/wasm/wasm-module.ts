@@ -58,6 +58,19 @@ interface Exports {
     epoch: number,
     maxRun: number,
   ): void;
+  marketPath64(
+    n: number,
+    small: number,
+    threshold: number,
+    k: number,
+    rewardKind: number,
+    mu: number,
+    price: number,
+    horizon: number,
+    logFactor: number,
+    epoch: number,
+    maxRun: number,
+  ): void;
 }
 
 /**

@@ -14,3 +14,4 @@ export { ABM_LAYOUT, ABM_PARAMS, ABM_SCALARS, ABM_STREAMS, ABM_REWARDS, abmHeapP
 export { STATE64 } from "./sfc64";
 export { ticketBlock64 } from "./ticket64";
 export { ZIGGURAT44_X, ZIGGURAT44_RATIO } from "./exponential-sfc64";
+export { marketPath64 } from "./market64";

@@ -67,9 +67,15 @@ export function shareState64(wordA: u64, wordB: u64, wordC: u64, wordW: u64): vo
   return u;
 }
 
+/** Sfc64Stream.next from an output: (k + 1/2)·2^−52, k its top 52 bits. */
+// @ts-ignore: decorator
+@inline export function uniform64(u: u64): f64 {
+  return (<f64>(<i64>(u >>> 12)) + 0.5) * TWO_POW_MINUS_52;
+}
+
 /** Sfc64Stream.next from the global copy: (k + 1/2)·2^−52, k the top 52 bits. */
 // @ts-ignore: decorator
 @inline export function next64(): f64 {
-  return (<f64>(<i64>(nextU64() >>> 12)) + 0.5) * TWO_POW_MINUS_52;
+  return uniform64(nextU64());
 }
 
