@@ -12,9 +12,16 @@
  * sums, run, slot, discount) passes through module globals, read on entry and written on exit only,
  * and the loop branches on the ziggurat's comparison itself rather than on a −1 sentinel. Measured on
  * the bench's model, called directly: 113 → 130 M slot-events/s, the same numbers bit for bit.
+ *
+ * Both engine versions share the code, generic in the generator's word W: u32 is sfc32 (version 1,
+ * `marketPath`), u64 sfc64 (version 2, `marketPath64`: one step for a position — its high 32 bits for
+ * Lemire, its top 52 for large n — and one for an exponential, see exponential-sfc64.ts).
+ * `sizeof<W>()` is a compile-time constant, so each instance keeps only its own generator's lines.
  */
 import { sharedWord, shareState, uniform52, spill, word } from "./sfc32";
+import { sharedWord64, shareState64, spill64, word64, uniform64 } from "./sfc64";
 import { layerOf, positionOf, exponentialEdge, ZIGGURAT_X, ZIGGURAT_RATIO } from "./exponential";
+import { layerOf64, halfStepOf64, exponentialEdge64, ZIGGURAT44_X, ZIGGURAT44_RATIO } from "./exponential-sfc64";
 import { storeSix } from "./six";
 import { jsExp } from "./host";
 import { REWARD_EXPONENTIAL } from "./reward";
@@ -83,7 +90,42 @@ export function marketPath(
   epoch: u8,
   maxRun: i32,
 ): void {
-  spill(sharedWord(0), sharedWord(1), sharedWord(2), sharedWord(3));
+  path<u32>(n, small, threshold, k, rewardKind, mu, price, horizon, logFactor, epoch, maxRun);
+}
+
+/** marketPath for engine version 2: the stream is an sfc64 one, continued from STATE64. */
+export function marketPath64(
+  n: i32,
+  small: bool,
+  threshold: u32,
+  k: i32,
+  rewardKind: i32,
+  mu: f64,
+  price: f64,
+  horizon: i32,
+  logFactor: f64,
+  epoch: u8,
+  maxRun: i32,
+): void {
+  path<u64>(n, small, threshold, k, rewardKind, mu, price, horizon, logFactor, epoch, maxRun);
+}
+
+// @ts-ignore: decorator
+@inline function path<W>(
+  n: i32,
+  small: bool,
+  threshold: u32,
+  k: i32,
+  rewardKind: i32,
+  mu: f64,
+  price: f64,
+  horizon: i32,
+  logFactor: f64,
+  epoch: u8,
+  maxRun: i32,
+): void {
+  if (sizeof<W>() == 8) spill64(sharedWord64(0), sharedWord64(1), sharedWord64(2), sharedWord64(3));
+  else spill(sharedWord(0), sharedWord(1), sharedWord(2), sharedWord(3));
   total = 0;
   issued = 0;
   unissued = 0;
@@ -100,23 +142,25 @@ export function marketPath(
     discount = jsExp(<f64>t * logFactor); // x^t, exact
     for (;;) {
       let stopped = false;
-      if (variant == 7) stopped = slotsExpSmallRuns(end, n, threshold, k, mu, price, x, epoch, maxRun);
-      else if (variant == 6) stopped = slotsExpSmall(end, n, threshold, k, mu, price, x, epoch, maxRun);
-      else if (variant == 5) stopped = slotsExpRuns(end, n, threshold, k, mu, price, x, epoch, maxRun);
-      else if (variant == 4) stopped = slotsExp(end, n, threshold, k, mu, price, x, epoch, maxRun);
-      else if (variant == 3) stopped = slotsSmallRuns(end, n, threshold, k, mu, price, x, epoch, maxRun);
-      else if (variant == 2) stopped = slotsSmall(end, n, threshold, k, mu, price, x, epoch, maxRun);
-      else if (variant == 1) stopped = slotsRuns(end, n, threshold, k, mu, price, x, epoch, maxRun);
-      else stopped = slots(end, n, threshold, k, mu, price, x, epoch, maxRun);
+      if (variant == 7) stopped = slotsExpSmallRuns<W>(end, n, threshold, k, mu, price, x, epoch, maxRun);
+      else if (variant == 6) stopped = slotsExpSmall<W>(end, n, threshold, k, mu, price, x, epoch, maxRun);
+      else if (variant == 5) stopped = slotsExpRuns<W>(end, n, threshold, k, mu, price, x, epoch, maxRun);
+      else if (variant == 4) stopped = slotsExp<W>(end, n, threshold, k, mu, price, x, epoch, maxRun);
+      else if (variant == 3) stopped = slotsSmallRuns<W>(end, n, threshold, k, mu, price, x, epoch, maxRun);
+      else if (variant == 2) stopped = slotsSmall<W>(end, n, threshold, k, mu, price, x, epoch, maxRun);
+      else if (variant == 1) stopped = slotsRuns<W>(end, n, threshold, k, mu, price, x, epoch, maxRun);
+      else stopped = slots<W>(end, n, threshold, k, mu, price, x, epoch, maxRun);
       if (!stopped) break;
       // The loop stopped at slot `slot`, whose reward draw is on a ziggurat edge: finish and account it.
-      accountSlot(pendingJ, mu * exponentialEdge(edgeLayer, edgePosition), k, price, epoch, maxRun);
+      const e = sizeof<W>() == 8 ? exponentialEdge64(edgeLayer, edgePosition) : exponentialEdge(edgeLayer, edgePosition);
+      accountSlot(pendingJ, mu * e, k, price, epoch, maxRun);
       slot++;
     }
     t = end;
   }
   if (maxRun > 0 && run > 0) recordRun(run, maxRun);
-  shareState(word(0), word(1), word(2), word(3));
+  if (sizeof<W>() == 8) shareState64(word64(0), word64(1), word64(2), word64(3));
+  else shareState(word(0), word(1), word(2), word(3));
   storeSix(PATH_SUMS, total, issued, unissued, staticStake, net, gross);
 }
 
@@ -143,29 +187,42 @@ function accountSlot(j: i32, reward: f64, k: i32, price: f64, epoch: u8, maxRun:
 }
 
 // The specialised slot loops (exponential?, small n?, runs tracked?), each a function of its own.
-function slotsExpSmallRuns(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
-  return slotLoop(end, n, true, threshold, k, true, mu, price, x, epoch, true, maxRun);
+function slotsExpSmallRuns<W>(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
+  return slotLoop<W>(end, n, true, threshold, k, true, mu, price, x, epoch, true, maxRun);
 }
-function slotsExpSmall(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
-  return slotLoop(end, n, true, threshold, k, true, mu, price, x, epoch, false, maxRun);
+function slotsExpSmall<W>(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
+  return slotLoop<W>(end, n, true, threshold, k, true, mu, price, x, epoch, false, maxRun);
 }
-function slotsExpRuns(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
-  return slotLoop(end, n, false, threshold, k, true, mu, price, x, epoch, true, maxRun);
+function slotsExpRuns<W>(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
+  return slotLoop<W>(end, n, false, threshold, k, true, mu, price, x, epoch, true, maxRun);
 }
-function slotsExp(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
-  return slotLoop(end, n, false, threshold, k, true, mu, price, x, epoch, false, maxRun);
+function slotsExp<W>(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
+  return slotLoop<W>(end, n, false, threshold, k, true, mu, price, x, epoch, false, maxRun);
 }
-function slotsSmallRuns(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
-  return slotLoop(end, n, true, threshold, k, false, mu, price, x, epoch, true, maxRun);
+function slotsSmallRuns<W>(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
+  return slotLoop<W>(end, n, true, threshold, k, false, mu, price, x, epoch, true, maxRun);
 }
-function slotsSmall(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
-  return slotLoop(end, n, true, threshold, k, false, mu, price, x, epoch, false, maxRun);
+function slotsSmall<W>(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
+  return slotLoop<W>(end, n, true, threshold, k, false, mu, price, x, epoch, false, maxRun);
 }
-function slotsRuns(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
-  return slotLoop(end, n, false, threshold, k, false, mu, price, x, epoch, true, maxRun);
+function slotsRuns<W>(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
+  return slotLoop<W>(end, n, false, threshold, k, false, mu, price, x, epoch, true, maxRun);
 }
-function slots(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
-  return slotLoop(end, n, false, threshold, k, false, mu, price, x, epoch, false, maxRun);
+function slots<W>(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x: f64, epoch: u8, maxRun: i32): bool {
+  return slotLoop<W>(end, n, false, threshold, k, false, mu, price, x, epoch, false, maxRun);
+}
+
+/** Word i of the generator's global copy, as the loop's type. */
+// @ts-ignore: decorator
+@inline function loadWord<W>(i: i32): W {
+  return sizeof<W>() == 8 ? <W>word64(i) : <W>word(i);
+}
+
+/** The loop's words → the generator's global copy. */
+// @ts-ignore: decorator
+@inline function storeWords<W>(a: W, b: W, c: W, d: W): void {
+  if (sizeof<W>() == 8) spill64(<u64>a, <u64>b, <u64>c, <u64>d);
+  else spill(<u32>a, <u32>b, <u32>c, <u32>d);
 }
 
 /**
@@ -174,7 +231,7 @@ function slots(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x:
  * Calls nothing but the inlined recordRun when runs are tracked (a finished run, not every slot).
  */
 // @ts-ignore: decorator
-@inline function slotLoop(
+@inline function slotLoop<W>(
   end: i32,
   n: i32,
   small: bool,
@@ -188,10 +245,14 @@ function slots(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x:
   track: bool,
   maxRun: i32,
 ): bool {
-  let a = word(0);
-  let b = word(1);
-  let c = word(2);
-  let d = word(3);
+  let a = loadWord<W>(0);
+  let b = loadWord<W>(1);
+  let c = loadWord<W>(2);
+  let d = loadWord<W>(3); // sfc64's counter w
+  // The step of either generator (see sfc32.ts, sfc64.ts): u = a + b + d; d += 1; a = b ^ (b >>> S);
+  // b = c + (c << 3); c = rotl(c, R) + u, with (S, R) = (9, 21) on 32 bits, (11, 24) on 64.
+  const S: W = <W>(sizeof<W>() == 8 ? 11 : 9);
+  const R: W = <W>(sizeof<W>() == 8 ? 24 : 21);
   const stamps = stampsPointer();
   let sumTotal = total;
   let sumIssued = issued;
@@ -210,27 +271,43 @@ function slots(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x:
     // The position (sfc32 steps spelled out: see sfc32.ts).
     if (small) {
       for (;;) {
-        const bits = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + bits;
-        const m = <u64>bits * <u64>n;
+        const u: W = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3); c = rotl<W>(c, R) + u;
+        const bits: u64 = sizeof<W>() == 8 ? <u64>u >>> 32 : <u64>u; // sfc64: the high 32 bits
+        const m = bits * <u64>n;
         if (<u32>m >= threshold) {
           j = <i32>(m >>> 32);
           break;
         }
       }
+    } else if (sizeof<W>() == 8) {
+      const u: W = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3); c = rotl<W>(c, R) + u;
+      j = <i32>Math.min(Math.floor(uniform64(<u64>u) * <f64>n), <f64>(n - 1));
     } else {
-      const first = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + first;
-      const second = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + second;
-      j = <i32>Math.min(Math.floor(uniform52(first, second) * <f64>n), <f64>(n - 1));
+      const first: W = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3); c = rotl<W>(c, R) + first;
+      const second: W = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3); c = rotl<W>(c, R) + second;
+      j = <i32>Math.min(Math.floor(uniform52(<u32>first, <u32>second) * <f64>n), <f64>(n - 1));
     }
     // The reward: μ, or μ·E with E from the ziggurat.
     if (exponential) {
-      const first = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + first;
-      const second = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + second;
-      const layer = layerOf(first);
-      const position = positionOf(first, second);
+      // Layer and position: version 1 from two 32-bit outputs (exponential.ts), version 2 from one
+      // 64-bit output with the position in units of 2^−44 and tables to match (exponential-sfc64.ts).
+      let layer = 0;
+      let position: f64 = 0;
+      if (sizeof<W>() == 8) {
+        const u: W = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3); c = rotl<W>(c, R) + u;
+        layer = layerOf64(<u64>u);
+        position = halfStepOf64(<u64>u);
+      } else {
+        const first: W = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3); c = rotl<W>(c, R) + first;
+        const second: W = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3); c = rotl<W>(c, R) + second;
+        layer = layerOf(<u32>first);
+        position = positionOf(<u32>first, <u32>second);
+      }
       const offset = <usize>layer << 3;
-      const e = position * load<f64>(ZIGGURAT_X + offset);
-      if (!(position < load<f64>(ZIGGURAT_RATIO + offset))) {
+      const xTable = sizeof<W>() == 8 ? ZIGGURAT44_X : ZIGGURAT_X;
+      const ratioTable = sizeof<W>() == 8 ? ZIGGURAT44_RATIO : ZIGGURAT_RATIO;
+      const e = position * load<f64>(xTable + offset);
+      if (!(position < load<f64>(ratioTable + offset))) {
         pendingJ = j; // the driver finishes the draw and accounts this slot
         edgeLayer = layer;
         edgePosition = position;
@@ -258,7 +335,7 @@ function slots(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64, x:
       length = 0;
     }
   }
-  spill(a, b, c, d);
+  storeWords<W>(a, b, c, d);
   total = sumTotal;
   issued = sumIssued;
   unissued = sumUnissued;
