@@ -16,16 +16,17 @@ export const REPEATS = 5;
 export const ROUNDS = 3;
 
 /*
- * The worker figures use whole chunks, an even number of them (40 ticket chunks of 2^20 samples,
- * 256 market chunks of 64 paths), so two workers get equal work: with 20,000,000 samples the 20th
+ * The worker figures use whole chunks, an even number of them (80 ticket chunks of 2^20 samples,
+ * 640 market chunks of 64 paths), so two workers get equal work: with 20,000,000 samples the 20th
  * chunk was a stub, one worker did 10 full chunks and the other 9, which capped the measurable
  * 1 → 2 speed-up at 1.91 whatever the engine. The counts keep one worker busy for about a second
  * at the WebAssembly engines' speed (the two-thread runs of the smaller workloads took 0.1–0.3 s,
- * short enough for start-up and noise to dominate).
+ * short enough for start-up and noise to dominate; doubled when engine version 2 made one worker's
+ * run 0.35–0.48 s).
  */
 
 /** Ticket-level sampler: V = R_T (1+d)^(−T), R ~ Exp(μ), T ~ Geometric(1/n). */
-export const TICKET = { n: 100, d: 0.01, mu: 1, samples: 10_000_000, workerSamples: 40 * 2 ** 20 } as const;
+export const TICKET = { n: 100, d: 0.01, mu: 1, samples: 10_000_000, workerSamples: 80 * 2 ** 20 } as const;
 
 /** Slot-level market: n positions, exponential rewards, issued/unissued/stake/maintained split. */
 export const MARKET = {
@@ -35,7 +36,7 @@ export const MARKET = {
   share: 0.1,
   tolerance: 1e-12,
   paths: 2_000,
-  workerPaths: 256 * 64,
+  workerPaths: 640 * 64,
 } as const;
 
 /** Sample counts of the peak-memory probe (memory must not grow with samples). */
