@@ -72,12 +72,12 @@ export class WasmMarketPaths {
     const { n, d, k, reward, price, horizon, maxRun } = this.options;
     const exports = wasm.exports;
     wasm.runCounts.fill(0, 0, maxRun);
-    // An sfc64 stream (engine version 2) runs the sfc64 kernel, an sfc32 one version 1's.
+    // An sfc64 stream (engine version 2) runs the kernel on 64-bit words, an sfc32 one on 32-bit words.
     const sfc32 = stream instanceof RandomStream;
     const state = sfc32 ? wasm.state : wasm.state64;
     stream.saveState(state);
     const { small, threshold } = this.positions;
-    (sfc32 ? exports.marketPath : exports.marketPath64)(
+    exports.marketPath(
       wasmInt({ name: "n", value: n }),
       small ? 1 : 0,
       wasmInt({ name: "threshold", value: threshold, max: 2 ** 32 - 1 }),
@@ -89,6 +89,7 @@ export class WasmMarketPaths {
       -Math.log1p(d),
       wasmInt({ name: "epoch", value: epoch, max: 255 }),
       wasmInt({ name: "maxRun", value: maxRun }),
+      sfc32 ? 0 : 1,
     );
     stream.loadState(state);
     sums.set(wasm.pathSums);

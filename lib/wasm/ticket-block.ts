@@ -51,21 +51,24 @@ export class WasmTicketBlocks {
 
   /**
    * One block of `count` samples drawn from `stream` (which then continues after them): its power
-   * sums. An sfc64 stream (engine version 2) runs the sfc64 kernel, an sfc32 one version 1's.
+   * sums.
    */
   block(stream: RandomStream | Sfc64Stream, count: number): Float64Array {
     const { wasm } = this;
     const { reward, scale, shift } = this.options;
-    const size = wasmInt({ name: "count", value: count });
-    if (stream instanceof RandomStream) {
-      stream.saveState(wasm.state);
-      wasm.exports.ticketBlock(size, this.rewardKind, reward.mean, scale, shift);
-      stream.loadState(wasm.state);
-    } else {
-      stream.saveState(wasm.state64);
-      wasm.exports.ticketBlock64(size, this.rewardKind, reward.mean, scale, shift);
-      stream.loadState(wasm.state64);
-    }
+    // An sfc64 stream (engine version 2) runs the kernel on 64-bit words, an sfc32 one on 32-bit words.
+    const sfc32 = stream instanceof RandomStream;
+    const state = sfc32 ? wasm.state : wasm.state64;
+    stream.saveState(state);
+    wasm.exports.ticketBlock(
+      wasmInt({ name: "count", value: count }),
+      this.rewardKind,
+      reward.mean,
+      scale,
+      shift,
+      sfc32 ? 0 : 1,
+    );
+    stream.loadState(state);
     return wasm.sums;
   }
 }

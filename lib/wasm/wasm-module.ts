@@ -41,8 +41,7 @@ interface Exports {
   abmBegin(): void;
   abmRun(first: number, last: number): void;
   setDiscount(logFactor: number, offset: number): void;
-  ticketBlock(count: number, rewardKind: number, mu: number, scale: number, shift: number): void;
-  ticketBlock64(count: number, rewardKind: number, mu: number, scale: number, shift: number): void;
+  ticketBlock(count: number, rewardKind: number, mu: number, scale: number, shift: number, wide: number): void;
   stampsPointer(): number;
   reserveStamps(n: number): number;
   marketPath(
@@ -57,19 +56,7 @@ interface Exports {
     logFactor: number,
     epoch: number,
     maxRun: number,
-  ): void;
-  marketPath64(
-    n: number,
-    small: number,
-    threshold: number,
-    k: number,
-    rewardKind: number,
-    mu: number,
-    price: number,
-    horizon: number,
-    logFactor: number,
-    epoch: number,
-    maxRun: number,
+    wide: number,
   ): void;
 }
 

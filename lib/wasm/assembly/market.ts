@@ -13,8 +13,8 @@
  * and the loop branches on the ziggurat's comparison itself rather than on a −1 sentinel. Measured on
  * the bench's model, called directly: 113 → 130 M slot-events/s, the same numbers bit for bit.
  *
- * Both engine versions share the code, generic in the generator's word W: u32 is sfc32 (version 1,
- * `marketPath`), u64 sfc64 (version 2, `marketPath64`: one step for a position — its high 32 bits for
+ * Both engine versions share the code, generic in the generator's word W: u32 is sfc32 (version 1),
+ * u64 sfc64 (version 2, `wide`: one step for a position — its high 32 bits for
  * Lemire, its top 52 for large n — and one for an exponential, see exponential-sfc64.ts).
  * `sizeof<W>()` is a compile-time constant, so each instance keeps only its own generator's lines.
  */
@@ -73,9 +73,10 @@ let edgeLayer: i32 = 0;
 let edgePosition: f64 = 0;
 
 /**
- * One path; the stream continues from STATE and is written back there. Positions: for small n
- * (≤ 2^21) Lemire's exact method on 32 bits with rejection below `threshold` = 2^32 mod n, else
- * ⌊u·n⌋ from a 52-bit uniform (PositionSampler). rewardKind: REWARD_CONSTANT or REWARD_EXPONENTIAL.
+ * One path; the stream continues from STATE (sfc32, engine version 1) or, when `wide`, STATE64
+ * (sfc64, version 2), and is written back there. Positions: for small n (≤ 2^21) Lemire's exact
+ * method on 32 bits with rejection below `threshold` = 2^32 mod n, else ⌊u·n⌋ from a 52-bit uniform
+ * (PositionSampler). rewardKind: REWARD_CONSTANT or REWARD_EXPONENTIAL.
  */
 export function marketPath(
   n: i32,
@@ -89,25 +90,10 @@ export function marketPath(
   logFactor: f64,
   epoch: u8,
   maxRun: i32,
+  wide: bool,
 ): void {
-  path<u32>(n, small, threshold, k, rewardKind, mu, price, horizon, logFactor, epoch, maxRun);
-}
-
-/** marketPath for engine version 2: the stream is an sfc64 one, continued from STATE64. */
-export function marketPath64(
-  n: i32,
-  small: bool,
-  threshold: u32,
-  k: i32,
-  rewardKind: i32,
-  mu: f64,
-  price: f64,
-  horizon: i32,
-  logFactor: f64,
-  epoch: u8,
-  maxRun: i32,
-): void {
-  path<u64>(n, small, threshold, k, rewardKind, mu, price, horizon, logFactor, epoch, maxRun);
+  if (wide) path<u64>(n, small, threshold, k, rewardKind, mu, price, horizon, logFactor, epoch, maxRun);
+  else path<u32>(n, small, threshold, k, rewardKind, mu, price, horizon, logFactor, epoch, maxRun);
 }
 
 // @ts-ignore: decorator

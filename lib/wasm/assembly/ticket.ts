@@ -2,10 +2,17 @@
  * One block of the ticket sampler (directBlock / conditionalBlock of lib/sim/ticket-values.ts):
  * T − 1 = ⌊E·scale⌋, V = R·x^(T+L) (direct) or x^(T+L) (conditional, reward kind 0), and the
  * power sums of V − shift with min and max, written to SUMS in the order storeSums uses. The
- * stream continues from STATE and is written back there.
+ * stream continues from STATE (sfc32, engine version 1) or STATE64 (sfc64, engine version 2) and is
+ * written back there.
+ *
+ * One loop for both versions, generic in the generator's word W (u32 or u64; `sizeof<W>()` is a
+ * compile-time constant, so each instance keeps only its generator's lines). Version 2 makes an
+ * exponential from one 64-bit step (exponential-sfc64.ts) where version 1 needs two 32-bit steps.
  */
 import { sharedWord, shareState, spill, word } from "./sfc32";
+import { sharedWord64, shareState64, spill64, word64 } from "./sfc64";
 import { layerOf, positionOf, quickExponential, exponentialEdge } from "./exponential";
+import { layerOf64, halfStepOf64, quickExponential64, exponentialEdge64 } from "./exponential-sfc64";
 import { factorFloor } from "./discount";
 import { storeSix } from "./six";
 import { REWARD_NONE, REWARD_CONSTANT, REWARD_EXPONENTIAL } from "./reward";
@@ -13,20 +20,33 @@ import { REWARD_NONE, REWARD_CONSTANT, REWARD_EXPONENTIAL } from "./reward";
 /** [s1, s2, s3, s4, min, max] of the last block. */
 export const SUMS: usize = memory.data(6 * 8, 8);
 
-/** `count` samples; rewardKind from reward.ts (REWARD_NONE: the conditional estimator). */
-export function ticketBlock(count: i32, rewardKind: i32, mu: f64, scale: f64, shift: f64): void {
-  // One specialised copy of the loop per reward kind (the constant argument folds its branches).
-  if (rewardKind == REWARD_EXPONENTIAL) block(count, REWARD_EXPONENTIAL, mu, scale, shift);
-  else if (rewardKind == REWARD_CONSTANT) block(count, REWARD_CONSTANT, mu, scale, shift);
-  else block(count, REWARD_NONE, mu, scale, shift);
+/**
+ * `count` samples; rewardKind from reward.ts (REWARD_NONE: the conditional estimator); `wide`: the
+ * stream is an sfc64 one (engine version 2), else sfc32.
+ */
+export function ticketBlock(count: i32, rewardKind: i32, mu: f64, scale: f64, shift: f64, wide: bool): void {
+  // One specialised copy of the loop per generator and reward kind (constant arguments fold).
+  if (wide) {
+    if (rewardKind == REWARD_EXPONENTIAL) block<u64>(count, REWARD_EXPONENTIAL, mu, scale, shift);
+    else if (rewardKind == REWARD_CONSTANT) block<u64>(count, REWARD_CONSTANT, mu, scale, shift);
+    else block<u64>(count, REWARD_NONE, mu, scale, shift);
+  } else if (rewardKind == REWARD_EXPONENTIAL) block<u32>(count, REWARD_EXPONENTIAL, mu, scale, shift);
+  else if (rewardKind == REWARD_CONSTANT) block<u32>(count, REWARD_CONSTANT, mu, scale, shift);
+  else block<u32>(count, REWARD_NONE, mu, scale, shift);
 }
 
+/** The block loop on the generator of word W (u32: sfc32, u64: sfc64). */
 // @ts-ignore: decorator
-@inline function block(count: i32, kind: i32, mu: f64, scale: f64, shift: f64): void {
-  let a = sharedWord(0);
-  let b = sharedWord(1);
-  let c = sharedWord(2);
-  let d = sharedWord(3);
+@inline function block<W>(count: i32, kind: i32, mu: f64, scale: f64, shift: f64): void {
+  const wide = sizeof<W>() == 8;
+  let a: W = wide ? <W>sharedWord64(0) : <W>sharedWord(0);
+  let b: W = wide ? <W>sharedWord64(1) : <W>sharedWord(1);
+  let c: W = wide ? <W>sharedWord64(2) : <W>sharedWord(2);
+  let d: W = wide ? <W>sharedWord64(3) : <W>sharedWord(3); // sfc64's counter w
+  // The step of either generator: u = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3);
+  // c = rotl(c, R) + u, with (S, R) = (9, 21) on 32 bits, (11, 24) on 64 (sfc32.ts, sfc64.ts).
+  const S: W = <W>(wide ? 11 : 9);
+  const R: W = <W>(wide ? 24 : 21);
   let s1: f64 = 0;
   let s2: f64 = 0;
   let s3: f64 = 0;
@@ -34,29 +54,64 @@ export function ticketBlock(count: i32, rewardKind: i32, mu: f64, scale: f64, sh
   let min: f64 = Infinity;
   let max: f64 = -Infinity;
   for (let i = 0; i < count; i++) {
-    // E ~ Exp(1) for the win slot (two sfc32 steps: see sfc32.ts).
-    let first = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + first;
-    let second = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + second;
-    let layer = layerOf(first);
-    let position = positionOf(first, second);
-    let e = quickExponential(layer, position);
-    if (e < 0) {
-      spill(a, b, c, d);
-      e = exponentialEdge(layer, position);
-      a = word(0); b = word(1); c = word(2); d = word(3);
+    // E ~ Exp(1) for the win slot: one sfc64 step or two sfc32 steps, the edge finished from the
+    // generator's global copy.
+    let e: f64 = 0;
+    {
+      let layer = 0;
+      let position: f64 = 0;
+      if (wide) {
+        const u: W = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3); c = rotl<W>(c, R) + u;
+        layer = layerOf64(<u64>u);
+        position = halfStepOf64(<u64>u);
+        e = quickExponential64(layer, position);
+      } else {
+        const first: W = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3); c = rotl<W>(c, R) + first;
+        const second: W = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3); c = rotl<W>(c, R) + second;
+        layer = layerOf(<u32>first);
+        position = positionOf(<u32>first, <u32>second);
+        e = quickExponential(layer, position);
+      }
+      if (e < 0) {
+        if (wide) {
+          spill64(<u64>a, <u64>b, <u64>c, <u64>d);
+          e = exponentialEdge64(layer, position);
+          a = <W>word64(0); b = <W>word64(1); c = <W>word64(2); d = <W>word64(3);
+        } else {
+          spill(<u32>a, <u32>b, <u32>c, <u32>d);
+          e = exponentialEdge(layer, position);
+          a = <W>word(0); b = <W>word(1); c = <W>word(2); d = <W>word(3);
+        }
+      }
     }
     let v = factorFloor(e * scale); // x^(T+L), T − 1 = ⌊E·scale⌋
     if (kind == REWARD_CONSTANT) v = mu * v;
     if (kind == REWARD_EXPONENTIAL) {
-      first = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + first;
-      second = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl<u32>(c, 21) + second;
-      layer = layerOf(first);
-      position = positionOf(first, second);
-      let r = quickExponential(layer, position);
+      let r: f64 = 0;
+      let layer = 0;
+      let position: f64 = 0;
+      if (wide) {
+        const u: W = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3); c = rotl<W>(c, R) + u;
+        layer = layerOf64(<u64>u);
+        position = halfStepOf64(<u64>u);
+        r = quickExponential64(layer, position);
+      } else {
+        const first: W = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3); c = rotl<W>(c, R) + first;
+        const second: W = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3); c = rotl<W>(c, R) + second;
+        layer = layerOf(<u32>first);
+        position = positionOf(<u32>first, <u32>second);
+        r = quickExponential(layer, position);
+      }
       if (r < 0) {
-        spill(a, b, c, d);
-        r = exponentialEdge(layer, position);
-        a = word(0); b = word(1); c = word(2); d = word(3);
+        if (wide) {
+          spill64(<u64>a, <u64>b, <u64>c, <u64>d);
+          r = exponentialEdge64(layer, position);
+          a = <W>word64(0); b = <W>word64(1); c = <W>word64(2); d = <W>word64(3);
+        } else {
+          spill(<u32>a, <u32>b, <u32>c, <u32>d);
+          r = exponentialEdge(layer, position);
+          a = <W>word(0); b = <W>word(1); c = <W>word(2); d = <W>word(3);
+        }
       }
       v = mu * r * v; // (μ·E)·x^(T+L), as ExponentialReward.sample(…) * factor
     }
@@ -69,6 +124,7 @@ export function ticketBlock(count: i32, rewardKind: i32, mu: f64, scale: f64, sh
     s3 += y2 * y;
     s4 += y2 * y2;
   }
-  shareState(a, b, c, d);
+  if (wide) shareState64(<u64>a, <u64>b, <u64>c, <u64>d);
+  else shareState(<u32>a, <u32>b, <u32>c, <u32>d);
   storeSix(SUMS, s1, s2, s3, s4, min, max);
 }
