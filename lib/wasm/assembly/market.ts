@@ -13,15 +13,15 @@
  * and the loop branches on the ziggurat's comparison itself rather than on a −1 sentinel. Measured on
  * the bench's model, called directly: 113 → 130 M slot-events/s, the same numbers bit for bit.
  *
- * Both engine versions share the code, generic in the generator's word W: u32 is sfc32 (version 1),
- * u64 sfc64 (version 2, `wide`: one step for a position — its high 32 bits for
+ * Both engine versions share the code, generic in the generator's word W (generator-word.ts): u32 is
+ * sfc32 (version 1), u64 sfc64 (version 2, `wide`: one step for a position — its high 32 bits for
  * Lemire, its top 52 for large n — and one for an exponential, see exponential-sfc64.ts).
- * `sizeof<W>()` is a compile-time constant, so each instance keeps only its own generator's lines.
  */
-import { sharedWord, shareState, uniform52, spill, word } from "./sfc32";
-import { sharedWord64, shareState64, spill64, word64, uniform64 } from "./sfc64";
-import { layerOf, positionOf, exponentialEdge, ZIGGURAT_X, ZIGGURAT_RATIO } from "./exponential";
-import { layerOf64, halfStepOf64, exponentialEdge64, ZIGGURAT44_X, ZIGGURAT44_RATIO } from "./exponential-sfc64";
+import { uniform52 } from "./sfc32";
+import { uniform64 } from "./sfc64";
+import { sharedWordOf, shareStateOf, loadWord, storeWords, stepShift, stepRotation, exponentialEdgeOf } from "./generator-word";
+import { layerOf, positionOf, ZIGGURAT_X, ZIGGURAT_RATIO } from "./exponential";
+import { layerOf64, halfStepOf64, ZIGGURAT44_X, ZIGGURAT44_RATIO } from "./exponential-sfc64";
 import { storeSix } from "./six";
 import { jsExp } from "./host";
 import { REWARD_EXPONENTIAL } from "./reward";
@@ -110,8 +110,7 @@ export function marketPath(
   epoch: u8,
   maxRun: i32,
 ): void {
-  if (sizeof<W>() == 8) spill64(sharedWord64(0), sharedWord64(1), sharedWord64(2), sharedWord64(3));
-  else spill(sharedWord(0), sharedWord(1), sharedWord(2), sharedWord(3));
+  storeWords<W>(sharedWordOf<W>(0), sharedWordOf<W>(1), sharedWordOf<W>(2), sharedWordOf<W>(3));
   total = 0;
   issued = 0;
   unissued = 0;
@@ -138,15 +137,13 @@ export function marketPath(
       else stopped = slots<W>(end, n, threshold, k, mu, price, x, epoch, maxRun);
       if (!stopped) break;
       // The loop stopped at slot `slot`, whose reward draw is on a ziggurat edge: finish and account it.
-      const e = sizeof<W>() == 8 ? exponentialEdge64(edgeLayer, edgePosition) : exponentialEdge(edgeLayer, edgePosition);
-      accountSlot(pendingJ, mu * e, k, price, epoch, maxRun);
+      accountSlot(pendingJ, mu * exponentialEdgeOf<W>(edgeLayer, edgePosition), k, price, epoch, maxRun);
       slot++;
     }
     t = end;
   }
   if (maxRun > 0 && run > 0) recordRun(run, maxRun);
-  if (sizeof<W>() == 8) shareState64(word64(0), word64(1), word64(2), word64(3));
-  else shareState(word(0), word(1), word(2), word(3));
+  shareStateOf<W>(loadWord<W>(0), loadWord<W>(1), loadWord<W>(2), loadWord<W>(3));
   storeSix(PATH_SUMS, total, issued, unissued, staticStake, net, gross);
 }
 
@@ -198,19 +195,6 @@ function slots<W>(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64,
   return slotLoop<W>(end, n, false, threshold, k, false, mu, price, x, epoch, false, maxRun);
 }
 
-/** Word i of the generator's global copy, as the loop's type. */
-// @ts-ignore: decorator
-@inline function loadWord<W>(i: i32): W {
-  return sizeof<W>() == 8 ? <W>word64(i) : <W>word(i);
-}
-
-/** The loop's words → the generator's global copy. */
-// @ts-ignore: decorator
-@inline function storeWords<W>(a: W, b: W, c: W, d: W): void {
-  if (sizeof<W>() == 8) spill64(<u64>a, <u64>b, <u64>c, <u64>d);
-  else spill(<u32>a, <u32>b, <u32>c, <u32>d);
-}
-
 /**
  * Slots `slot` … end − 1; returns true when a reward draw lands on a ziggurat edge, leaving `slot`
  * at that slot, `discount` at its factor and the draw in pendingJ, edgeLayer, edgePosition.
@@ -235,10 +219,8 @@ function slots<W>(end: i32, n: i32, threshold: u32, k: i32, mu: f64, price: f64,
   let b = loadWord<W>(1);
   let c = loadWord<W>(2);
   let d = loadWord<W>(3); // sfc64's counter w
-  // The step of either generator (see sfc32.ts, sfc64.ts): u = a + b + d; d += 1; a = b ^ (b >>> S);
-  // b = c + (c << 3); c = rotl(c, R) + u, with (S, R) = (9, 21) on 32 bits, (11, 24) on 64.
-  const S: W = <W>(sizeof<W>() == 8 ? 11 : 9);
-  const R: W = <W>(sizeof<W>() == 8 ? 24 : 21);
+  const S = stepShift<W>(); // the step: see generator-word.ts
+  const R = stepRotation<W>();
   const stamps = stampsPointer();
   let sumTotal = total;
   let sumIssued = issued;

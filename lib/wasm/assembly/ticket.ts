@@ -5,14 +5,13 @@
  * stream continues from STATE (sfc32, engine version 1) or STATE64 (sfc64, engine version 2) and is
  * written back there.
  *
- * One loop for both versions, generic in the generator's word W (u32 or u64; `sizeof<W>()` is a
- * compile-time constant, so each instance keeps only its generator's lines). Version 2 makes an
- * exponential from one 64-bit step (exponential-sfc64.ts) where version 1 needs two 32-bit steps.
+ * One loop for both versions, generic in the generator's word W (see generator-word.ts). Version 2
+ * makes an exponential from one 64-bit step (exponential-sfc64.ts) where version 1 needs two 32-bit
+ * steps.
  */
-import { sharedWord, shareState, spill, word } from "./sfc32";
-import { sharedWord64, shareState64, spill64, word64 } from "./sfc64";
-import { layerOf, positionOf, quickExponential, exponentialEdge } from "./exponential";
-import { layerOf64, halfStepOf64, quickExponential64, exponentialEdge64 } from "./exponential-sfc64";
+import { sharedWordOf, shareStateOf, loadWord, storeWords, stepShift, stepRotation, exponentialEdgeOf } from "./generator-word";
+import { layerOf, positionOf, quickExponential } from "./exponential";
+import { layerOf64, halfStepOf64, quickExponential64 } from "./exponential-sfc64";
 import { factorFloor } from "./discount";
 import { storeSix } from "./six";
 import { REWARD_NONE, REWARD_CONSTANT, REWARD_EXPONENTIAL } from "./reward";
@@ -39,14 +38,12 @@ export function ticketBlock(count: i32, rewardKind: i32, mu: f64, scale: f64, sh
 // @ts-ignore: decorator
 @inline function block<W>(count: i32, kind: i32, mu: f64, scale: f64, shift: f64): void {
   const wide = sizeof<W>() == 8;
-  let a: W = wide ? <W>sharedWord64(0) : <W>sharedWord(0);
-  let b: W = wide ? <W>sharedWord64(1) : <W>sharedWord(1);
-  let c: W = wide ? <W>sharedWord64(2) : <W>sharedWord(2);
-  let d: W = wide ? <W>sharedWord64(3) : <W>sharedWord(3); // sfc64's counter w
-  // The step of either generator: u = a + b + d; d += 1; a = b ^ (b >>> S); b = c + (c << 3);
-  // c = rotl(c, R) + u, with (S, R) = (9, 21) on 32 bits, (11, 24) on 64 (sfc32.ts, sfc64.ts).
-  const S: W = <W>(wide ? 11 : 9);
-  const R: W = <W>(wide ? 24 : 21);
+  let a = sharedWordOf<W>(0);
+  let b = sharedWordOf<W>(1);
+  let c = sharedWordOf<W>(2);
+  let d = sharedWordOf<W>(3); // sfc64's counter w
+  const S = stepShift<W>();
+  const R = stepRotation<W>();
   let s1: f64 = 0;
   let s2: f64 = 0;
   let s3: f64 = 0;
@@ -73,15 +70,9 @@ export function ticketBlock(count: i32, rewardKind: i32, mu: f64, scale: f64, sh
         e = quickExponential(layer, position);
       }
       if (e < 0) {
-        if (wide) {
-          spill64(<u64>a, <u64>b, <u64>c, <u64>d);
-          e = exponentialEdge64(layer, position);
-          a = <W>word64(0); b = <W>word64(1); c = <W>word64(2); d = <W>word64(3);
-        } else {
-          spill(<u32>a, <u32>b, <u32>c, <u32>d);
-          e = exponentialEdge(layer, position);
-          a = <W>word(0); b = <W>word(1); c = <W>word(2); d = <W>word(3);
-        }
+        storeWords<W>(a, b, c, d);
+        e = exponentialEdgeOf<W>(layer, position);
+        a = loadWord<W>(0); b = loadWord<W>(1); c = loadWord<W>(2); d = loadWord<W>(3);
       }
     }
     let v = factorFloor(e * scale); // x^(T+L), T − 1 = ⌊E·scale⌋
@@ -103,15 +94,9 @@ export function ticketBlock(count: i32, rewardKind: i32, mu: f64, scale: f64, sh
         r = quickExponential(layer, position);
       }
       if (r < 0) {
-        if (wide) {
-          spill64(<u64>a, <u64>b, <u64>c, <u64>d);
-          r = exponentialEdge64(layer, position);
-          a = <W>word64(0); b = <W>word64(1); c = <W>word64(2); d = <W>word64(3);
-        } else {
-          spill(<u32>a, <u32>b, <u32>c, <u32>d);
-          r = exponentialEdge(layer, position);
-          a = <W>word(0); b = <W>word(1); c = <W>word(2); d = <W>word(3);
-        }
+        storeWords<W>(a, b, c, d);
+        r = exponentialEdgeOf<W>(layer, position);
+        a = loadWord<W>(0); b = loadWord<W>(1); c = loadWord<W>(2); d = loadWord<W>(3);
       }
       v = mu * r * v; // (μ·E)·x^(T+L), as ExponentialReward.sample(…) * factor
     }
@@ -124,7 +109,6 @@ export function ticketBlock(count: i32, rewardKind: i32, mu: f64, scale: f64, sh
     s3 += y2 * y;
     s4 += y2 * y2;
   }
-  if (wide) shareState64(<u64>a, <u64>b, <u64>c, <u64>d);
-  else shareState(<u32>a, <u32>b, <u32>c, <u32>d);
+  shareStateOf<W>(a, b, c, d);
   storeSix(SUMS, s1, s2, s3, s4, min, max);
 }
