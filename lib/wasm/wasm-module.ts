@@ -43,6 +43,8 @@ interface Exports {
   setDiscount(logFactor: number, offset: number): void;
   ticketBlock(count: number, rewardKind: number, mu: number, scale: number, shift: number, wide: number): void;
   stampsPointer(): number;
+  /** lhs < Math.exp(−x) for x on layer `layer` of the tables at xs, fs, decided as exp-decision.ts does (1 or 0). */
+  wedgeBelowExp(lhs: number, x: number, layer: number, xs: number, fs: number): number;
   reserveStamps(n: number): number;
   marketPath(
     n: number,

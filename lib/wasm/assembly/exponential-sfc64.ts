@@ -9,7 +9,7 @@
  */
 import { nextU64, next64 } from "./sfc64";
 import { ZIGGURAT_X, ZIGGURAT_F, ZIGGURAT_R } from "./exponential";
-import { jsExp } from "./host";
+import { wedgeBelowExp } from "./exp-decision";
 
 const TWO_POW_MINUS_44: f64 = 5.684341886080802e-14;
 const LOW_44: u64 = (<u64>1 << 44) - 1;
@@ -51,6 +51,6 @@ export function exponentialEdge64(layer: i32, h: f64): f64 {
   const offset = <usize>layer << 3;
   const x = h * TWO_POW_MINUS_44 * load<f64>(ZIGGURAT_X + offset); // position·x, position exact
   const f = load<f64>(ZIGGURAT_F + offset);
-  if (f + next64() * (load<f64>(ZIGGURAT_F + offset + 8) - f) < jsExp(-x)) return x;
+  if (wedgeBelowExp(f + next64() * (load<f64>(ZIGGURAT_F + offset + 8) - f), x, layer, ZIGGURAT_X, ZIGGURAT_F)) return x;
   return exponential64();
 }

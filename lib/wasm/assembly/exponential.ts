@@ -1,7 +1,9 @@
 /**
  * Exp(1) by the 256-layer ziggurat of lib/random/exponential.ts, operation for operation. The
  * tables are written by JavaScript from EXPONENTIAL_TABLES (so both sides use the same numbers),
- * and the rare wedge test calls JavaScript's own Math.exp, so every draw is bit-identical.
+ * and the rare wedge test decides as JavaScript's own Math.exp does (exp-decision.ts: a squeeze and
+ * a bounded exp of the kernel's, JavaScript's Math.exp where they cannot tell), so every draw is
+ * bit-identical.
  *
  * Split for the hot loops, which hold the generator in locals: a draw's uniform u is made of two
  * generator outputs, and its layer ⌊256·u⌋ and position 256·u − ⌊256·u⌋ are read straight off
@@ -11,7 +13,7 @@
  * `exponentialEdge` then finishes the draw with uniforms from the generator's global copy.
  */
 import { next, nextU32 } from "./sfc32";
-import { jsExp } from "./host";
+import { wedgeBelowExp } from "./exp-decision";
 
 /** x[0..256], f[0..256], ratio[0..255] and r, written by JavaScript. */
 export const ZIGGURAT_X: usize = memory.data(257 * 8, 8);
@@ -61,6 +63,6 @@ export function exponentialEdge(layer: i32, position: f64): f64 {
   const offset = <usize>layer << 3;
   const x = position * load<f64>(ZIGGURAT_X + offset);
   const f = load<f64>(ZIGGURAT_F + offset);
-  if (f + next() * (load<f64>(ZIGGURAT_F + offset + 8) - f) < jsExp(-x)) return x;
+  if (wedgeBelowExp(f + next() * (load<f64>(ZIGGURAT_F + offset + 8) - f), x, layer, ZIGGURAT_X, ZIGGURAT_F)) return x;
   return exponential();
 }

@@ -13,3 +13,5 @@ export { rewardsInto } from "./reward-draws";
 export { ABM_LAYOUT, ABM_PARAMS, ABM_SCALARS, ABM_STREAMS, ABM_REWARDS, abmHeapPointer, abmReserve, abmBegin, abmRun } from "./agent-market";
 export { STATE64 } from "./sfc64";
 export { ZIGGURAT44_X, ZIGGURAT44_RATIO } from "./exponential-sfc64";
+/** The wedge test on its own, for the tests that check it decides as Math.exp does. */
+export { wedgeBelowExp } from "./exp-decision";
