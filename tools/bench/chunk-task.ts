@@ -46,3 +46,8 @@ export function runChunkTask(task: ChunkTask): ChunkTaskResult {
   const { n, d, mu, share, tolerance, seed, chunk } = task;
   return simulateTicketPoolChunk({ n, d, reward: rewards.exponential(mu), share, tolerance, seed, chunk });
 }
+
+/** Runs a batch of tasks in the current thread; results in task order. */
+export function runChunkTasks(tasks: readonly ChunkTask[]): ChunkTaskResult[] {
+  return tasks.map(runChunkTask);
+}
