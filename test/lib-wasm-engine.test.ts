@@ -73,6 +73,21 @@ const ticketCases: [string, SampleTicketValuesOptions][] = [
     "conditional, n = 2^40",
     { n: 2 ** 40, d: 1e-6, reward: rewards.exponential(1), samples: 10_000, seed: 5, estimator: "conditional" },
   ],
+  [
+    "n = 1e9, constant reward (Math.exp in the loop)",
+    { n: 1e9, d: 1e-9, reward: rewards.constant(2), samples: 5_000, seed: 6 },
+  ],
+  // Just below the kernel's OFTEN_BEYOND_TABLE: the loop returns to its driver for the ~1.5 % of
+  // samples whose exponent passes 2^24 (E > 4.19), ~300 of 20,000, in each reward kind.
+  [
+    "n = 4e6: exponents beyond the table returned to the driver, exponential reward",
+    { n: 4e6, d: 1e-7, reward: rewards.exponential(1), samples: 20_000, seed: 7 },
+  ],
+  ["n = 4e6, constant reward", { n: 4e6, d: 1e-7, reward: rewards.constant(2), samples: 20_000, seed: 8 }],
+  [
+    "n = 4e6, conditional",
+    { n: 4e6, d: 1e-7, reward: rewards.exponential(1), samples: 20_000, seed: 9, estimator: "conditional" },
+  ],
   // 400k exponential draws: about 180 tail and 4,000 wedge cases of the ziggurat.
   [
     "direct, 200k samples (ziggurat edge paths)",

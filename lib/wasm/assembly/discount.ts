@@ -27,9 +27,18 @@ export function setDiscount(tableLogFactor: f64, tableOffset: f64): void {
  */
 // @ts-ignore: decorator
 @inline export function factorFloor(y: f64): f64 {
-  if (y < TABLE_LIMIT) {
-    const i = <u32><i32>y;
-    return load<f64>(DISCOUNT_HIGH + (<usize>(i >>> LOW_BITS) << 3)) * load<f64>(DISCOUNT_LOW + (<usize>(i & LOW_MASK) << 3));
-  }
-  return jsExp((Math.floor(y) + offset) * logFactor);
+  return y < TABLE_LIMIT ? tableFactorFloor(y) : jsExp((Math.floor(y) + offset) * logFactor);
+}
+
+/** factorFloor for 0 ≤ y < TABLE_LIMIT (`inTable`): two look-ups and a product, no call. */
+// @ts-ignore: decorator
+@inline export function tableFactorFloor(y: f64): f64 {
+  const i = <u32><i32>y;
+  return load<f64>(DISCOUNT_HIGH + (<usize>(i >>> LOW_BITS) << 3)) * load<f64>(DISCOUNT_LOW + (<usize>(i & LOW_MASK) << 3));
+}
+
+/** Whether factorFloor(y) is a table look-up (y < 2^24) rather than a call to Math.exp. */
+// @ts-ignore: decorator
+@inline export function inTable(y: f64): bool {
+  return y < TABLE_LIMIT;
 }

@@ -37,8 +37,8 @@ export const ZIGGURAT44_RATIO: usize = memory.data(256 * 8, 8);
   return h < load<f64>(ZIGGURAT44_RATIO + offset) ? h * load<f64>(ZIGGURAT44_X + offset) : -1;
 }
 
-/** A whole draw from the global copy (an edge path's fresh draw). */
-function exponential64(): f64 {
+/** A whole draw from the global copy (an edge path's fresh draw, a block driver's draw). */
+export function exponential64(): f64 {
   const u = nextU64();
   const h = halfStepOf64(u);
   const quick = quickExponential64(layerOf64(u), h);

@@ -48,7 +48,7 @@ const TWO_POW_MINUS_45: f64 = 2.842170943040401e-14;
 }
 
 /** A whole draw from the generator's global copy (exponential() of lib/random). */
-function exponential(): f64 {
+export function exponential(): f64 {
   const first = nextU32();
   const second = nextU32();
   const layer = layerOf(first);

@@ -12,8 +12,8 @@
  */
 import { sharedWord, shareState, spill, word } from "./sfc32";
 import { sharedWord64, shareState64, spill64, word64 } from "./sfc64";
-import { exponentialEdge } from "./exponential";
-import { exponentialEdge64 } from "./exponential-sfc64";
+import { exponential, exponentialEdge } from "./exponential";
+import { exponential64, exponentialEdge64 } from "./exponential-sfc64";
 
 /** S of the step: the right shift that makes a. */
 // @ts-ignore: decorator
@@ -57,4 +57,10 @@ import { exponentialEdge64 } from "./exponential-sfc64";
 // @ts-ignore: decorator
 @inline export function exponentialEdgeOf<W>(layer: i32, position: f64): f64 {
   return sizeof<W>() == 8 ? exponentialEdge64(layer, position) : exponentialEdge(layer, position);
+}
+
+/** A whole exponential draw from the global copy of W's generator. */
+// @ts-ignore: decorator
+@inline export function exponentialOf<W>(): f64 {
+  return sizeof<W>() == 8 ? exponential64() : exponential();
 }
