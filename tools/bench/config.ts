@@ -15,6 +15,13 @@ export const REPEATS = 5;
  */
 export const ROUNDS = 3;
 
+/**
+ * Paired rounds of the 1 → 2 worker figures. Two workers share this 2-core guest with the host's other
+ * tenants, so a round now and then dips (seven rounds of the market: 1.76–1.94, median 1.92); five
+ * rounds keep one or two such dips from setting the median. About 10 s more than three.
+ */
+export const WORKER_ROUNDS = 5;
+
 /*
  * The worker figures use whole chunks, an even number of them (80 ticket chunks of 2^20 samples,
  * 640 market chunks of 64 paths), so two workers get equal work: with 20,000,000 samples the 20th

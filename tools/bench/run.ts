@@ -31,7 +31,17 @@ import {
   type TicketPoolChunkResult,
 } from "../../lib/sim";
 import type { RunningStatsState } from "../../lib/stats";
-import { TICKET, MARKET, MEMORY_SAMPLES, MEMORY_SLOTS, NUMPY_CHUNK, TARGETS, REPEATS, ROUNDS } from "./config";
+import {
+  TICKET,
+  MARKET,
+  MEMORY_SAMPLES,
+  MEMORY_SLOTS,
+  NUMPY_CHUNK,
+  TARGETS,
+  REPEATS,
+  ROUNDS,
+  WORKER_ROUNDS,
+} from "./config";
 import { emit, round4, bestOf, type BenchLine } from "./measure";
 import { cpuFeatures } from "./cpu-features";
 import { benchGalaxyEra } from "./galaxy-era";
@@ -254,7 +264,7 @@ function marketTasks(): ChunkTask[] {
 }
 
 /**
- * The same chunks on one and on two worker threads. Both pools stay up, and each of ROUNDS rounds
+ * The same chunks on one and on two worker threads. Both pools stay up, and each of WORKER_ROUNDS rounds
  * times one worker then two back to back (best of 2 each), so machine drift does not land on one
  * side only; the speed-up reported is the median of the rounds' ratios.
  */
@@ -287,7 +297,7 @@ async function onWorkers(): Promise<void> {
       for (const pool of pools) await pool.run(tasks); // one untimed run: every worker's JIT and WebAssembly tier-up warm
       const speedups: number[] = [];
       const pooled: string[] = [];
-      for (let round = 1; round <= ROUNDS; round++) {
+      for (let round = 1; round <= WORKER_ROUNDS; round++) {
         const rates: number[] = [];
         for (const pool of pools) {
           const workers = pool.size;
