@@ -7,6 +7,7 @@
 export type { Rng } from "./rng";
 export { RandomStream } from "./random-stream";
 export { Sfc64Stream } from "./sfc64-stream";
+export type { GeneratorStream } from "./generator-stream";
 export { rng, streams, spawn, StreamTree } from "./streams";
 export { canonicalKey, type PathElement } from "./seed-derivation";
 export { exponential, exponentialByInversion } from "./exponential";

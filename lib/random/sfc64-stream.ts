@@ -10,7 +10,8 @@
  *
  * JavaScript has no 64-bit integers that V8 keeps unboxed, so this reference holds each word as two
  * int32 halves; the WebAssembly kernels (lib/wasm/assembly/sfc64.ts) use native i64 and must give
- * the same outputs (test/lib-random-sfc64.test.ts checks both against numpy's SFC64 and BigInt).
+ * the same outputs (test/lib-sim-engine-version.test.ts checks this one against numpy's SFC64 and
+ * a BigInt transcription; test/lib-wasm-engine.test.ts the kernels against this one).
  *
  * Seeding: a, b, c from six words of the stream's name (deriveWideStateWords), w = 1, then 12
  * steps discarded, as the generator's author recommends.

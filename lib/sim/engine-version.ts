@@ -13,8 +13,7 @@
  *
  * The agent-based market (lib/market) has one version.
  */
-import { rng, type PathElement } from "../random";
-import type { RandomStream } from "../random/random-stream";
+import { rng, type GeneratorStream, type PathElement } from "../random";
 import { Sfc64Stream } from "../random/sfc64-stream";
 
 /** A ticket sampler's engine version (see the module comment). */
@@ -44,6 +43,6 @@ export function versionStream(
   version: EngineVersion,
   seed: number | string,
   path: readonly PathElement[],
-): RandomStream | Sfc64Stream {
+): GeneratorStream {
   return version === 1 ? rng(seed, ...path) : new Sfc64Stream(seed, path);
 }

@@ -25,8 +25,7 @@
  * as fast. simulatePath below remains the reference and the fallback.
  */
 import type { RewardModel } from "../rewards/reward-model";
-import type { RandomStream } from "../random";
-import type { Sfc64Stream } from "../random/sfc64-stream";
+import type { GeneratorStream } from "../random";
 import { validateEngineVersion, versionStream, type EngineVersion } from "./engine-version";
 import { RunningStats, type RunningStatsState } from "../stats";
 import { ticketValue } from "../model";
@@ -203,7 +202,7 @@ interface PathScratch {
  * One market path: the hot loop, kept in a small function so that V8 inlines the position and
  * reward draws (a non-inlined call returning a double allocates a heap number per slot).
  */
-function simulatePath(stream: RandomStream | Sfc64Stream, reward: RewardModel, p: Plan, scratch: PathScratch): void {
+function simulatePath(stream: GeneratorStream, reward: RewardModel, p: Plan, scratch: PathScratch): void {
   const { d, k, price, horizon, maxRun } = p;
   const { positions, stamp, epoch, runCounts } = scratch;
   const track = maxRun > 0;
@@ -251,12 +250,7 @@ function simulatePath(stream: RandomStream | Sfc64Stream, reward: RewardModel, p
   sums[GROSS] = gross;
 }
 
-function marketChunk(
-  stream: RandomStream | Sfc64Stream,
-  reward: RewardModel,
-  paths: number,
-  p: Plan,
-): TicketPoolChunkResult {
+function marketChunk(stream: GeneratorStream, reward: RewardModel, paths: number, p: Plan): TicketPoolChunkResult {
   const { n, maxRun } = p;
   // The WebAssembly path loop when it can run (same numbers); its stamps live in its memory.
   const wasm = WasmMarketPaths.create({ ...p, reward });

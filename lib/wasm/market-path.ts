@@ -4,8 +4,7 @@
  * kernels are built, the reward model is one they draw (see reward-kind.ts) and the n stamp bytes
  * fit in their memory.
  */
-import { RandomStream } from "../random/random-stream";
-import type { Sfc64Stream } from "../random/sfc64-stream";
+import type { GeneratorStream } from "../random/generator-stream";
 import type { RewardModel } from "../rewards/reward-model";
 import { PositionSampler } from "../random/position-sampler";
 import { wasmModule, type WasmModule } from "./wasm-module";
@@ -67,15 +66,12 @@ export class WasmMarketPaths {
    * One path from `stream` (which then continues after it) with stamp value `epoch`: writes the six
    * present values into `sums` and the run counts (runs of length ≥ m, m = 1..maxRun) into `runCounts`.
    */
-  path(stream: RandomStream | Sfc64Stream, epoch: number, sums: Float64Array, runCounts: Float64Array): void {
+  path(stream: GeneratorStream, epoch: number, sums: Float64Array, runCounts: Float64Array): void {
     const { wasm } = this;
     const { n, d, k, reward, price, horizon, maxRun } = this.options;
     const exports = wasm.exports;
     wasm.runCounts.fill(0, 0, maxRun);
-    // An sfc64 stream (engine version 2) runs the kernel on 64-bit words, an sfc32 one on 32-bit words.
-    const sfc32 = stream instanceof RandomStream;
-    const state = sfc32 ? wasm.state : wasm.state64;
-    stream.saveState(state);
+    const wide = wasm.shareStream(stream);
     const { small, threshold } = this.positions;
     exports.marketPath(
       wasmInt({ name: "n", value: n }),
@@ -89,9 +85,9 @@ export class WasmMarketPaths {
       -Math.log1p(d),
       wasmInt({ name: "epoch", value: epoch, max: 255 }),
       wasmInt({ name: "maxRun", value: maxRun }),
-      sfc32 ? 0 : 1,
+      wide,
     );
-    stream.loadState(state);
+    wasm.resumeStream(stream);
     sums.set(wasm.pathSums);
     runCounts.set(wasm.runCounts.subarray(0, maxRun));
   }

@@ -4,8 +4,7 @@
  * bit-identical. Used by sampleTicketValues when the kernels are built and the reward model is
  * one they draw (see reward-kind.ts).
  */
-import { RandomStream } from "../random/random-stream";
-import type { Sfc64Stream } from "../random/sfc64-stream";
+import type { GeneratorStream } from "../random/generator-stream";
 import type { RewardModel } from "../rewards/reward-model";
 import type { DiscountTable } from "../model/discount-table";
 import { wasmInt } from "./narrow";
@@ -53,22 +52,19 @@ export class WasmTicketBlocks {
    * One block of `count` samples drawn from `stream` (which then continues after them): its power
    * sums.
    */
-  block(stream: RandomStream | Sfc64Stream, count: number): Float64Array {
+  block(stream: GeneratorStream, count: number): Float64Array {
     const { wasm } = this;
     const { reward, scale, shift } = this.options;
-    // An sfc64 stream (engine version 2) runs the kernel on 64-bit words, an sfc32 one on 32-bit words.
-    const sfc32 = stream instanceof RandomStream;
-    const state = sfc32 ? wasm.state : wasm.state64;
-    stream.saveState(state);
+    const wide = wasm.shareStream(stream);
     wasm.exports.ticketBlock(
       wasmInt({ name: "count", value: count }),
       this.rewardKind,
       reward.mean,
       scale,
       shift,
-      sfc32 ? 0 : 1,
+      wide,
     );
-    stream.loadState(state);
+    wasm.resumeStream(stream);
     return wasm.sums;
   }
 }

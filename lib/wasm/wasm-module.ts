@@ -10,6 +10,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { EXPONENTIAL_TABLES } from "../random/ziggurat-tables";
 import { SFC64_STATE_WORDS } from "../random/sfc64-stream";
+import { RandomStream } from "../random/random-stream";
+import type { GeneratorStream } from "../random/generator-stream";
 import { WASM_DIGEST_FILE, WASM_FILE, wasmSourceDigest } from "./build-info";
 
 /** Which engine runs the hot loops. */
@@ -96,9 +98,25 @@ export class WasmModule {
   }
 
   /**
-   * n stamp bytes (one per market position) in the kernels' memory, growing it if needed; null
-   * when the memory cannot grow that far.
+   * Saves `stream`'s state where the kernels read it (STATE for sfc32, STATE64 for sfc64) and returns
+   * their `wide` argument: 1 when the kernel must run the sfc64 generator, 0 for sfc32. After the
+   * kernel, {@link resumeStream} continues the stream from where it stopped.
    */
+  shareStream(stream: GeneratorStream): 0 | 1 {
+    if (stream instanceof RandomStream) {
+      stream.saveState(this.state);
+      return 0;
+    }
+    stream.saveState(this.state64);
+    return 1;
+  }
+
+  /** Continues `stream` from the state the last kernel left (see {@link shareStream}). */
+  resumeStream(stream: GeneratorStream): void {
+    if (stream instanceof RandomStream) stream.loadState(this.state);
+    else stream.loadState(this.state64);
+  }
+
   /**
    * Grows the memory so that `bytes` fit in the free memory after the static data and returns where
    * that memory starts, or null if it cannot grow. The agent-based market lays out its arrays there;
@@ -111,6 +129,10 @@ export class WasmModule {
     return this.exports.abmHeapPointer();
   }
 
+  /**
+   * n stamp bytes (one per market position) in the kernels' memory, growing it if needed; null
+   * when the memory cannot grow that far.
+   */
   reserveStamps(n: number): Uint8Array | null {
     if (!this.exports.reserveStamps(n)) return null;
     this.bindViews();

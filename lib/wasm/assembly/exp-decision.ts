@@ -44,7 +44,7 @@ export function wedgeBelowExp(lhs: f64, x: f64, layer: i32, xs: usize, fs: usize
 }
 
 /** lhs < Math.exp(−x) as JavaScript computes it, for finite x ≥ 0. */
-export function belowExp(lhs: f64, x: f64): bool {
+function belowExp(lhs: f64, x: f64): bool {
   const e = Math.exp(-x);
   if (lhs < e * (1 - EXP_BAND)) return true;
   if (lhs > e * (1 + EXP_BAND)) return false;
